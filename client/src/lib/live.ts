@@ -1,0 +1,48 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents, ServiceUpdate } from '../../../shared/index.ts';
+
+export type LiveState = 'connecting' | 'live' | 'offline';
+
+let socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+
+function connection() {
+  socket ??= io({ transports: ['websocket', 'polling'] });
+  return socket;
+}
+
+/**
+ * Follows one service's room. After every (re)connect it subscribes again and calls
+ * `onResync`, so the page can refetch what it missed while offline.
+ */
+export function followService(
+  slug: string,
+  handlers: { onUpdate: (u: ServiceUpdate) => void; onState: (s: LiveState) => void; onResync: () => void },
+): () => void {
+  const s = connection();
+  const subscribe = () => {
+    s.emit('subscribe', { slug }, (ack) => {
+      if (ack.ok) handlers.onState('live');
+    });
+  };
+  let connectedBefore = s.connected;
+  const onConnect = () => {
+    subscribe();
+    if (connectedBefore) handlers.onResync();
+    connectedBefore = true;
+  };
+  const onDisconnect = () => handlers.onState('offline');
+  const onUpdate = (u: ServiceUpdate) => {
+    if (u.slug === slug) handlers.onUpdate(u);
+  };
+  s.on('connect', onConnect);
+  s.on('disconnect', onDisconnect);
+  s.on('service:update', onUpdate);
+  handlers.onState(s.connected ? 'live' : 'connecting');
+  if (s.connected) subscribe();
+  return () => {
+    s.emit('unsubscribe', { slug });
+    s.off('connect', onConnect);
+    s.off('disconnect', onDisconnect);
+    s.off('service:update', onUpdate);
+  };
+}

@@ -1,0 +1,29 @@
+/** A small history router: two kinds of page do not need a framework's. */
+export type Route = { name: 'home' } | { name: 'service'; slug: string } | { name: 'not-found' };
+
+function match(path: string): Route {
+  if (path === '/' || path === '') return { name: 'home' };
+  const service = /^\/status\/([a-z0-9-]+)\/?$/.exec(path);
+  if (service) return { name: 'service', slug: service[1]! };
+  return { name: 'not-found' };
+}
+
+export const router = $state({ route: match(location.pathname) });
+
+export function navigate(path: string): void {
+  if (path === location.pathname) return;
+  history.pushState({}, '', path);
+  router.route = match(location.pathname);
+  window.scrollTo(0, 0);
+}
+
+addEventListener('popstate', () => (router.route = match(location.pathname)));
+
+// Same-origin links navigate in place; modified clicks (new tab…) keep their usual meaning.
+addEventListener('click', (e) => {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = (e.target as Element).closest?.('a');
+  if (!a || a.target || a.origin !== location.origin || a.hasAttribute('download')) return;
+  e.preventDefault();
+  navigate(a.pathname);
+});

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// Idempotent setup run before `npm start` (mode "app") and `npm test` (mode "test").
+// Plain Node with no dependencies: it runs before anything else is known to work.
+//   app:  FerretDB (unless MONGODB_URI is set) + the client bundle
+//   test: the above + Debian's chromium and redis-server
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, cpSync, writeFileSync, chmodSync, renameSync, rmSync, statSync, readdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mode = process.argv[2] ?? 'app';
+// The version lives in package.json ("embeddedDatabase") so the server's launcher finds the same path.
+const { ferretdbVersion: FERRETDB_VERSION } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).embeddedDatabase;
+const ferretdbBin = join(root, '.tools', `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+
+const log = (msg) => console.log(`[setup] ${msg}`);
+
+function has(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+// `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2` builds a binary that panics
+// at start ("Invalid build/version/version.txt"): the release process generates that embedded
+// file, and a module download does not carry it. So we fetch the very same module through
+// the Go module proxy, write version.txt, and build its own cmd/ferretdb.
+function ensureFerretDB() {
+  if (process.env.MONGODB_URI) {
+    log('MONGODB_URI is set: using that server, not building FerretDB.');
+    return;
+  }
+  if (existsSync(ferretdbBin)) return;
+  if (!has('go')) {
+    console.error(
+      '[setup] Cannot build the embedded database: Go is not installed and MONGODB_URI is not set.\n' +
+        '  Either install Go (https://go.dev/dl/) and run this again,\n' +
+        '  or run MongoDB yourself and set MONGODB_URI=mongodb://host:27017/outage-radar,\n' +
+        '  or run everything with Docker: docker compose up',
+    );
+    process.exit(1);
+  }
+  log(`building FerretDB ${FERRETDB_VERSION} (SQLite backend) into .tools/ — about a minute, once`);
+  const env = { ...process.env, GOFLAGS: '-buildvcs=false', CGO_ENABLED: '0' };
+  const info = JSON.parse(
+    execFileSync('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
+  const src = mkdtempSync(join(tmpdir(), 'ferretdb-src-'));
+  try {
+    cpSync(info.Dir, src, { recursive: true });
+    makeWritable(src);
+    writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    const out = `${ferretdbBin}.tmp-${process.pid}`;
+    mkdirSync(dirname(ferretdbBin), { recursive: true });
+    execFileSync('go', ['build', '-trimpath', '-o', out, './cmd/ferretdb'], { cwd: src, env, stdio: 'inherit' });
+    renameSync(out, ferretdbBin); // atomic: a half-built binary is never at the final path
+  } finally {
+    rmSync(src, { recursive: true, force: true });
+  }
+  log(`FerretDB ready at ${ferretdbBin}`);
+}
+
+function makeWritable(dir) {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) makeWritable(p);
+    else chmodSync(p, 0o644);
+  }
+}
+
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (p) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      for (const e of readdirSync(p)) if (e !== 'dist' && e !== 'node_modules') visit(join(p, e));
+    } else newest = Math.max(newest, s.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+function ensureClientBuild() {
+  const built = join(root, 'client', 'dist', 'index.html');
+  const sources = newestMtime([join(root, 'client'), join(root, 'shared'), join(root, 'package-lock.json')]);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  log('building the client bundle');
+  execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+// Debian packages the tests drive for real. Installed only when missing.
+function ensureDebianPackages() {
+  const wanted = [
+    ['/usr/bin/chromium', 'chromium'],
+    ['/usr/bin/redis-server', 'redis-server'],
+  ].filter(([bin]) => !existsSync(bin));
+  if (wanted.length === 0) return;
+  const pkgs = wanted.map(([, pkg]) => pkg);
+  log(`installing Debian packages: ${pkgs.join(', ')}`);
+  const asRoot = process.getuid?.() === 0 ? (args) => args : (args) => ['sudo', ...args];
+  const run = (args) => {
+    const [cmd, ...rest] = asRoot(args);
+    execFileSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  };
+  run(['apt-get', 'update', '-qq']);
+  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...pkgs]);
+}
+
+ensureFerretDB();
+ensureClientBuild();
+if (mode === 'test') {
+  // Tests always use the embedded FerretDB, even when MONGODB_URI is set for the app.
+  if (process.env.MONGODB_URI && !existsSync(ferretdbBin)) {
+    delete process.env.MONGODB_URI;
+    ensureFerretDB();
+  }
+  ensureDebianPackages();
+}

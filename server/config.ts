@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** Express's trust-proxy setting: a hop count, "true"/"false", or a list of addresses/subnets. */
+const trustProxy = z
+  .string()
+  .transform((v): boolean | number | string => {
+    if (v === '' || v === 'false' || v === '0') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v;
+  });
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  MONGODB_URI: z.string().optional(),
+  DATA_DIR: z.string().default('data'),
+  TRUST_PROXY: trustProxy.default(false),
+  REDIS_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Secret mixed into client-address hashes; when unset one is generated and kept in the database. */
+  CLIENT_HASH_SALT: z.string().min(16).optional(),
+  DEDUPE_WINDOW_MINUTES: z.coerce.number().positive().default(10),
+  SERVE_CLIENT: bool.default(true),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** The only place that reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    mongodbUri: e.MONGODB_URI,
+    dataDir: path.resolve(e.DATA_DIR),
+    trustProxy: e.TRUST_PROXY,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    clientHashSalt: e.CLIENT_HASH_SALT,
+    dedupeWindowMs: e.DEDUPE_WINDOW_MINUTES * 60_000,
+    serveClient: e.SERVE_CLIENT,
+  };
+}

@@ -1,0 +1,170 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from '../logger.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where `scripts/setup.mjs` builds FerretDB; the version is kept once, in package.json. */
+export function ferretdbBinaryPath(): string {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  return path.join(repoRoot, '.tools', `ferretdb-${pkg.embeddedDatabase.ferretdbVersion}`, 'ferretdb');
+}
+
+export interface EmbeddedDatabase {
+  uri: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedDatabaseMissing extends Error {
+  constructor(binary: string) {
+    super(
+      `The embedded database (FerretDB) is not built at ${binary}.\n` +
+        '  Run `npm run setup` (needs Go: https://go.dev/dl/),\n' +
+        '  or point the app at MongoDB: MONGODB_URI=mongodb://host:27017/outage-radar npm start,\n' +
+        '  or run everything with Docker: docker compose up',
+    );
+    this.name = 'EmbeddedDatabaseMissing';
+  }
+}
+
+/**
+ * Starts FerretDB (SQLite backend, a real MongoDB wire-protocol server) as a child process on
+ * a free loopback port with its data under `dataDir`, and resolves once it accepts connections.
+ */
+export async function startEmbeddedDatabase(opts: {
+  dataDir: string;
+  database: string;
+  log: Logger;
+  binary?: string;
+  /** A fixed port (e.g. to restart on the same address); by default a free one is picked. */
+  port?: number;
+}): Promise<EmbeddedDatabase> {
+  const binary = opts.binary ?? ferretdbBinaryPath();
+  if (!existsSync(binary)) throw new EmbeddedDatabaseMissing(binary);
+  const dir = path.join(opts.dataDir, 'ferretdb');
+  mkdirSync(dir, { recursive: true });
+
+  // A port picked by the OS can be taken again before FerretDB binds it; try a few.
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = opts.port ?? (await freePort());
+    try {
+      return await launch(binary, dir, port, opts);
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw lastError;
+}
+
+async function launch(
+  binary: string,
+  dir: string,
+  port: number,
+  opts: { database: string; log: Logger },
+): Promise<EmbeddedDatabase> {
+  const child = spawn(
+    binary,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dir}/`,
+      `--state-dir=${dir}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-', // its debug HTTP listener would clash between instances on :8088
+      '--telemetry=disable',
+      '--log-level=warn',
+      '--log-format=json',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const log = opts.log.child({ component: 'ferretdb', port });
+  const recent: string[] = [];
+  const onOutput = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      logFerretLine(log, line);
+    }
+  };
+  child.stdout!.on('data', onOutput);
+  child.stderr!.on('data', onOutput);
+
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  try {
+    await waitForPort(port, child, 20_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    process.off('exit', killOnExit);
+    throw new Error(`FerretDB did not start: ${(err as Error).message}\n${recent.join('\n')}`);
+  }
+  log.info({ dir }, 'embedded FerretDB started');
+
+  return {
+    uri: `mongodb://127.0.0.1:${port}/${opts.database}`,
+    port,
+    stop: () => stopChild(child).finally(() => process.off('exit', killOnExit)),
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const sock = net.connect(port, '127.0.0.1');
+      sock.once('connect', () => {
+        sock.destroy();
+        resolve(true);
+      });
+      sock.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no answer on port ${port} within ${timeoutMs} ms`);
+}
+
+/** FerretDB logs JSON lines; pass them on. */
+function logFerretLine(log: Logger, line: string): void {
+  let entry: { level?: string; msg?: string } = {};
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    return log.warn({ line }, 'ferretdb output');
+  }
+  // Our readiness probe connects and hangs up at once; FerretDB warns about that each start.
+  // FerretDB logs every error response it sends (a duplicate key, an unknown command) at WARN;
+  // those are answers our code handles, so only its own ERRORs are worth an operator's attention.
+  const level = entry.level === 'ERROR' ? 'error' : 'debug';
+  log[level]({ ferretdb: entry }, `ferretdb: ${entry.msg ?? ''}`);
+}

@@ -1,0 +1,17 @@
+import { Schema, type InferSchemaType } from 'mongoose';
+
+/**
+ * Dedupe claims: `_id` is `slug:clientHash`, `at` is when that client's last counted report
+ * was stored. The unique `_id` makes "count once per window" hold across server processes.
+ */
+export const ClaimSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'report_claims' },
+);
+// FerretDB 1.x has no TTL indexes, so expired claims are swept by a timer using this index.
+ClaimSchema.index({ at: 1 });
+
+export type ClaimDoc = InferSchemaType<typeof ClaimSchema>;

@@ -1,0 +1,19 @@
+import { Schema, type InferSchemaType } from 'mongoose';
+
+const ProblemSchema = new Schema(
+  { id: { type: String, required: true }, label: { type: String, required: true }, hint: String },
+  { _id: false },
+);
+
+export const ServiceSchema = new Schema(
+  {
+    slug: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    homepage: { type: String, required: true },
+    category: { type: String, default: 'Other' },
+    problems: { type: [ProblemSchema], default: [] },
+  },
+  { versionKey: false, timestamps: true, collection: 'services' },
+);
+
+export type ServiceDoc = InferSchemaType<typeof ServiceSchema>;

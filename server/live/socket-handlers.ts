@@ -1,0 +1,29 @@
+import { SubscribeRequest, serviceRoom, type SubscribeAck } from '../../shared/index.ts';
+import type { ServiceCatalog } from '../catalog/service-catalog.ts';
+import type { LiveServer } from './live-hub.ts';
+
+// A client may send anything as the last argument; only call it when it really is an ack.
+const replier = (ack: unknown) => (res: SubscribeAck) => {
+  if (typeof ack === 'function') ack(res);
+};
+
+/** A browser joins the room of the service page it shows; nothing else is accepted. */
+export function handleSockets(io: LiveServer, deps: { catalog: ServiceCatalog }): void {
+  io.on('connection', (socket) => {
+    socket.on('subscribe', (raw, ack) => {
+      const reply = replier(ack);
+      const req = SubscribeRequest.safeParse(raw);
+      if (!req.success) return reply({ ok: false, error: 'subscribe needs { slug }' });
+      if (!deps.catalog.get(req.data.slug)) return reply({ ok: false, error: `unknown service "${req.data.slug}"` });
+      void socket.join(serviceRoom(req.data.slug));
+      reply({ ok: true });
+    });
+    socket.on('unsubscribe', (raw, ack) => {
+      const reply = replier(ack);
+      const req = SubscribeRequest.safeParse(raw);
+      if (!req.success) return reply({ ok: false, error: 'unsubscribe needs { slug }' });
+      void socket.leave(serviceRoom(req.data.slug));
+      reply({ ok: true });
+    });
+  });
+}

@@ -1,0 +1,34 @@
+import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startOutageRadar } from './start.ts';
+import { EmbeddedDatabaseMissing, startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-ferretdb.ts';
+
+// Boot only: config → database → server; graceful shutdown on SIGINT/SIGTERM.
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+
+let embedded: EmbeddedDatabase | undefined;
+try {
+  let uri = config.mongodbUri;
+  if (!uri) {
+    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, database: 'outage-radar', log });
+    uri = embedded.uri;
+  }
+  const server = await startOutageRadar({ config, log, mongodbUri: uri });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await server.close().catch((err) => log.error({ err }, 'error while closing'));
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (err) {
+  if (err instanceof EmbeddedDatabaseMissing) console.error(err.message);
+  else log.fatal({ err }, 'could not start');
+  await embedded?.stop();
+  process.exit(1);
+}

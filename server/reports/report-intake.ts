@@ -1,0 +1,37 @@
+import type { Connection } from 'mongoose';
+import { GroupCommit } from './group-commit.ts';
+import type { ReportToStore, StoreOutcome } from './report-writer.ts';
+import { AppError, databaseUnavailable } from '../errors.ts';
+import { isDatabaseError } from '../http/error-handler.ts';
+
+/** The hot path's entry: validated reports in, "stored" or "not counted" out, or a 503. */
+export class ReportIntake {
+  private readonly queue: GroupCommit<ReportToStore, StoreOutcome>;
+
+  constructor(
+    private readonly conn: Connection,
+    writeBatch: (items: ReportToStore[]) => Promise<StoreOutcome[]>,
+  ) {
+    this.queue = new GroupCommit({
+      writeBatch,
+      maxBatch: 500,
+      maxQueue: 20_000,
+      onOverload: () =>
+        new AppError(503, 'overloaded', 'Too many reports are arriving right now. Nothing was counted — try again in a minute.'),
+    });
+  }
+
+  async submit(report: ReportToStore): Promise<StoreOutcome> {
+    // readyState 1 = connected. Fail fast rather than queue behind a database that is gone.
+    if (this.conn.readyState !== 1) throw databaseUnavailable();
+    try {
+      return await this.queue.submit(report);
+    } catch (err) {
+      throw isDatabaseError(err) ? databaseUnavailable(err) : err;
+    }
+  }
+
+  drain(): Promise<void> {
+    return this.queue.drain();
+  }
+}

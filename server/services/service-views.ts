@@ -1,0 +1,68 @@
+import type { ServiceDetail, ServiceSummary, ServiceUpdate } from '../../shared/index.ts';
+import type { ServiceCatalog } from '../catalog/service-catalog.ts';
+import type { SeriesStore } from '../series/series-store.ts';
+import type { CommentFeed } from '../comments/comment-feed.ts';
+import type { StatusBoard } from '../status/status-board.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS, binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
+
+const LIVE_WINDOW_MS = 10 * MINUTE_MS;
+
+/** Builds the API's and the live feed's shapes from what is held in memory: no queries here. */
+export function createServiceViews(deps: {
+  catalog: ServiceCatalog;
+  series: SeriesStore;
+  comments: CommentFeed;
+  status: StatusBoard;
+}) {
+  const { catalog, series, comments, status } = deps;
+
+  const stats = (slug: string, now: number) => {
+    const end = minuteOf(now) + MINUTE_MS;
+    return {
+      lastHour: totalBetween(series.buckets(slug), end - HOUR_MS, end),
+      last24h: totalBetween(series.buckets(slug), end - DAY_MS, end),
+    };
+  };
+  const breakdown = (slug: string, now: number) =>
+    problemBreakdown(series.buckets(slug), now, (p) => catalog.problemLabel(slug, p));
+
+  function summaries(now: number): ServiceSummary[] {
+    return catalog.all().map((s) => ({
+      slug: s.slug,
+      name: s.name,
+      homepage: s.homepage,
+      category: s.category,
+      status: status.get(s.slug),
+      reportsLastHour: stats(s.slug, now).lastHour,
+      sparkline: binnedTotals(series.buckets(s.slug), now, 15 * MINUTE_MS, 96),
+    }));
+  }
+
+  function detail(slug: string, now: number): ServiceDetail | undefined {
+    const service = catalog.get(slug);
+    if (!service) return undefined;
+    return {
+      service,
+      status: status.get(slug),
+      series: seriesWindow(series.buckets(slug), now, DAY_MS),
+      breakdown: breakdown(slug, now),
+      comments: comments.latest(slug),
+      stats: stats(slug, now),
+    };
+  }
+
+  function update(slug: string, now: number): ServiceUpdate {
+    return {
+      slug,
+      status: status.get(slug),
+      recent: seriesWindow(series.buckets(slug), now, LIVE_WINDOW_MS),
+      breakdown: breakdown(slug, now),
+      comments: comments.latest(slug),
+      stats: stats(slug, now),
+    };
+  }
+
+  return { summaries, detail, update };
+}
+
+export type ServiceViews = ReturnType<typeof createServiceViews>;

@@ -1,0 +1,139 @@
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Server } from 'socket.io';
+import type { Config } from './config.ts';
+import type { Service } from '../shared/index.ts';
+import type { Logger } from './logger.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { connectDatabase } from './db/connect.ts';
+import { createModels, ensureIndexes, type Models } from './db/models.ts';
+import { ServiceCatalog } from './catalog/service-catalog.ts';
+import { seedServices } from './catalog/seed-services.ts';
+import { clientHash, loadClientHashSalt } from './reports/client-hash.ts';
+import { createReportWriter } from './reports/report-writer.ts';
+import { ReportIntake } from './reports/report-intake.ts';
+import { SeriesStore } from './series/series-store.ts';
+import { CommentFeed } from './comments/comment-feed.ts';
+import { StatusBoard } from './status/status-board.ts';
+import { createServiceViews } from './services/service-views.ts';
+import { LiveHub, type LiveServer } from './live/live-hub.ts';
+import { handleSockets } from './live/socket-handlers.ts';
+import { useRedisAdapter } from './live/redis-adapter.ts';
+import { createApp } from './app.ts';
+
+const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpServer: http.Server;
+  io: LiveServer;
+  live: LiveHub;
+  models: Models;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the whole server on one database: used by main.ts and by the tests, so the tests run
+ * exactly what production runs.
+ */
+export async function startOutageRadar(opts: {
+  config: Config;
+  log: Logger;
+  mongodbUri: string;
+  clock?: Clock;
+  clientDistDir?: string;
+  /** The catalog to seed; tests pass their own services. */
+  services?: Service[];
+}): Promise<RunningServer> {
+  const { config, log } = opts;
+  const clock = opts.clock ?? systemClock;
+  const conn = await connectDatabase(opts.mongodbUri, log);
+  const models = createModels(conn);
+  await ensureIndexes(models);
+
+  const catalog = new ServiceCatalog(models);
+  await catalog.seed(opts.services ?? seedServices);
+  await catalog.reload();
+  const salt = await loadClientHashSalt(models, config.clientHashSalt);
+
+  const series = new SeriesStore(models);
+  await series.load(clock.now());
+  const comments = new CommentFeed(models);
+  await comments.refresh(catalog.all().map((s) => s.slug));
+  const status = new StatusBoard(clock.now());
+  const views = createServiceViews({ catalog, series, comments, status });
+
+  const httpServer = http.createServer();
+  const io: LiveServer = new Server(httpServer, { serveClient: false });
+  const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, log) : async () => {};
+  const live = new LiveHub({
+    io,
+    log,
+    refresh: async (slugs) => {
+      await Promise.all([series.refreshRecent(clock.now(), slugs), comments.refresh(slugs)]);
+    },
+    build: (slug) => views.update(slug, clock.now()),
+  });
+  handleSockets(io, { catalog });
+
+  const writer = createReportWriter({
+    models,
+    dedupeWindowMs: config.dedupeWindowMs,
+    onStored: (stored) => {
+      series.apply(stored);
+      comments.applyReports(stored);
+      for (const r of stored) live.markDirty(r.service);
+    },
+  });
+  const intake = new ReportIntake(conn, writer.writeBatch);
+
+  const app = createApp({
+    config,
+    log,
+    clock,
+    conn,
+    catalog,
+    intake,
+    views,
+    hashClient: (ip, ua) => clientHash(salt, ip, ua),
+    clientDistDir: opts.clientDistDir ?? defaultDist,
+  });
+  httpServer.on('request', app);
+
+  // Other processes' writes and operators' edits reach this process's memory on a short cycle.
+  const timers = [
+    setInterval(() => {
+      const now = clock.now();
+      series.prune(now);
+      Promise.all([series.refreshRecent(now), catalog.reload()]).catch((err) => log.warn({ err }, 'periodic refresh failed'));
+    }, 10_000),
+    setInterval(() => writer.sweepClaims(clock.now()).catch((err) => log.warn({ err }, 'claim sweep failed')), 5 * 60_000),
+  ];
+  timers.forEach((t) => t.unref());
+  live.start();
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  log.info({ url }, 'Outage radar is listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      timers.forEach(clearInterval);
+      live.stop();
+      // Stop taking requests, let queued reports finish, then let go of the database.
+      const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      io.disconnectSockets(true);
+      await intake.drain();
+      httpServer.closeAllConnections();
+      await httpClosed;
+      io.close();
+      await closeRedis();
+      await conn.close();
+    })());
+
+  return { url, port, httpServer, io, live, models, close };
+}

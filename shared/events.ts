@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { Slug, type ServiceUpdate } from './schemas/service.ts';
+
+export const SubscribeRequest = z.strictObject({ slug: Slug });
+export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
+
+export type SubscribeAck = { ok: true } | { ok: false; error: string };
+
+/** Events the server sends. Names live here only; both ends import this map. */
+export interface ServerToClientEvents {
+  'service:update': (update: ServiceUpdate) => void;
+}
+
+/** Events a browser sends. */
+export interface ClientToServerEvents {
+  subscribe: (req: SubscribeRequest, ack?: (res: SubscribeAck) => void) => void;
+  unsubscribe: (req: SubscribeRequest, ack?: (res: SubscribeAck) => void) => void;
+}
+
+export const serviceRoom = (slug: string) => `service:${slug}`;

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import mongoose from 'mongoose';
+import { startWorld, testService, manualClock } from '../helpers/world.ts';
+import type { ServiceDetail } from '../../shared/index.ts';
+
+describe('POST /api/services/:slug/reports', () => {
+  const clock = manualClock();
+  const svc = testService();
+  const other = testService();
+  let world: Awaited<ReturnType<typeof startWorld>>;
+
+  beforeAll(async () => {
+    world = await startWorld({ clock, services: [svc, other], env: { TRUST_PROXY: 'true' } });
+  });
+  afterAll(() => world?.close());
+
+  const report = (slug: string, body: unknown, client = 'client-a', ip = '198.51.100.1') =>
+    request(world.url).post(`/api/services/${slug}/reports`).set('User-Agent', client).set('X-Forwarded-For', ip).send(body as object);
+
+  const detail = async (slug: string) => (await request(world.url).get(`/api/services/${slug}`).expect(200)).body as ServiceDetail;
+
+  it('stores a report, answers 201 with its id, and counts it in the current minute by problem kind', async () => {
+    const res = await report(svc.slug, { problem: 'login', comment: 'Login fails with error 500 in Germany' }).expect(201);
+    expect(res.body).toEqual({ id: expect.stringMatching(/^[a-f0-9]{24}$/), counted: true });
+
+    const d = await detail(svc.slug);
+    const minute = Math.floor(clock.now() / 60_000) * 60_000;
+    expect(d.series.minutes).toEqual([{ t: minute, total: 1, byProblem: { login: 1 } }]);
+    expect(d.stats).toEqual({ lastHour: 1, last24h: 1 });
+    expect(d.breakdown.items).toEqual([{ problem: 'login', label: 'Login', count: 1, share: 1 }]);
+    expect(d.comments.map((c) => c.text)).toEqual(['Login fails with error 500 in Germany']);
+  });
+
+  it('counts a second report from the same client once within 10 minutes, and again after', async () => {
+    await report(svc.slug, { problem: 'errors' }, 'client-b').expect(201);
+    clock.advance(9 * 60_000);
+    const repeat = await report(svc.slug, { problem: 'errors' }, 'client-b').expect(200);
+    expect(repeat.body).toEqual({ counted: false });
+    clock.advance(61_000);
+    await report(svc.slug, { problem: 'errors' }, 'client-b').expect(201);
+  });
+
+  it('tells clients apart by address and by User-Agent, and services apart', async () => {
+    await report(svc.slug, { problem: 'api' }, 'client-c', '203.0.113.1').expect(201);
+    await report(svc.slug, { problem: 'api' }, 'client-c', '203.0.113.2').expect(201);
+    await report(svc.slug, { problem: 'api' }, 'client-d', '203.0.113.1').expect(201);
+    await report(other.slug, { problem: 'api' }, 'client-c', '203.0.113.1').expect(201);
+  });
+
+  it('writes many simultaneous reports in batches without losing or double-counting one', async () => {
+    const before = (await detail(other.slug)).stats.last24h;
+    const results = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => report(other.slug, { problem: i % 2 ? 'login' : 'errors' }, `burst-${i}`)),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(150).fill(201));
+    const repeats = await Promise.all(Array.from({ length: 20 }, (_, i) => report(other.slug, { problem: 'login' }, `burst-${i}`)));
+    expect(repeats.map((r) => r.body.counted)).toEqual(Array(20).fill(false));
+    const after = await detail(other.slug);
+    expect(after.stats.last24h).toBe(before + 150);
+    const stored = await world.models.Report.countDocuments({ service: other.slug });
+    expect(stored).toBe(before + 150);
+  });
+
+  it('never stores the raw address, only a salted hash', async () => {
+    await report(svc.slug, { problem: 'login', comment: 'from a distinctive address' }, 'client-ip', '192.0.2.77').expect(201);
+    const conn = await mongoose.createConnection(world.mongodbUri).asPromise();
+    try {
+      for (const name of ['reports', 'comments', 'report_claims', 'buckets']) {
+        const docs = await conn.collection(name).find().toArray();
+        expect(JSON.stringify(docs)).not.toContain('192.0.2.77');
+      }
+    } finally {
+      await conn.close();
+    }
+  });
+
+  it.each([
+    ['no body', undefined, '(body)'],
+    ['a missing problem', { comment: 'hi' }, 'problem'],
+    ['a problem the service does not have', { problem: 'voice' }, 'problem'],
+    ['a problem that is not a string', { problem: 7 }, 'problem'],
+    ['a query operator instead of a problem', { problem: { $gt: '' } }, 'problem'],
+    ['a comment over 280 characters', { problem: 'login', comment: 'x'.repeat(281) }, 'comment'],
+    ['an unknown field', { problem: 'login', service: 'other' }, '(body)'],
+  ])('refuses %s with 400 and the field errors', async (_what, body, field) => {
+    const res = await report(svc.slug, body, `bad-${field}`).expect(400);
+    expect(res.body.error.code).toBe('invalid_request');
+    expect(res.body.error.message).toMatch(/not valid/);
+    expect(Object.keys(res.body.error.fields)).toContain(field);
+  });
+
+  it('refuses a body that is not JSON with 400', async () => {
+    const res = await request(world.url)
+      .post(`/api/services/${svc.slug}/reports`)
+      .set('Content-Type', 'application/json')
+      .send('{"problem": "login"')
+      .expect(400);
+    expect(res.body.error.code).toBe('invalid_json');
+  });
+
+  it('answers 404 for a service it does not know', async () => {
+    const res = await report('no-such-service', { problem: 'login' }).expect(404);
+    expect(res.body.error).toEqual({ code: 'not_found', message: 'The service "no-such-service" was not found.' });
+  });
+});
+
+describe('GET /api/services', () => {
+  it('lists the seeded services with slug, name and an operational status', async () => {
+    const { seedServices } = await import('../../server/catalog/seed-services.ts');
+    const world = await startWorld({ services: seedServices });
+    try {
+      const res = await request(world.url).get('/api/services').expect(200);
+      const slugs = res.body.map((s: { slug: string }) => s.slug);
+      expect(slugs).toEqual(expect.arrayContaining(['chatgpt', 'openai-api', 'claude', 'gemini', 'github', 'slack', 'discord', 'zoom',
+        'google', 'youtube', 'netflix', 'aws', 'cloudflare', 'microsoft-365', 'whatsapp', 'instagram']));
+      const chatgpt = res.body.find((s: { slug: string }) => s.slug === 'chatgpt');
+      expect(chatgpt).toMatchObject({ name: 'ChatGPT', reportsLastHour: 0 });
+      expect(chatgpt.status).toEqual({ level: 'operational', confidence: expect.any(Number), reasons: expect.any(Array), since: expect.any(String) });
+      expect(chatgpt.sparkline).toHaveLength(96);
+      await request(world.url).get('/api/services/not-a-service').expect(404);
+    } finally {
+      await world.close();
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+import { createLogger } from '../../server/logger.ts';
+import { startOutageRadar, type RunningServer } from '../../server/start.ts';
+import type { Clock } from '../../server/clock.ts';
+import type { Service } from '../../shared/index.ts';
+
+/** A database name of its own, so test files never see each other's data. */
+export const freshDatabaseUri = (host = inject('mongoHost')) =>
+  `mongodb://${host}/t_${randomBytes(6).toString('hex')}`;
+
+/** A clock the test moves by hand. */
+export function manualClock(start = Date.UTC(2026, 10, 26, 12, 0, 0)): Clock & { set(t: number): void; advance(ms: number): void } {
+  let t = start;
+  return { now: () => t, set: (v) => (t = v), advance: (ms) => (t += ms) };
+}
+
+/** A service that exists only for one test. */
+export function testService(overrides: Partial<Service> = {}): Service {
+  const id = randomBytes(3).toString('hex');
+  return {
+    slug: `svc-${id}`,
+    name: `Test Service ${id}`,
+    homepage: 'https://example.com',
+    category: 'Test',
+    problems: [
+      { id: 'login', label: 'Login' },
+      { id: 'errors', label: 'Error messages' },
+      { id: 'api', label: 'API' },
+    ],
+    ...overrides,
+  };
+}
+
+/** Starts the real server (real database, real sockets) on a free port. */
+export async function startWorld(
+  opts: { mongodbUri?: string; clock?: Clock; services?: Service[]; env?: Record<string, string> } = {},
+): Promise<RunningServer & { mongodbUri: string }> {
+  const mongodbUri = opts.mongodbUri ?? freshDatabaseUri();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...opts.env });
+  const server = await startOutageRadar({
+    config,
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    mongodbUri,
+    clock: opts.clock,
+    services: opts.services ?? [],
+  });
+  return { ...server, mongodbUri };
+}
