@@ -13,8 +13,20 @@ const { values: args } = parseArgs({
     'burst-minutes': { type: 'string', default: '4' },
     'burst-factor': { type: 'string', default: '15' },
     duration: { type: 'string', default: '0' }, // seconds; 0 = until Ctrl+C
+    help: { type: 'boolean', default: false },
   },
 });
+if (args.help) {
+  console.log(`npm run simulate -- [options]
+  --url URL             server to drive (default http://localhost:3000)
+  --service SLUG        service that gets the outage burst (default chatgpt)
+  --peak-rate N         reports per minute per service at the daily peak (default 4)
+  --burst-after S       seconds before the burst starts (default 60)
+  --burst-minutes M     how long the burst lasts (default 4)
+  --burst-factor F      how many times the normal rate during the burst (default 15)
+  --duration S          stop after S seconds (default: run until Ctrl+C)`);
+  process.exit(0);
+}
 const base = args.url.replace(/\/$/, '');
 const peakRate = Number(args['peak-rate']);
 const burstStart = Date.now() + Number(args['burst-after']) * 1000;
