@@ -55,7 +55,7 @@ try {
   const bare = await startProcess(['bench/bare-http-server.ts'].flatMap((f) => ['--import', 'tsx', f]), {}, /listening (http:\S+)/);
   children.push(bare.child);
   const app = await startProcess(['--import', 'tsx', 'server/main.ts'], {
-    MONGODB_URI: db.uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SERVE_CLIENT: '0',
+    MONGODB_URI: db.uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', SERVE_CLIENT: '0',
   }, /"url":"(http:[^"]+)","msg":"Outage radar is listening"/);
   children.push(app.child);
 

@@ -6,11 +6,28 @@ import type { Connection } from 'mongoose';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { Clock } from './clock.ts';
+import type { Models } from './db/models.ts';
 import type { ServiceCatalog } from './catalog/service-catalog.ts';
 import type { ReportIntake } from './reports/report-intake.ts';
 import type { ServiceViews } from './services/service-views.ts';
+import type { CommentFeed } from './comments/comment-feed.ts';
+import type { ClientOf } from './http/client-identity.ts';
+import type { FloodGuard } from './limits/flood-guard.ts';
+import type { RateLimiter } from './limits/rate-limiter.ts';
+import type { AdminUsers } from './admin/admin-users.ts';
+import type { AdminSessions } from './admin/admin-sessions.ts';
+import type { Audit } from './moderation/audit.ts';
+import type { Votes } from './moderation/votes.ts';
+import type { ItemType } from './moderation/moderated-items.ts';
+import type { MaintenanceBook } from './maintenance/maintenance-book.ts';
 import { servicesRoutes } from './services/services.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
+import { commentsRoutes } from './comments/comments.routes.ts';
+import { storiesRoutes } from './stories/stories.routes.ts';
+import { moderationRoutes } from './moderation/moderation.routes.ts';
+import { maintenanceRoutes } from './maintenance/maintenance.routes.ts';
+import { adminRoutes } from './admin/admin.routes.ts';
+import { requireAdmin } from './admin/require-admin.ts';
 import { clientPages } from './http/client-pages.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 
@@ -19,10 +36,21 @@ export interface AppDeps {
   log: Logger;
   clock: Clock;
   conn: Connection;
+  models: Models;
   catalog: ServiceCatalog;
   intake: ReportIntake;
   views: ServiceViews;
-  hashClient: (ip: string, userAgent: string) => string;
+  feed: CommentFeed;
+  clientOf: ClientOf;
+  flood: FloodGuard;
+  limiter: RateLimiter;
+  users: AdminUsers;
+  sessions: AdminSessions;
+  audit: Audit;
+  votes: Votes;
+  maintenance: MaintenanceBook;
+  /** Something people see changed for a service: push it to the page. */
+  changed: { service: (slug: string) => void; stories: (slug: string) => void; comments: (slug: string) => void };
   clientDistDir: string;
 }
 
@@ -51,8 +79,17 @@ export function createApp(deps: AppDeps): express.Express {
     const up = deps.conn.readyState === 1;
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down' });
   });
+
+  const admin = requireAdmin(deps.sessions);
+  const onModerated = (type: ItemType, service: string) =>
+    type === 'comment' ? deps.changed.comments(service) : deps.changed.stories(service);
   app.use(servicesRoutes(deps));
   app.use(reportsRoutes(deps));
+  app.use(commentsRoutes({ ...deps, onPosted: deps.changed.comments }));
+  app.use(storiesRoutes({ ...deps, onChanged: deps.changed.stories }));
+  app.use(moderationRoutes({ ...deps, admin, onModerated }));
+  app.use(maintenanceRoutes({ ...deps, book: deps.maintenance, admin, onChanged: deps.changed.service }));
+  app.use(adminRoutes(deps));
   app.use('/api', apiNotFound);
   if (deps.config.serveClient) app.use(clientPages({ distDir: deps.clientDistDir, catalog: deps.catalog }));
   app.use(errorHandler(deps.log));

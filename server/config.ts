@@ -23,10 +23,17 @@ const Env = z.object({
   TRUST_PROXY: trustProxy.default(false),
   REDIS_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: readable lines in a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Secret mixed into client-address hashes; when unset one is generated and kept in the database. */
   CLIENT_HASH_SALT: z.string().min(16).optional(),
   DEDUPE_WINDOW_MINUTES: z.coerce.number().positive().default(10),
+  /** How often memory re-reads what other processes wrote (counts, catalog, maintenance). */
+  REFRESH_SECONDS: z.coerce.number().min(0.2).max(300).default(10),
   SERVE_CLIENT: bool.default(true),
+  /** Operators: `name:scrypt$…` pairs, comma-separated (npm run admin:hash-password makes one). */
+  ADMIN_USERS: z.string().optional(),
+  ADMIN_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -47,8 +54,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.TRUST_PROXY,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     clientHashSalt: e.CLIENT_HASH_SALT,
     dedupeWindowMs: e.DEDUPE_WINDOW_MINUTES * 60_000,
+    refreshMs: e.REFRESH_SECONDS * 1000,
     serveClient: e.SERVE_CLIENT,
+    adminUsers: e.ADMIN_USERS,
+    adminSessionMs: e.ADMIN_SESSION_HOURS * 3_600_000,
   };
 }

@@ -9,6 +9,8 @@ export class AppError extends Error {
     message: string,
     readonly fields?: Record<string, string[]>,
     override readonly cause?: unknown,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -24,4 +26,14 @@ export const databaseUnavailable = (cause?: unknown) =>
     'Reports could not be saved right now (database unreachable). Nothing was counted — try again in a minute.',
     undefined,
     cause,
+  );
+
+export const tooManyRequests = (what: string, retryAfterSeconds: number) =>
+  new AppError(
+    429,
+    'rate_limited',
+    `${what} Try again in ${retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`}.`,
+    undefined,
+    undefined,
+    { 'Retry-After': String(retryAfterSeconds) },
   );

@@ -5,7 +5,9 @@ import { EmbeddedDatabaseMissing, startEmbeddedDatabase, type EmbeddedDatabase }
 
 // Boot only: config → database → server; graceful shutdown on SIGINT/SIGTERM.
 const config = loadConfig();
-const log = createLogger(config.logLevel);
+const log = createLogger(config.logLevel, {
+  pretty: config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY),
+});
 
 let embedded: EmbeddedDatabase | undefined;
 try {

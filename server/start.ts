@@ -10,7 +10,16 @@ import { connectDatabase } from './db/connect.ts';
 import { createModels, ensureIndexes, type Models } from './db/models.ts';
 import { ServiceCatalog } from './catalog/service-catalog.ts';
 import { seedServices } from './catalog/seed-services.ts';
-import { clientHash, loadClientHashSalt } from './reports/client-hash.ts';
+import { loadClientHashSalt } from './reports/client-hash.ts';
+import { clientIdentity } from './http/client-identity.ts';
+import { FloodGuard } from './limits/flood-guard.ts';
+import { RateLimiter } from './limits/rate-limiter.ts';
+import { AdminUsers } from './admin/admin-users.ts';
+import { AdminSessions } from './admin/admin-sessions.ts';
+import { Audit } from './moderation/audit.ts';
+import { createVotes } from './moderation/votes.ts';
+import { MaintenanceBook } from './maintenance/maintenance-book.ts';
+import { serviceRoom } from '../shared/index.ts';
 import { createReportWriter } from './reports/report-writer.ts';
 import { ReportIntake } from './reports/report-intake.ts';
 import { SeriesStore } from './series/series-store.ts';
@@ -46,6 +55,8 @@ export async function startOutageRadar(opts: {
   clientDistDir?: string;
   /** The catalog to seed; tests pass their own services. */
   services?: Service[];
+  /** Operators; by default from config (ADMIN_USERS). */
+  adminUsers?: AdminUsers;
 }): Promise<RunningServer> {
   const { config, log } = opts;
   const clock = opts.clock ?? systemClock;
@@ -63,7 +74,9 @@ export async function startOutageRadar(opts: {
   const comments = new CommentFeed(models);
   await comments.refresh(catalog.all().map((s) => s.slug));
   const status = new StatusBoard(clock.now());
-  const views = createServiceViews({ catalog, series, comments, status });
+  const maintenance = new MaintenanceBook(models);
+  await maintenance.reload(clock.now());
+  const views = createServiceViews({ catalog, series, comments, status, maintenance });
 
   const httpServer = http.createServer();
   const io: LiveServer = new Server(httpServer, { serveClient: false });
@@ -88,16 +101,42 @@ export async function startOutageRadar(opts: {
     },
   });
   const intake = new ReportIntake(conn, writer.writeBatch);
+  const limiter = new RateLimiter(models, clock);
+  const sessions = new AdminSessions(models, clock, config.adminSessionMs);
+  const audit = new Audit(models, clock);
+  const changed = {
+    service: (slug: string) => live.markDirty(slug),
+    comments: (slug: string) => {
+      comments.refresh([slug]).then(() => live.markDirty(slug), (err) => log.warn({ err }, 'comment refresh failed'));
+    },
+    stories: (slug: string) => io.to(serviceRoom(slug)).emit('stories:changed', { slug }),
+  };
+  const votes = createVotes({
+    models,
+    clock,
+    onHeld: (type, service) => (type === 'comment' ? changed.comments(service) : changed.stories(service)),
+  });
 
   const app = createApp({
     config,
     log,
     clock,
     conn,
+    models,
     catalog,
     intake,
     views,
-    hashClient: (ip, ua) => clientHash(salt, ip, ua),
+    feed: comments,
+    clientOf: clientIdentity(salt),
+    // 20 reports in a burst, then one every 6 s: far beyond a person, well below a flood.
+    flood: new FloodGuard(20, 1 / 6_000),
+    limiter,
+    users: opts.adminUsers ?? (await AdminUsers.fromConfig(config.adminUsers, log)),
+    sessions,
+    audit,
+    votes,
+    maintenance,
+    changed,
     clientDistDir: opts.clientDistDir ?? defaultDist,
   });
   httpServer.on('request', app);
@@ -107,16 +146,22 @@ export async function startOutageRadar(opts: {
     setInterval(() => {
       const now = clock.now();
       series.prune(now);
-      Promise.all([series.refreshRecent(now), catalog.reload()]).catch((err) => log.warn({ err }, 'periodic refresh failed'));
-    }, 10_000),
-    setInterval(() => writer.sweepClaims(clock.now()).catch((err) => log.warn({ err }, 'claim sweep failed')), 5 * 60_000),
+      Promise.all([series.refreshRecent(now), catalog.reload(), maintenance.reload(now)]).catch((err) =>
+        log.warn({ err }, 'periodic refresh failed'),
+      );
+    }, config.refreshMs),
+    setInterval(() => {
+      Promise.all([writer.sweepClaims(clock.now()), limiter.sweep(), sessions.sweep()]).catch((err) =>
+        log.warn({ err }, 'sweep failed'),
+      );
+    }, 5 * 60_000),
   ];
   timers.forEach((t) => t.unref());
   live.start();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as { port: number }).port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
   log.info({ url }, 'Outage radar is listening');
 
   let closing: Promise<void> | undefined;

@@ -9,6 +9,8 @@ export type SubscribeAck = { ok: true } | { ok: false; error: string };
 /** Events the server sends. Names live here only; both ends import this map. */
 export interface ServerToClientEvents {
   'service:update': (update: ServiceUpdate) => void;
+  /** Stories of a service were added, hidden or restored: refetch the list shown. */
+  'stories:changed': (change: { slug: string }) => void;
 }
 
 /** Events a browser sends. */

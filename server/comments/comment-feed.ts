@@ -13,20 +13,11 @@ export class CommentFeed {
   async refresh(slugs: string[]): Promise<void> {
     await Promise.all(
       slugs.map(async (slug) => {
-        const docs = await this.models.Comment.find({ service: slug, hidden: false })
+        const docs = await this.models.Comment.find({ service: slug, status: 'visible' })
           .sort({ createdAt: -1 })
           .limit(KEEP)
           .lean();
-        this.bySlug.set(
-          slug,
-          docs.map((d) => ({
-            id: String(d._id),
-            service: d.service,
-            text: d.text,
-            ...(d.problem ? { problem: d.problem } : {}),
-            createdAt: d.createdAt.toISOString(),
-          })),
-        );
+        this.bySlug.set(slug, docs.map(toComment));
       }),
     );
   }
@@ -49,4 +40,14 @@ export class CommentFeed {
   latest(slug: string, n = 10): Comment[] {
     return (this.bySlug.get(slug) ?? []).slice(0, n);
   }
+}
+
+export function toComment(d: { _id: unknown; service: string; text: string; problem?: string | null; createdAt: Date }): Comment {
+  return {
+    id: String(d._id),
+    service: d.service,
+    text: d.text,
+    ...(d.problem ? { problem: d.problem } : {}),
+    createdAt: d.createdAt.toISOString(),
+  };
 }

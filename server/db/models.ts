@@ -5,6 +5,12 @@ import { BucketSchema } from './models/bucket.model.ts';
 import { ClaimSchema } from './models/claim.model.ts';
 import { CommentSchema } from './models/comment.model.ts';
 import { SettingSchema } from './models/setting.model.ts';
+import { StorySchema } from './models/story.model.ts';
+import { VoteSchema } from './models/vote.model.ts';
+import { RateCounterSchema } from './models/rate-counter.model.ts';
+import { AdminSessionSchema } from './models/admin-session.model.ts';
+import { AuditSchema } from './models/audit.model.ts';
+import { MaintenanceSchema } from './models/maintenance.model.ts';
 
 /** Registers every model on one connection; the app receives this object, never globals. */
 export function createModels(conn: Connection) {
@@ -15,6 +21,12 @@ export function createModels(conn: Connection) {
     Claim: conn.model('Claim', ClaimSchema),
     Comment: conn.model('Comment', CommentSchema),
     Setting: conn.model('Setting', SettingSchema),
+    Story: conn.model('Story', StorySchema),
+    Vote: conn.model('Vote', VoteSchema),
+    RateCounter: conn.model('RateCounter', RateCounterSchema),
+    AdminSession: conn.model('AdminSession', AdminSessionSchema),
+    Audit: conn.model('Audit', AuditSchema),
+    Maintenance: conn.model('Maintenance', MaintenanceSchema),
   };
 }
 

@@ -40,6 +40,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
     };
     if (appError.status === 503) res.set('Retry-After', '30');
+    if (appError.headers) res.set(appError.headers);
     res.status(appError.status).json(body);
   };
 }

@@ -1,15 +1,18 @@
 import { Router } from 'express';
 import { ReportRequest } from '../../shared/index.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, notFound, tooManyRequests } from '../errors.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { ReportIntake } from './report-intake.ts';
 import type { Clock } from '../clock.ts';
+import type { ClientOf } from '../http/client-identity.ts';
+import type { FloodGuard } from '../limits/flood-guard.ts';
 
 export function reportsRoutes(deps: {
   catalog: ServiceCatalog;
   intake: ReportIntake;
   clock: Clock;
-  hashClient: (ip: string, userAgent: string) => string;
+  clientOf: ClientOf;
+  flood: FloodGuard;
 }): Router {
   const router = Router();
 
@@ -23,12 +26,16 @@ export function reportsRoutes(deps: {
         problem: [`"${body.problem}" is not a problem kind of ${service.name}; pick one of: ${known}`],
       });
     }
+    const client = deps.clientOf(req);
+    const now = deps.clock.now();
+    const allowed = deps.flood.take(client, now);
+    if (!allowed.ok) throw tooManyRequests('Too many reports from here in a short time.', allowed.retryAfterSeconds);
     const outcome = await deps.intake.submit({
       service: service.slug,
       problem: body.problem,
       ...(body.comment ? { comment: body.comment } : {}),
-      clientHash: deps.hashClient(req.ip ?? '', req.get('user-agent') ?? ''),
-      receivedAt: deps.clock.now(),
+      clientHash: client,
+      receivedAt: now,
     });
     res.status(outcome.counted ? 201 : 200).json(outcome);
   });

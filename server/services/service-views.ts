@@ -3,6 +3,7 @@ import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { SeriesStore } from '../series/series-store.ts';
 import type { CommentFeed } from '../comments/comment-feed.ts';
 import type { StatusBoard } from '../status/status-board.ts';
+import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
 
 const LIVE_WINDOW_MS = 10 * MINUTE_MS;
@@ -13,8 +14,9 @@ export function createServiceViews(deps: {
   series: SeriesStore;
   comments: CommentFeed;
   status: StatusBoard;
+  maintenance: MaintenanceBook;
 }) {
-  const { catalog, series, comments, status } = deps;
+  const { catalog, series, comments, status, maintenance } = deps;
 
   const stats = (slug: string, now: number) => {
     const end = minuteOf(now) + MINUTE_MS;
@@ -48,6 +50,7 @@ export function createServiceViews(deps: {
       breakdown: breakdown(slug, now),
       comments: comments.latest(slug),
       stats: stats(slug, now),
+      maintenance: maintenance.forService(slug, now),
     };
   }
 
@@ -59,6 +62,7 @@ export function createServiceViews(deps: {
       breakdown: breakdown(slug, now),
       comments: comments.latest(slug),
       stats: stats(slug, now),
+      maintenance: maintenance.forService(slug, now),
     };
   }
 

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { ProblemId } from './problem.ts';
+import { HumanCheck, userText } from './text-rules.ts';
 
 export const COMMENT_MAX = 280;
+
+/** visible: shown; held: enough flags, waiting for an operator; hidden: removed by an operator. */
+export const ModerationStatus = z.enum(['visible', 'held', 'hidden']);
+export type ModerationStatus = z.infer<typeof ModerationStatus>;
 
 /** A short public comment on a service page; a report's optional comment becomes one. */
 export const Comment = z.object({
@@ -12,3 +17,25 @@ export const Comment = z.object({
   createdAt: z.iso.datetime(),
 });
 export type Comment = z.infer<typeof Comment>;
+
+export const CommentRequest = z.strictObject({
+  text: userText({ min: 1, max: COMMENT_MAX, maxLinks: 1, what: 'A comment' }),
+  problem: ProblemId.optional(),
+  ...HumanCheck.shape,
+});
+export type CommentRequest = z.input<typeof CommentRequest>;
+
+export const CommentPage = z.object({
+  comments: z.array(Comment),
+  /** Pass as `before` to get the next, older page; absent on the last page. */
+  next: z.iso.datetime().optional(),
+});
+export type CommentPage = z.infer<typeof CommentPage>;
+
+export const FlagRequest = z.strictObject({
+  reason: z.enum(['spam', 'abuse', 'off_topic', 'personal_data', 'other']).default('other'),
+});
+export type FlagRequest = z.input<typeof FlagRequest>;
+
+export const FlagResponse = z.object({ flagged: z.boolean(), held: z.boolean() });
+export type FlagResponse = z.infer<typeof FlagResponse>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProblemId } from './problem.ts';
 import { COMMENT_MAX } from './comment.ts';
+import { countLinks } from './text-rules.ts';
 
 /** Body of POST /api/services/:slug/reports. Strict: unknown keys are refused, not ignored. */
 export const ReportRequest = z.strictObject({
@@ -9,6 +10,7 @@ export const ReportRequest = z.strictObject({
     .string()
     .trim()
     .max(COMMENT_MAX, `a comment is at most ${COMMENT_MAX} characters`)
+    .refine((c) => countLinks(c) <= 1, 'a comment can contain at most 1 link')
     .optional()
     .transform((c) => (c === '' ? undefined : c)),
 });

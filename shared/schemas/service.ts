@@ -3,6 +3,7 @@ import { Problem } from './problem.ts';
 import { Status } from './status.ts';
 import { MinuteSeries, ProblemBreakdown } from './series.ts';
 import { Comment } from './comment.ts';
+import { MaintenanceWindow } from './maintenance.ts';
 
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'a slug is lower-case letters, digits and dashes');
 
@@ -37,6 +38,8 @@ export const ServiceDetail = z.object({
   breakdown: ProblemBreakdown,
   comments: z.array(Comment),
   stats: ReportStats,
+  /** Current and upcoming declared maintenance, soonest first. */
+  maintenance: z.array(MaintenanceWindow),
 });
 export type ServiceDetail = z.infer<typeof ServiceDetail>;
 
@@ -48,5 +51,6 @@ export const ServiceUpdate = z.object({
   breakdown: ProblemBreakdown,
   comments: z.array(Comment),
   stats: ReportStats,
+  maintenance: z.array(MaintenanceWindow),
 });
 export type ServiceUpdate = z.infer<typeof ServiceUpdate>;

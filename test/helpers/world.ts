@@ -5,6 +5,9 @@ import { createLogger } from '../../server/logger.ts';
 import { startOutageRadar, type RunningServer } from '../../server/start.ts';
 import type { Clock } from '../../server/clock.ts';
 import type { Service } from '../../shared/index.ts';
+import { AdminUsers } from '../../server/admin/admin-users.ts';
+
+export const OPERATOR = { username: 'ops', password: 'correct horse battery staple' };
 
 /** A database name of its own, so test files never see each other's data. */
 export const freshDatabaseUri = (host = inject('mongoHost')) =>
@@ -45,6 +48,7 @@ export async function startWorld(
     mongodbUri,
     clock: opts.clock,
     services: opts.services ?? [],
+    adminUsers: await AdminUsers.withPasswords({ [OPERATOR.username]: OPERATOR.password }),
   });
   return { ...server, mongodbUri };
 }

@@ -7,11 +7,14 @@ export const CommentSchema = new Schema(
     problem: String,
     reportId: { type: Schema.Types.ObjectId },
     clientHash: { type: String, required: true },
-    hidden: { type: Boolean, default: false },
+    /** visible → held (enough flags) → hidden/visible by an operator. */
+    status: { type: String, enum: ['visible', 'held', 'hidden'], default: 'visible' },
+    flags: { type: Number, default: 0 },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, collection: 'comments' },
 );
-CommentSchema.index({ service: 1, createdAt: -1 });
+CommentSchema.index({ service: 1, status: 1, createdAt: -1 });
+CommentSchema.index({ status: 1, flags: -1 });
 
 export type CommentDoc = InferSchemaType<typeof CommentSchema>;

@@ -1,0 +1,42 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { AppError } from '../errors.ts';
+import type { AdminSessions } from './admin-sessions.ts';
+
+export const SESSION_COOKIE = 'or_admin';
+
+/** The session token from the cookie the admin page uses, or a Bearer token for scripts. */
+export function sessionToken(req: Request): string | undefined {
+  const auth = req.get('authorization');
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || undefined;
+  for (const part of (req.get('cookie') ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === SESSION_COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Admin routes need a live session. Cookie-authenticated changes must also come from our own
+ * origin (SameSite=Strict already stops other sites; this covers old browsers and proxies).
+ */
+export function requireAdmin(sessions: AdminSessions): RequestHandler {
+  return async (req, res: Response, next) => {
+    const session = await sessions.lookup(sessionToken(req));
+    if (!session.ok) {
+      const message =
+        session.reason === 'expired' ? 'Your session has expired. Sign in again.' : 'Sign in as an operator to do this.';
+      return next(new AppError(401, session.reason === 'expired' ? 'session_expired' : 'unauthenticated', message));
+    }
+    const usesCookie = !req.get('authorization');
+    const origin = req.get('origin');
+    if (usesCookie && !SAFE.has(req.method) && origin && new URL(origin).host !== req.get('host')) {
+      return next(new AppError(403, 'cross_origin', 'This request came from another site and was refused.'));
+    }
+    res.locals.admin = session.username;
+    next();
+  };
+}
+
+export const adminOf = (res: Response): string => res.locals.admin as string;

@@ -1,0 +1,46 @@
+import type { Models } from '../db/models.ts';
+import type { Clock } from '../clock.ts';
+import { tooManyRequests } from '../errors.ts';
+import { RATE_LIMITS, windowOf, type RateAction } from './rate-limits.ts';
+
+/**
+ * Per-client limits kept in the database, so they hold however many server processes run.
+ * One counter document per client, action and window; `$inc` is atomic.
+ */
+export class RateLimiter {
+  constructor(
+    private readonly models: Models,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Counts one use; throws a 429 with Retry-After when the client is over the limit. */
+  async consume(action: RateAction, client: string): Promise<void> {
+    const limit = RATE_LIMITS[action];
+    const now = this.clock.now();
+    const { start, end } = windowOf(now, limit.windowMs);
+    const id = `${action}:${client}:${start}`;
+    const n = await this.increment(id, new Date(end));
+    if (n > limit.max) throw tooManyRequests(limit.what, Math.max(1, Math.ceil((end - now) / 1000)));
+  }
+
+  private async increment(id: string, expiresAt: Date): Promise<number> {
+    const { RateCounter } = this.models;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const doc = await RateCounter.collection.findOneAndUpdate(
+          { _id: id as never },
+          { $inc: { n: 1 }, $setOnInsert: { expiresAt } },
+          { upsert: true, returnDocument: 'after' },
+        );
+        return (doc?.n as number | undefined) ?? 1;
+      } catch (err) {
+        // Two first uses at once race on the insert; the loser finds the document and increments it.
+        if ((err as { code?: number }).code !== 11000 || attempt > 0) throw err;
+      }
+    }
+  }
+
+  async sweep(): Promise<void> {
+    await this.models.RateCounter.collection.deleteMany({ expiresAt: { $lt: new Date(this.clock.now()) } });
+  }
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { manualClock, OPERATOR, startWorld, testService } from '../helpers/world.ts';
+
+describe('operators and moderation', () => {
+  const clock = manualClock();
+  const svc = testService();
+  let world: Awaited<ReturnType<typeof startWorld>>;
+  beforeAll(async () => {
+    world = await startWorld({ clock, services: [svc] });
+  });
+  afterAll(() => world?.close());
+
+  const signIn = async () => {
+    const agent = request.agent(world.url);
+    await agent.post('/api/admin/session').send(OPERATOR).expect(201);
+    return agent;
+  };
+  const comment = async (text: string) =>
+    (await request(world.url).post(`/api/services/${svc.slug}/comments`).set('User-Agent', `c-${text}`).send({ text, elapsedMs: 3_000 }).expect(201)).body.id as string;
+
+  it('refuses admin routes without credentials, with a wrong password, and with an expired session', async () => {
+    const none = await request(world.url).get('/api/admin/moderation').expect(401);
+    expect(none.body.error.code).toBe('unauthenticated');
+    const wrong = await request(world.url).post('/api/admin/session').send({ ...OPERATOR, password: 'nope' }).expect(401);
+    expect(wrong.body.error.code).toBe('bad_credentials');
+    const unknownUser = await request(world.url).post('/api/admin/session').send({ username: 'mallory', password: 'x' }).expect(401);
+    expect(unknownUser.body.error.message).toBe(wrong.body.error.message);
+    await request(world.url).get('/api/admin/moderation').set('Authorization', 'Bearer made-up-token').expect(401);
+
+    const agent = await signIn();
+    await agent.get('/api/admin/moderation').expect(200);
+    clock.advance(8 * 3_600_000 + 1);
+    const expired = await agent.get('/api/admin/moderation').expect(401);
+    expect(expired.body.error).toEqual({ code: 'session_expired', message: 'Your session has expired. Sign in again.' });
+  });
+
+  it('keeps only a hash of the session token, sets an HttpOnly SameSite cookie, and signs out', async () => {
+    const res = await request(world.url).post('/api/admin/session').send(OPERATOR).expect(201);
+    const cookie = res.headers['set-cookie']![0]!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const token = /or_admin=([^;]+)/.exec(cookie)![1]!;
+    expect(await world.models.AdminSession.countDocuments({ _id: token })).toBe(0);
+    await request(world.url).get('/api/admin/session').set('Authorization', `Bearer ${token}`).expect(200);
+    await request(world.url).delete('/api/admin/session').set('Authorization', `Bearer ${token}`).expect(204);
+    await request(world.url).get('/api/admin/session').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('refuses a cookie-authenticated change sent from another site', async () => {
+    const agent = await signIn();
+    const id = await comment('cross-site target');
+    await agent.post(`/api/admin/moderation/comment/${id}`).set('Origin', 'https://evil.example').send({ action: 'hide' }).expect(403);
+  });
+
+  it('holds an item after three flags from different clients, counts one client once, and lists it in the queue', async () => {
+    const id = await comment('Visit my site for free stuff');
+    const first = await request(world.url).post(`/api/comments/${id}/flags`).set('User-Agent', 'f1').send({ reason: 'spam' }).expect(202);
+    expect(first.body).toEqual({ flagged: true, held: false });
+    await request(world.url).post(`/api/comments/${id}/flags`).set('User-Agent', 'f1').send({ reason: 'spam' }).expect(202);
+    await request(world.url).post(`/api/comments/${id}/flags`).set('User-Agent', 'f2').send({ reason: 'spam' }).expect(202);
+    const third = await request(world.url).post(`/api/comments/${id}/flags`).set('User-Agent', 'f3').send({ reason: 'abuse' }).expect(202);
+    expect(third.body).toEqual({ flagged: true, held: true });
+
+    const page = await request(world.url).get(`/api/services/${svc.slug}/comments`).expect(200);
+    expect(page.body.comments.map((c: { id: string }) => c.id)).not.toContain(id);
+    const agent = await signIn();
+    const queue = await agent.get('/api/admin/moderation?status=held').expect(200);
+    expect(queue.body.items).toEqual([
+      expect.objectContaining({ type: 'comment', id, status: 'held', flags: 3, flagReasons: { spam: 2, abuse: 1 } }),
+    ]);
+  });
+
+  it('hides and restores with every action recorded with who and when', async () => {
+    const id = await comment('Rude words here');
+    const agent = await signIn();
+    const hidden = await agent.post(`/api/admin/moderation/comment/${id}`).send({ action: 'hide', note: 'abusive' }).expect(200);
+    expect(hidden.body.status).toBe('hidden');
+    await request(world.url).post(`/api/comments/${id}/flags`).send({}).expect(404);
+    await agent.post(`/api/admin/moderation/comment/${id}`).send({ action: 'restore' }).expect(200);
+    const audit = await agent.get('/api/admin/audit').expect(200);
+    const mine = audit.body.entries.filter((e: { target: { id: string } }) => e.target.id === id);
+    expect(mine.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+      ['restore_comment', 'ops'],
+      ['hide_comment', 'ops'],
+    ]);
+    expect(mine[1].note).toBe('abusive');
+    expect(new Date(mine[0].at).getTime()).toBe(clock.now());
+  });
+
+  it('lets operators declare maintenance, shown on the service, and refuses nonsense windows', async () => {
+    const agent = await signIn();
+    const start = new Date(clock.now() + 3_600_000).toISOString();
+    const end = new Date(clock.now() + 2 * 3_600_000).toISOString();
+    const made = await agent.post(`/api/admin/services/${svc.slug}/maintenance`).send({ title: 'Database upgrade', start, end }).expect(201);
+    expect(made.body).toMatchObject({ title: 'Database upgrade', start, end, service: svc.slug });
+    const shown = await request(world.url).get(`/api/services/${svc.slug}`).expect(200);
+    expect(shown.body.maintenance.map((m: { title: string }) => m.title)).toEqual(['Database upgrade']);
+    const bad = await agent.post(`/api/admin/services/${svc.slug}/maintenance`).send({ title: 'Backwards', start: end, end: start }).expect(400);
+    expect(bad.body.error.fields.end).toEqual(['end must be after start']);
+    await request(world.url).post(`/api/admin/services/${svc.slug}/maintenance`).send({ title: 'No auth', start, end }).expect(401);
+    await agent.delete(`/api/admin/maintenance/${made.body.id}`).expect(204);
+    expect((await request(world.url).get(`/api/services/${svc.slug}/maintenance`).expect(200)).body.windows).toEqual([]);
+  });
+
+  it('limits sign-in attempts from one client', async () => {
+    let last = 0;
+    for (let i = 0; i < 12; i++) {
+      last = (await request(world.url).post('/api/admin/session').set('User-Agent', 'guesser').send({ username: 'ops', password: `guess${i}` })).status;
+    }
+    expect(last).toBe(429);
+  });
+
+  it('sets security headers, with a content security policy', async () => {
+    const res = await request(world.url).get('/api/health').expect(200);
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
