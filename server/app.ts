@@ -20,6 +20,10 @@ import type { Audit } from './moderation/audit.ts';
 import type { Votes } from './moderation/votes.ts';
 import type { ItemType } from './moderation/moderated-items.ts';
 import type { MaintenanceBook } from './maintenance/maintenance-book.ts';
+import type { IncidentStore } from './incidents/incident-store.ts';
+import type { IncidentEvent } from './incidents/detection-loop.ts';
+import type { Incident } from '../shared/index.ts';
+import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { servicesRoutes } from './services/services.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { commentsRoutes } from './comments/comments.routes.ts';
@@ -49,8 +53,15 @@ export interface AppDeps {
   audit: Audit;
   votes: Votes;
   maintenance: MaintenanceBook;
+  incidentStore: IncidentStore;
+  announce: (event: IncidentEvent, incident: Incident) => void;
   /** Something people see changed for a service: push it to the page. */
-  changed: { service: (slug: string) => void; stories: (slug: string) => void; comments: (slug: string) => void };
+  changed: {
+    service: (slug: string) => void;
+    stories: (slug: string) => void;
+    comments: (slug: string) => void;
+    commentVisibility: (slug: string, id: string, visible: boolean) => void;
+  };
   clientDistDir: string;
 }
 
@@ -81,14 +92,15 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const admin = requireAdmin(deps.sessions);
-  const onModerated = (type: ItemType, service: string) =>
-    type === 'comment' ? deps.changed.comments(service) : deps.changed.stories(service);
+  const onModerated = (type: ItemType, service: string, id: string, visible: boolean) =>
+    type === 'comment' ? deps.changed.commentVisibility(service, id, visible) : deps.changed.stories(service);
   app.use(servicesRoutes(deps));
   app.use(reportsRoutes(deps));
   app.use(commentsRoutes({ ...deps, onPosted: deps.changed.comments }));
   app.use(storiesRoutes({ ...deps, onChanged: deps.changed.stories }));
   app.use(moderationRoutes({ ...deps, admin, onModerated }));
   app.use(maintenanceRoutes({ ...deps, book: deps.maintenance, admin, onChanged: deps.changed.service }));
+  app.use(incidentsRoutes({ ...deps, store: deps.incidentStore, admin, onUpdated: (i) => deps.announce('incident:updated', i) }));
   app.use(adminRoutes(deps));
   app.use('/api', apiNotFound);
   if (deps.config.serveClient) app.use(clientPages({ distDir: deps.clientDistDir, catalog: deps.catalog }));

@@ -30,6 +30,8 @@ const Env = z.object({
   DEDUPE_WINDOW_MINUTES: z.coerce.number().positive().default(10),
   /** How often memory re-reads what other processes wrote (counts, catalog, maintenance). */
   REFRESH_SECONDS: z.coerce.number().min(0.2).max(300).default(10),
+  /** How often the detector judges the current minute (an incident can open mid-minute). */
+  DETECT_TICK_SECONDS: z.coerce.number().min(0.2).max(60).default(10),
   SERVE_CLIENT: bool.default(true),
   /** Operators: `name:scrypt$…` pairs, comma-separated (npm run admin:hash-password makes one). */
   ADMIN_USERS: z.string().optional(),
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     clientHashSalt: e.CLIENT_HASH_SALT,
     dedupeWindowMs: e.DEDUPE_WINDOW_MINUTES * 60_000,
     refreshMs: e.REFRESH_SECONDS * 1000,
+    detectTickMs: e.DETECT_TICK_SECONDS * 1000,
     serveClient: e.SERVE_CLIENT,
     adminUsers: e.ADMIN_USERS,
     adminSessionMs: e.ADMIN_SESSION_HOURS * 3_600_000,

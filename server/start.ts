@@ -19,7 +19,13 @@ import { AdminSessions } from './admin/admin-sessions.ts';
 import { Audit } from './moderation/audit.ts';
 import { createVotes } from './moderation/votes.ts';
 import { MaintenanceBook } from './maintenance/maintenance-book.ts';
-import { serviceRoom } from '../shared/index.ts';
+import { HOME_ROOM, serviceRoom, type Incident } from '../shared/index.ts';
+import { IncidentStore } from './incidents/incident-store.ts';
+import { IncidentBook } from './incidents/incident-book.ts';
+import { DetectionLoop, type IncidentEvent } from './incidents/detection-loop.ts';
+import { Lease } from './db/lease.ts';
+import { crowdSignal } from './status/crowd-signal.ts';
+import { crowdVerdict } from './status/crowd-verdict.ts';
 import { createReportWriter } from './reports/report-writer.ts';
 import { ReportIntake } from './reports/report-intake.ts';
 import { SeriesStore } from './series/series-store.ts';
@@ -40,6 +46,9 @@ export interface RunningServer {
   io: LiveServer;
   live: LiveHub;
   models: Models;
+  detection: DetectionLoop;
+  /** Resolves once every service's history is learnt and detection runs. */
+  detectionReady: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,13 +79,26 @@ export async function startOutageRadar(opts: {
   const salt = await loadClientHashSalt(models, config.clientHashSalt);
 
   const series = new SeriesStore(models);
-  await series.load(clock.now());
+  await series.load(catalog.all().map((s) => s.slug), clock.now());
   const comments = new CommentFeed(models);
   await comments.refresh(catalog.all().map((s) => s.slug));
   const status = new StatusBoard(clock.now());
   const maintenance = new MaintenanceBook(models);
   await maintenance.reload(clock.now());
-  const views = createServiceViews({ catalog, series, comments, status, maintenance });
+  const incidentStore = new IncidentStore(models);
+  const incidents = new IncidentBook(incidentStore);
+  await incidents.reload();
+  // Declared before the detection loop exists: views ask it for the baseline band lazily.
+  let detection: DetectionLoop | undefined;
+  const views = createServiceViews({
+    catalog,
+    series,
+    comments,
+    status,
+    maintenance,
+    incidents,
+    band: (slug, from, to) => detection?.band(slug, from, to) ?? null,
+  });
 
   const httpServer = http.createServer();
   const io: LiveServer = new Server(httpServer, { serveClient: false });
@@ -94,9 +116,9 @@ export async function startOutageRadar(opts: {
   const writer = createReportWriter({
     models,
     dedupeWindowMs: config.dedupeWindowMs,
+    appendComments: (list) => comments.append(list),
     onStored: (stored) => {
       series.apply(stored);
-      comments.applyReports(stored);
       for (const r of stored) live.markDirty(r.service);
     },
   });
@@ -106,15 +128,44 @@ export async function startOutageRadar(opts: {
   const audit = new Audit(models, clock);
   const changed = {
     service: (slug: string) => live.markDirty(slug),
-    comments: (slug: string) => {
-      comments.refresh([slug]).then(() => live.markDirty(slug), (err) => log.warn({ err }, 'comment refresh failed'));
+    comments: (slug: string) => live.markDirty(slug),
+    /** A comment was hidden, held or restored: fix the feed, then show it. */
+    commentVisibility: (slug: string, id: string, visible: boolean) => {
+      (visible ? comments.rebuild(slug) : comments.remove(slug, id)).then(
+        () => live.markDirty(slug),
+        (err) => log.warn({ err }, 'comment feed update failed'),
+      );
     },
     stories: (slug: string) => io.to(serviceRoom(slug)).emit('stories:changed', { slug }),
   };
+  const announce = (event: IncidentEvent, incident: Incident) => {
+    io.to(serviceRoom(incident.service)).to(HOME_ROOM).emit(event, incident);
+    live.markDirty(incident.service);
+  };
+  detection = new DetectionLoop({
+    models,
+    clock,
+    log,
+    lease: new Lease(models, clock, 'detector', 3 * config.detectTickMs),
+    catalog,
+    series,
+    maintenance,
+    store: incidentStore,
+    book: incidents,
+    tickMs: config.detectTickMs,
+    onIncident: announce,
+    onDecisions: (decisions) => {
+      const now = clock.now();
+      for (const [slug, decision] of decisions) {
+        const verdict = crowdVerdict(crowdSignal(decision, incidents.openFor(slug)), maintenance.forService(slug, now), now);
+        if (status.update(slug, verdict, now)) live.markDirty(slug);
+      }
+    },
+  });
   const votes = createVotes({
     models,
     clock,
-    onHeld: (type, service) => (type === 'comment' ? changed.comments(service) : changed.stories(service)),
+    onHeld: (type, service, id) => (type === 'comment' ? changed.commentVisibility(service, id, false) : changed.stories(service)),
   });
 
   const app = createApp({
@@ -136,6 +187,8 @@ export async function startOutageRadar(opts: {
     audit,
     votes,
     maintenance,
+    incidentStore,
+    announce,
     changed,
     clientDistDir: opts.clientDistDir ?? defaultDist,
   });
@@ -146,7 +199,7 @@ export async function startOutageRadar(opts: {
     setInterval(() => {
       const now = clock.now();
       series.prune(now);
-      Promise.all([series.refreshRecent(now), catalog.reload(), maintenance.reload(now)]).catch((err) =>
+      Promise.all([series.refreshRecent(now, catalog.all().map((s) => s.slug)), catalog.reload(), maintenance.reload(now), incidents.reload()]).catch((err) =>
         log.warn({ err }, 'periodic refresh failed'),
       );
     }, config.refreshMs),
@@ -158,6 +211,8 @@ export async function startOutageRadar(opts: {
   ];
   timers.forEach((t) => t.unref());
   live.start();
+  // History loads in the background: the site answers at once, detection joins when ready.
+  const detectionStarted = detection.start().catch((err) => log.error({ err }, 'detection could not start'));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as { port: number }).port;
@@ -169,6 +224,8 @@ export async function startOutageRadar(opts: {
     (closing ??= (async () => {
       timers.forEach(clearInterval);
       live.stop();
+      await detectionStarted;
+      await detection!.stop();
       // Stop taking requests, let queued reports finish, then let go of the database.
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       io.disconnectSockets(true);
@@ -180,5 +237,5 @@ export async function startOutageRadar(opts: {
       await conn.close();
     })());
 
-  return { url, port, httpServer, io, live, models, close };
+  return { url, port, httpServer, io, live, models, detection, detectionReady: detectionStarted, close };
 }

@@ -7,6 +7,7 @@ export * from './schemas/report.ts';
 export * from './schemas/service.ts';
 export * from './schemas/story.ts';
 export * from './schemas/maintenance.ts';
+export * from './schemas/incident.ts';
 export * from './schemas/admin.ts';
 export * from './schemas/error.ts';
 export * from './events.ts';

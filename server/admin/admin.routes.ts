@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { LoginRequest } from '../../shared/index.ts';
+import { LoginRequest, type AdminSession } from '../../shared/index.ts';
 import { AppError } from '../errors.ts';
 import type { AdminUsers } from './admin-users.ts';
 import type { AdminSessions } from './admin-sessions.ts';
-import { requireAdmin, sessionToken, SESSION_COOKIE, adminOf } from './require-admin.ts';
+import { sessionToken, SESSION_COOKIE } from './require-admin.ts';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
 import type { ClientOf } from '../http/client-identity.ts';
 import type { Audit } from '../moderation/audit.ts';
@@ -33,12 +33,17 @@ export function adminRoutes(deps: {
       expires: new Date(expiresAt),
     });
     // The token travels only in the HttpOnly cookie (scripts may send the same value as a Bearer token).
-    res.status(201).json({ username, expiresAt: new Date(expiresAt).toISOString() });
+    const body: AdminSession = { signedIn: true, username, expiresAt: new Date(expiresAt).toISOString() };
+    res.status(201).json(body);
   });
 
-  router.get('/api/admin/session', requireAdmin(deps.sessions), async (req, res) => {
+  // Answers 200 whether or not someone is signed in: the admin page asks on every visit.
+  router.get('/api/admin/session', async (req, res) => {
     const s = await deps.sessions.lookup(sessionToken(req));
-    res.json({ username: adminOf(res), expiresAt: new Date(s.ok ? s.expiresAt : 0).toISOString() });
+    const body: AdminSession = s.ok
+      ? { signedIn: true, username: s.username, expiresAt: new Date(s.expiresAt).toISOString() }
+      : { signedIn: false, expired: s.reason === 'expired' };
+    res.json(body);
   });
 
   router.delete('/api/admin/session', async (req, res) => {

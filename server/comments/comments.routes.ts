@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { Types } from 'mongoose';
 import { CommentRequest, type Comment, type CommentPage } from '../../shared/index.ts';
 import type { Models } from '../db/models.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -11,10 +12,25 @@ import type { Clock } from '../clock.ts';
 import type { CommentFeed } from './comment-feed.ts';
 import { toComment } from './comment-feed.ts';
 
+/**
+ * `before` is a cursor `<createdAt>~<id>` (an older page starts after that comment); a bare
+ * timestamp works too. The id breaks ties between comments of the same millisecond.
+ */
 const PageQuery = z.object({
-  before: z.iso.datetime().optional(),
+  before: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z(~[a-f0-9]{24})?$/, 'before is a cursor from a previous page')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+
+function olderThan(cursor: string | undefined): Record<string, unknown> {
+  if (!cursor) return {};
+  const [at, id] = cursor.split('~');
+  const createdAt = new Date(at!);
+  if (!id) return { createdAt: { $lt: createdAt } };
+  return { $or: [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: new Types.ObjectId(id) } }] };
+}
 
 /** A person needs a few seconds to write even a short comment. */
 const MIN_COMMENT_MS = 2_000;
@@ -50,7 +66,7 @@ export function commentsRoutes(deps: {
       createdAt: new Date(deps.clock.now()),
     });
     const comment: Comment = toComment(doc.toObject());
-    deps.feed.add(comment);
+    await deps.feed.append([comment]);
     deps.onPosted(service.slug);
     res.status(201).json(comment);
   });
@@ -59,16 +75,13 @@ export function commentsRoutes(deps: {
     const service = deps.catalog.get(req.params.slug);
     if (!service) throw notFound(`The service "${req.params.slug}"`);
     const q = PageQuery.parse(req.query);
-    const docs = await deps.models.Comment.find({
-      service: service.slug,
-      status: 'visible',
-      ...(q.before ? { createdAt: { $lt: new Date(q.before) } } : {}),
-    })
-      .sort({ createdAt: -1 })
+    const docs = await deps.models.Comment.find({ service: service.slug, status: 'visible', ...olderThan(q.before) })
+      .sort({ createdAt: -1, _id: -1 })
       .limit(q.limit + 1)
       .lean();
     const page: CommentPage = { comments: docs.slice(0, q.limit).map(toComment) };
-    if (docs.length > q.limit) page.next = page.comments.at(-1)!.createdAt;
+    const last = page.comments.at(-1);
+    if (docs.length > q.limit && last) page.next = `${last.createdAt}~${last.id}`;
     res.json(page);
   });
 

@@ -11,6 +11,10 @@ import { RateCounterSchema } from './models/rate-counter.model.ts';
 import { AdminSessionSchema } from './models/admin-session.model.ts';
 import { AuditSchema } from './models/audit.model.ts';
 import { MaintenanceSchema } from './models/maintenance.model.ts';
+import { IncidentSchema, OpenIncidentSchema } from './models/incident.model.ts';
+import { LeaseSchema } from './models/lease.model.ts';
+import { SeriesHourSchema } from './models/series-hour.model.ts';
+import { CommentFeedSchema } from './models/comment-feed.model.ts';
 
 /** Registers every model on one connection; the app receives this object, never globals. */
 export function createModels(conn: Connection) {
@@ -18,8 +22,10 @@ export function createModels(conn: Connection) {
     Service: conn.model('Service', ServiceSchema),
     Report: conn.model('Report', ReportSchema),
     Bucket: conn.model('Bucket', BucketSchema),
+    SeriesHour: conn.model('SeriesHour', SeriesHourSchema),
     Claim: conn.model('Claim', ClaimSchema),
     Comment: conn.model('Comment', CommentSchema),
+    CommentFeed: conn.model('CommentFeed', CommentFeedSchema),
     Setting: conn.model('Setting', SettingSchema),
     Story: conn.model('Story', StorySchema),
     Vote: conn.model('Vote', VoteSchema),
@@ -27,6 +33,9 @@ export function createModels(conn: Connection) {
     AdminSession: conn.model('AdminSession', AdminSessionSchema),
     Audit: conn.model('Audit', AuditSchema),
     Maintenance: conn.model('Maintenance', MaintenanceSchema),
+    Incident: conn.model('Incident', IncidentSchema),
+    OpenIncident: conn.model('OpenIncident', OpenIncidentSchema),
+    Lease: conn.model('Lease', LeaseSchema),
   };
 }
 

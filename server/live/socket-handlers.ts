@@ -1,4 +1,4 @@
-import { SubscribeRequest, serviceRoom, type SubscribeAck } from '../../shared/index.ts';
+import { HOME_ROOM, SubscribeRequest, serviceRoom, type SubscribeAck } from '../../shared/index.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { LiveServer } from './live-hub.ts';
 
@@ -17,6 +17,14 @@ export function handleSockets(io: LiveServer, deps: { catalog: ServiceCatalog })
       if (!deps.catalog.get(req.data.slug)) return reply({ ok: false, error: `unknown service "${req.data.slug}"` });
       void socket.join(serviceRoom(req.data.slug));
       reply({ ok: true });
+    });
+    socket.on('subscribe:home', (ack) => {
+      void socket.join(HOME_ROOM);
+      replier(ack)({ ok: true });
+    });
+    socket.on('unsubscribe:home', (ack) => {
+      void socket.leave(HOME_ROOM);
+      replier(ack)({ ok: true });
     });
     socket.on('unsubscribe', (raw, ack) => {
       const reply = replier(ack);

@@ -25,6 +25,11 @@ export function maintenanceRoutes(deps: {
     res.json({ windows: deps.book.forService(service.slug, deps.clock.now()) });
   });
 
+  router.get('/api/admin/maintenance', deps.admin, (_req, res) => {
+    const now = deps.clock.now();
+    res.json({ windows: deps.catalog.all().flatMap((s) => deps.book.forService(s.slug, now)) });
+  });
+
   router.post('/api/admin/services/:slug/maintenance', deps.admin, async (req, res) => {
     const service = deps.catalog.get(String(req.params.slug));
     if (!service) throw notFound(`The service "${req.params.slug}"`);

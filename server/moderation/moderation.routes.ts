@@ -21,7 +21,7 @@ export function moderationRoutes(deps: {
   limiter: RateLimiter;
   clientOf: ClientOf;
   admin: RequestHandler;
-  onModerated: (type: ItemType, service: string) => void;
+  onModerated: (type: ItemType, service: string, id: string, visible: boolean) => void;
 }): Router {
   const router = Router();
   const { models } = deps;
@@ -68,7 +68,7 @@ export function moderationRoutes(deps: {
     const doc = await Model.findByIdAndUpdate(id, { $set: update }, { returnDocument: 'after' }).lean();
     if (!doc) throw notFound(type === 'comment' ? 'That comment' : 'That story');
     await deps.audit.record(adminOf(res), `${action}_${type}`, { type, id }, note);
-    deps.onModerated(type, doc.service);
+    deps.onModerated(type, doc.service, id, action === 'restore');
     res.json({ id, type, status: doc.status });
   });
 

@@ -8,7 +8,7 @@ const DUPLICATE_KEY = 11000;
  * Flags and "helpful" marks: one per client and item, enforced by the vote's unique `_id`.
  * The item's counter is then `$inc`'d, so a count never includes the same client twice.
  */
-export function createVotes(deps: { models: Models; clock: Clock; onHeld: (type: ItemType, service: string) => void }) {
+export function createVotes(deps: { models: Models; clock: Clock; onHeld: (type: ItemType, service: string, id: string) => void }) {
   const { models, clock } = deps;
 
   async function castOnce(kind: 'flag' | 'helpful', type: ItemType, id: string, client: string, reason?: string): Promise<boolean> {
@@ -30,7 +30,7 @@ export function createVotes(deps: { models: Models; clock: Clock; onHeld: (type:
     // Only a visible item with enough flags moves to held; an operator's "restore" is not undone
     // by the same old flags (restoring resets the count).
     const held = await Model.updateOne({ _id: id, status: 'visible', flags: { $gte: HOLD_AFTER_FLAGS } }, { $set: { status: 'held' } });
-    if (held.modifiedCount === 1) deps.onHeld(type, item.service);
+    if (held.modifiedCount === 1) deps.onHeld(type, item.service, id);
     return { flagged: true, held: held.modifiedCount === 1 || item.status === 'held' };
   }
 

@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import type { Models } from '../db/models.ts';
-import { bucketId } from '../db/models/bucket.model.ts';
-import { MINUTE_MS } from '../../shared/index.ts';
+import { CounterWriter } from '../series/counter-writer.ts';
+import type { Comment } from '../../shared/index.ts';
+import { hourBumps, minuteBumps } from '../series/series-bumps.ts';
 
 export interface ReportToStore {
   service: string;
@@ -22,19 +23,21 @@ export interface StoredReport extends ReportToStore {
 const DUPLICATE_KEY = 11000;
 
 /**
- * Writes one batch of reports: dedupe claims, then reports and comments, then per-minute
- * bucket increments. If anything after the claims fails, what this batch wrote is undone as
+ * Writes one batch of reports: dedupe claims, then reports and comments, then the per-minute
+ * buckets' and per-hour series' increments. If anything after the claims fails, what this batch wrote is undone as
  * far as the database allows and the whole batch fails, so no caller is told "counted" for a
  * report that is not stored and a retry is not mistaken for a repeat.
  */
 export function createReportWriter(deps: {
   models: Models;
   dedupeWindowMs: number;
+  /** Adds report comments to the services' comment feeds, inside the batch. */
+  appendComments: (comments: Comment[]) => Promise<void>;
   onStored: (reports: StoredReport[]) => void;
 }) {
-  const { Claim, Report, Comment, Bucket } = deps.models;
-  // Buckets this process has seen exist; the current minute's is created once, then only $inc'd.
-  const knownBuckets = new Set<string>();
+  const { Claim, Report, Comment } = deps.models;
+  const minuteCounters = new CounterWriter(deps.models.Bucket.collection);
+  const hourCounters = new CounterWriter(deps.models.SeriesHour.collection);
 
   /**
    * Claims each client's dedupe slot. A new claim is an insert; a client whose claim exists
@@ -71,54 +74,12 @@ export function createReportWriter(deps: {
     return keys.map((k, i) => firstIndex.get(k) === i && won.has(k));
   }
 
-  async function ensureBuckets(reports: StoredReport[]): Promise<Map<string, { service: string; minute: number }>> {
-    const needed = new Map<string, { service: string; minute: number }>();
-    for (const r of reports) {
-      const minute = Math.floor(r.receivedAt / MINUTE_MS) * MINUTE_MS;
-      needed.set(bucketId(r.service, minute), { service: r.service, minute });
-    }
-    const missing = [...needed].filter(([id]) => !knownBuckets.has(id));
-    if (missing.length > 0) {
-      try {
-        await Bucket.collection.insertMany(
-          missing.map(([id, b]) => ({ _id: id as never, service: b.service, minute: new Date(b.minute), total: 0, byProblem: {} })),
-          { ordered: false },
-        );
-      } catch (err) {
-        const writeErrors = bulkWriteErrors(err);
-        if (!writeErrors || writeErrors.some((e) => e.code !== DUPLICATE_KEY)) throw err;
-      }
-      for (const [id] of missing) knownBuckets.add(id);
-      if (knownBuckets.size > 10_000) knownBuckets.clear();
-    }
-    return needed;
-  }
-
   async function increment(reports: StoredReport[]): Promise<void> {
-    await ensureBuckets(reports);
-    const incs = new Map<string, Record<string, number>>();
-    for (const r of reports) {
-      const id = bucketId(r.service, Math.floor(r.receivedAt / MINUTE_MS) * MINUTE_MS);
-      const inc = incs.get(id) ?? { total: 0 };
-      inc.total! += 1;
-      inc[`byProblem.${r.problem}`] = (inc[`byProblem.${r.problem}`] ?? 0) + 1;
-      incs.set(id, inc);
-    }
-    const ops = (sign: 1 | -1, entries: [string, Record<string, number>][]) =>
-      entries.map(([id, inc]) => ({
-        updateOne: {
-          filter: { _id: id as never },
-          update: { $inc: Object.fromEntries(Object.entries(inc).map(([k, v]) => [k, sign * v])) },
-        },
-      }));
-    const entries = [...incs];
+    const undoMinutes = await minuteCounters.apply(minuteBumps(reports));
     try {
-      await Bucket.collection.bulkWrite(ops(1, entries), { ordered: true });
+      await hourCounters.apply(hourBumps(reports));
     } catch (err) {
-      // Ordered: the first `matchedCount` increments were applied; take them back so the
-      // counts keep matching the reports (best effort — the database may be gone).
-      const applied = (err as { result?: { matchedCount?: number } }).result?.matchedCount ?? 0;
-      if (applied > 0) await Bucket.collection.bulkWrite(ops(-1, entries.slice(0, applied)), { ordered: true }).catch(() => undefined);
+      await undoMinutes().catch(() => undefined);
       throw err;
     }
   }
@@ -160,6 +121,15 @@ export function createReportWriter(deps: {
             createdAt: new Date(r.receivedAt),
           })),
           { ordered: true },
+        );
+        await deps.appendComments(
+          withComments.map((r) => ({
+            id: r.commentId!,
+            service: r.service,
+            text: r.comment!,
+            problem: r.problem,
+            createdAt: new Date(r.receivedAt).toISOString(),
+          })),
         );
       }
       await increment(stored);

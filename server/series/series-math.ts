@@ -69,10 +69,14 @@ export function binnedTotals(buckets: Iterable<MinuteBucket>, now: number, binMs
   return out;
 }
 
-/** Merges a fresh read of a bucket into what memory holds. Counts only grow, so the larger wins. */
+/**
+ * Combines two lower bounds of one minute's counts (a database read, this process's own
+ * writes): each field's maximum is a lower bound too, and so is the sum of the kinds.
+ */
 export function mergeBucket(held: MinuteBucket | undefined, fresh: MinuteBucket): MinuteBucket {
   if (!held) return fresh;
   const byProblem: Record<string, number> = { ...held.byProblem };
   for (const [p, n] of Object.entries(fresh.byProblem)) byProblem[p] = Math.max(byProblem[p] ?? 0, n);
-  return { t: held.t, total: Math.max(held.total, fresh.total), byProblem };
+  const kinds = Object.values(byProblem).reduce((a, n) => a + n, 0);
+  return { t: held.t, total: Math.max(held.total, fresh.total, kinds), byProblem };
 }

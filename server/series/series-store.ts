@@ -2,6 +2,7 @@ import type { Models } from '../db/models.ts';
 import type { MinuteBucket } from '../../shared/index.ts';
 import type { StoredReport } from '../reports/report-writer.ts';
 import { DAY_MS, MINUTE_MS, mergeBucket, minuteOf } from './series-math.ts';
+import { hoursBetween, minutesOf, readHours } from './series-hours.ts';
 
 /** How much history the hot cache keeps: the graph's 24 h plus a margin for late readers. */
 const KEEP_MS = DAY_MS + 10 * MINUTE_MS;
@@ -10,32 +11,53 @@ const KEEP_MS = DAY_MS + 10 * MINUTE_MS;
  * The last 24 h of per-minute buckets for every service, in memory, so a page load or a live
  * update costs no query. Own writes are applied at once; other processes' writes arrive via
  * `refreshRecent`, which reads the last few minutes back from the database.
+ *
+ * Own writes and database reads are kept apart and shown as their per-field maximum. Both are
+ * lower bounds of the truth, so the maximum never over-counts; merging them into one number
+ * would, when a read that already includes a batch lands before that batch is applied here.
  */
 export class SeriesStore {
+  /** What is shown: per field, the larger of `snapshot` and `own`. */
   private readonly byService = new Map<string, Map<number, MinuteBucket>>();
+  private readonly snapshot = new Map<string, Map<number, MinuteBucket>>();
+  private readonly own = new Map<string, Map<number, MinuteBucket>>();
 
   constructor(private readonly models: Models) {}
 
-  async load(now: number): Promise<void> {
-    await this.read({ minute: { $gte: new Date(now - KEEP_MS) } });
+  async load(slugs: string[], now: number): Promise<void> {
+    await this.read(slugs, now - KEEP_MS, now + MINUTE_MS);
   }
 
-  /** Re-reads the last `minutes` minutes (for the given services, or all) from the database. */
-  async refreshRecent(now: number, slugs?: string[], minutes = 10): Promise<void> {
-    const filter: Record<string, unknown> = { minute: { $gte: new Date(minuteOf(now) - minutes * MINUTE_MS) } };
-    if (slugs) filter.service = { $in: slugs };
-    await this.read(filter);
+  /** Re-reads the last `minutes` minutes of the given services from the database. */
+  async refreshRecent(now: number, slugs: string[], minutes = 10): Promise<void> {
+    await this.read(slugs, minuteOf(now) - minutes * MINUTE_MS, now + MINUTE_MS);
   }
 
   apply(reports: StoredReport[]): void {
     for (const r of reports) {
       const t = minuteOf(r.receivedAt);
-      const held = this.minutesOf(r.service);
-      const b = held.get(t) ?? { t, total: 0, byProblem: {} };
+      const mine = mapOf(this.own, r.service);
+      const b = mine.get(t) ?? { t, total: 0, byProblem: {} };
       b.total += 1;
       b.byProblem[r.problem] = (b.byProblem[r.problem] ?? 0) + 1;
-      held.set(t, b);
+      mine.set(t, b);
+      this.show(r.service, t);
     }
+  }
+
+  /** Reports in one minute (0 when none). */
+  countAt(slug: string, minute: number): number {
+    return this.byService.get(slug)?.get(minute)?.total ?? 0;
+  }
+
+  /** Reports per problem kind from `from` to now. */
+  byProblemSince(slug: string, from: number): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const b of this.buckets(slug)) {
+      if (b.t < from) continue;
+      for (const [p, n] of Object.entries(b.byProblem)) out[p] = (out[p] ?? 0) + n;
+    }
+    return out;
   }
 
   buckets(slug: string): Iterable<MinuteBucket> {
@@ -44,21 +66,31 @@ export class SeriesStore {
 
   prune(now: number): void {
     const cutoff = now - KEEP_MS;
-    for (const held of this.byService.values()) for (const t of held.keys()) if (t < cutoff) held.delete(t);
+    for (const maps of [this.byService, this.snapshot, this.own])
+      for (const held of maps.values()) for (const t of held.keys()) if (t < cutoff) held.delete(t);
   }
 
-  private minutesOf(slug: string): Map<number, MinuteBucket> {
-    let held = this.byService.get(slug);
-    if (!held) this.byService.set(slug, (held = new Map()));
-    return held;
+  private show(slug: string, t: number): void {
+    const fromDb = this.snapshot.get(slug)?.get(t);
+    const mine = this.own.get(slug)?.get(t);
+    const shown = fromDb && mine ? mergeBucket(fromDb, mine) : { ...(fromDb ?? mine)!, byProblem: { ...(fromDb ?? mine)!.byProblem } };
+    mapOf(this.byService, slug).set(t, shown);
   }
 
-  private async read(filter: Record<string, unknown>): Promise<void> {
-    const docs = await this.models.Bucket.find(filter, { service: 1, minute: 1, total: 1, byProblem: 1 }).lean();
-    for (const d of docs) {
-      const t = d.minute.getTime();
-      const held = this.minutesOf(d.service);
-      held.set(t, mergeBucket(held.get(t), { t, total: d.total ?? 0, byProblem: (d.byProblem ?? {}) as Record<string, number> }));
+  private async read(slugs: string[], from: number, to: number): Promise<void> {
+    const docs = await readHours(this.models, slugs, hoursBetween(from, to));
+    for (const doc of docs) {
+      for (const b of minutesOf(doc)) {
+        if (b.t < from) continue;
+        mapOf(this.snapshot, doc.service).set(b.t, b);
+        this.show(doc.service, b.t);
+      }
     }
   }
+}
+
+function mapOf(maps: Map<string, Map<number, MinuteBucket>>, slug: string): Map<number, MinuteBucket> {
+  let held = maps.get(slug);
+  if (!held) maps.set(slug, (held = new Map()));
+  return held;
 }

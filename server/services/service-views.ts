@@ -4,6 +4,8 @@ import type { SeriesStore } from '../series/series-store.ts';
 import type { CommentFeed } from '../comments/comment-feed.ts';
 import type { StatusBoard } from '../status/status-board.ts';
 import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
+import type { IncidentBook } from '../incidents/incident-book.ts';
+import type { BaselineBand } from '../../shared/index.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
 
 const LIVE_WINDOW_MS = 10 * MINUTE_MS;
@@ -15,8 +17,10 @@ export function createServiceViews(deps: {
   comments: CommentFeed;
   status: StatusBoard;
   maintenance: MaintenanceBook;
+  incidents: IncidentBook;
+  band: (slug: string, from: number, to: number) => BaselineBand | null;
 }) {
-  const { catalog, series, comments, status, maintenance } = deps;
+  const { catalog, series, comments, status, maintenance, incidents, band } = deps;
 
   const stats = (slug: string, now: number) => {
     const end = minuteOf(now) + MINUTE_MS;
@@ -35,6 +39,7 @@ export function createServiceViews(deps: {
       homepage: s.homepage,
       category: s.category,
       status: status.get(s.slug),
+      incidentSince: incidents.openFor(s.slug)?.startedAt ?? null,
       reportsLastHour: stats(s.slug, now).lastHour,
       sparkline: binnedTotals(series.buckets(s.slug), now, 15 * MINUTE_MS, 96),
     }));
@@ -43,26 +48,34 @@ export function createServiceViews(deps: {
   function detail(slug: string, now: number): ServiceDetail | undefined {
     const service = catalog.get(slug);
     if (!service) return undefined;
+    const window = seriesWindow(series.buckets(slug), now, DAY_MS);
     return {
       service,
       status: status.get(slug),
-      series: seriesWindow(series.buckets(slug), now, DAY_MS),
+      series: window,
       breakdown: breakdown(slug, now),
       comments: comments.latest(slug),
+      moreComments: comments.hasMoreThan(slug),
       stats: stats(slug, now),
       maintenance: maintenance.forService(slug, now),
+      incident: incidents.openFor(slug),
+      baseline: band(slug, window.from, window.to),
     };
   }
 
   function update(slug: string, now: number): ServiceUpdate {
+    const recent = seriesWindow(series.buckets(slug), now, LIVE_WINDOW_MS);
     return {
       slug,
       status: status.get(slug),
-      recent: seriesWindow(series.buckets(slug), now, LIVE_WINDOW_MS),
+      recent,
       breakdown: breakdown(slug, now),
       comments: comments.latest(slug),
+      moreComments: comments.hasMoreThan(slug),
       stats: stats(slug, now),
       maintenance: maintenance.forService(slug, now),
+      incident: incidents.openFor(slug),
+      baseline: band(slug, recent.from, recent.to),
     };
   }
 

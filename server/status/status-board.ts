@@ -1,9 +1,14 @@
-import type { Status } from '../../shared/index.ts';
+import type { Status, StatusLevel } from '../../shared/index.ts';
 
-/**
- * The current fused verdict per service. Until detection, probes and official status feed it,
- * every service is operational; the shape is fixed so later signals only fill it in.
- */
+export interface Verdict {
+  level: StatusLevel;
+  confidence: number;
+  reasons: string[];
+  /** When the situation began, if known better than "when the level changed" (an incident's start). */
+  since?: number;
+}
+
+/** The current fused verdict per service, and since when it holds. */
 export class StatusBoard {
   private readonly bySlug = new Map<string, Status>();
 
@@ -20,7 +25,17 @@ export class StatusBoard {
     );
   }
 
-  set(slug: string, status: Status): void {
-    this.bySlug.set(slug, status);
+  /** Records a verdict; true when what people see changed. */
+  update(slug: string, verdict: Verdict, now: number): boolean {
+    const before = this.bySlug.get(slug);
+    const since =
+      verdict.since !== undefined
+        ? new Date(verdict.since).toISOString()
+        : before && before.level === verdict.level
+          ? before.since
+          : new Date(before ? now : this.startedAt).toISOString();
+    const next: Status = { level: verdict.level, confidence: Math.round(verdict.confidence * 100) / 100, reasons: verdict.reasons, since };
+    this.bySlug.set(slug, next);
+    return !before || JSON.stringify(before) !== JSON.stringify(next);
   }
 }

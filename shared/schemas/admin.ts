@@ -8,7 +8,11 @@ export const LoginRequest = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const AdminSession = z.object({ username: z.string(), expiresAt: z.iso.datetime() });
+/** GET /api/admin/session: who is signed in here, if anyone (200 either way, so pages can ask freely). */
+export const AdminSession = z.union([
+  z.object({ signedIn: z.literal(true), username: z.string(), expiresAt: z.iso.datetime() }),
+  z.object({ signedIn: z.literal(false), expired: z.boolean() }),
+]);
 export type AdminSession = z.infer<typeof AdminSession>;
 
 export const ModerationItem = z.object({
@@ -45,3 +49,12 @@ export const AuditEntry = z.object({
   at: z.iso.datetime(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const ModerationQueue = z.object({ items: z.array(ModerationItem) });
+export type ModerationQueue = z.infer<typeof ModerationQueue>;
+
+export const ModerationResult = z.object({ id: z.string(), type: z.enum(['comment', 'story']), status: ModerationStatus });
+export type ModerationResult = z.infer<typeof ModerationResult>;
+
+export const AuditLog = z.object({ entries: z.array(AuditEntry) });
+export type AuditLog = z.infer<typeof AuditLog>;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ProblemId } from './problem.ts';
 import { HumanCheck, userText } from './text-rules.ts';
 
-export const COMMENT_MAX = 280;
+import { COMMENT_MAX, FLAG_REASONS } from '../constants.ts';
+
+export { COMMENT_MAX };
 
 /** visible: shown; held: enough flags, waiting for an operator; hidden: removed by an operator. */
 export const ModerationStatus = z.enum(['visible', 'held', 'hidden']);
@@ -28,12 +30,12 @@ export type CommentRequest = z.input<typeof CommentRequest>;
 export const CommentPage = z.object({
   comments: z.array(Comment),
   /** Pass as `before` to get the next, older page; absent on the last page. */
-  next: z.iso.datetime().optional(),
+  next: z.string().optional(),
 });
 export type CommentPage = z.infer<typeof CommentPage>;
 
 export const FlagRequest = z.strictObject({
-  reason: z.enum(['spam', 'abuse', 'off_topic', 'personal_data', 'other']).default('other'),
+  reason: z.enum(FLAG_REASONS).default('other'),
 });
 export type FlagRequest = z.input<typeof FlagRequest>;
 

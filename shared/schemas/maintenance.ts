@@ -20,3 +20,6 @@ export const MaintenanceRequest = z
   })
   .refine((m) => new Date(m.end) > new Date(m.start), { message: 'end must be after start', path: ['end'] });
 export type MaintenanceRequest = z.input<typeof MaintenanceRequest>;
+
+export const MaintenanceList = z.object({ windows: z.array(MaintenanceWindow) });
+export type MaintenanceList = z.infer<typeof MaintenanceList>;

@@ -4,6 +4,7 @@ import { Status } from './status.ts';
 import { MinuteSeries, ProblemBreakdown } from './series.ts';
 import { Comment } from './comment.ts';
 import { MaintenanceWindow } from './maintenance.ts';
+import { BaselineBand, Incident } from './incident.ts';
 
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'a slug is lower-case letters, digits and dashes');
 
@@ -19,6 +20,8 @@ export type Service = z.infer<typeof Service>;
 /** One row of GET /api/services: enough for the home page's list. */
 export const ServiceSummary = Service.pick({ slug: true, name: true, homepage: true, category: true }).extend({
   status: Status,
+  /** When the open incident began, for "problems since 14:32". */
+  incidentSince: z.iso.datetime().nullable(),
   reportsLastHour: z.number().int().nonnegative(),
   /** Last 24 h in 15-minute totals, oldest first; the last one is still filling. */
   sparkline: z.array(z.number().int().nonnegative()),
@@ -37,9 +40,15 @@ export const ServiceDetail = z.object({
   series: MinuteSeries,
   breakdown: ProblemBreakdown,
   comments: z.array(Comment),
+  /** Older comments exist beyond `comments` (page them with GET …/comments). */
+  moreComments: z.boolean(),
   stats: ReportStats,
   /** Current and upcoming declared maintenance, soonest first. */
   maintenance: z.array(MaintenanceWindow),
+  /** The open incident, if any. */
+  incident: Incident.nullable(),
+  /** Expected counts per minute over the series' span (absent while history is still loading). */
+  baseline: BaselineBand.nullable(),
 });
 export type ServiceDetail = z.infer<typeof ServiceDetail>;
 
@@ -50,7 +59,10 @@ export const ServiceUpdate = z.object({
   recent: MinuteSeries,
   breakdown: ProblemBreakdown,
   comments: z.array(Comment),
+  moreComments: z.boolean(),
   stats: ReportStats,
   maintenance: z.array(MaintenanceWindow),
+  incident: Incident.nullable(),
+  baseline: BaselineBand.nullable(),
 });
 export type ServiceUpdate = z.infer<typeof ServiceUpdate>;

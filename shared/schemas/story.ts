@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { HumanCheck, ObjectIdString, userText } from './text-rules.ts';
 
-/** The seed's "personal stories and case studies", each of one kind. */
-export const StoryKind = z.enum(['testimonial', 'business_impact', 'recovery']);
-export type StoryKind = z.infer<typeof StoryKind>;
+import { STORY_KINDS, storyKindLabel } from '../constants.ts';
 
-export const storyKindLabel: Record<StoryKind, string> = {
-  testimonial: 'What it was like',
-  business_impact: 'Business impact',
-  recovery: 'Recovery story',
-};
+export { storyKindLabel };
+
+/** The seed's "personal stories and case studies", each of one kind. */
+export const StoryKind = z.enum(STORY_KINDS);
+export type StoryKind = z.infer<typeof StoryKind>;
 
 /** For business impact: what it cost, in numbers people compare. */
 export const StoryImpact = z.strictObject({

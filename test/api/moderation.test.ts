@@ -42,9 +42,11 @@ describe('operators and moderation', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     const token = /or_admin=([^;]+)/.exec(cookie)![1]!;
     expect(await world.models.AdminSession.countDocuments({ _id: token })).toBe(0);
-    await request(world.url).get('/api/admin/session').set('Authorization', `Bearer ${token}`).expect(200);
+    const me = await request(world.url).get('/api/admin/session').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(me.body).toMatchObject({ signedIn: true, username: 'ops' });
     await request(world.url).delete('/api/admin/session').set('Authorization', `Bearer ${token}`).expect(204);
-    await request(world.url).get('/api/admin/session').set('Authorization', `Bearer ${token}`).expect(401);
+    expect((await request(world.url).get('/api/admin/session').set('Authorization', `Bearer ${token}`).expect(200)).body).toEqual({ signedIn: false, expired: false });
+    await request(world.url).get('/api/admin/audit').set('Authorization', `Bearer ${token}`).expect(401);
   });
 
   it('refuses a cookie-authenticated change sent from another site', async () => {

@@ -41,8 +41,10 @@ describe('series math', () => {
     expect(bins).toEqual([4, 1, 0, 2]);
   });
 
-  it('merges a fresh read without ever lowering a count', () => {
-    expect(mergeBucket(b(0, { a: 3, c: 1 }), b(0, { a: 2, b: 4 }))).toEqual({ t: minute, total: 6, byProblem: { a: 3, b: 4, c: 1 } });
+  it('combines a database read and own writes as lower bounds: never lower, never double', () => {
+    // Read: 3 a + 1 c (others' and ours); own writes since: 2 a + 4 b → at least 3 a, 4 b, 1 c.
+    expect(mergeBucket(b(0, { a: 3, c: 1 }), b(0, { a: 2, b: 4 }))).toEqual({ t: minute, total: 8, byProblem: { a: 3, b: 4, c: 1 } });
+    expect(mergeBucket(b(0, { a: 5 }), b(0, { a: 5 }))).toEqual({ t: minute, total: 5, byProblem: { a: 5 } });
   });
 });
 

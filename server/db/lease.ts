@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import type { Models } from './models.ts';
+import type { Clock } from '../clock.ts';
+
+/**
+ * A lease document so that one process at a time runs a job across all processes sharing the
+ * database. The holder renews it well before it expires; if it dies, another takes over once
+ * it lapses.
+ */
+export class Lease {
+  readonly holder = randomUUID();
+
+  constructor(
+    private readonly models: Models,
+    private readonly clock: Clock,
+    private readonly name: string,
+    private readonly ttlMs: number,
+  ) {}
+
+  /** Takes or renews the lease; true while this process holds it. */
+  async acquire(): Promise<boolean> {
+    const now = this.clock.now();
+    try {
+      const doc = await this.models.Lease.collection.findOneAndUpdate(
+        { _id: this.name as never, $or: [{ holder: this.holder }, { expiresAt: { $lt: new Date(now) } }] },
+        { $set: { holder: this.holder, expiresAt: new Date(now + this.ttlMs) } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      return doc?.holder === this.holder;
+    } catch (err) {
+      // Held by someone else: the filter did not match, so the upsert collided with their _id.
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+  }
+
+  async release(): Promise<void> {
+    await this.models.Lease.collection.deleteOne({ _id: this.name as never, holder: this.holder });
+  }
+}

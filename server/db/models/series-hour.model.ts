@@ -1,0 +1,23 @@
+import { Schema } from 'mongoose';
+
+/**
+ * One service's report counts for one hour, minute by minute: `n.<minute 0–59>` totals and
+ * `p.<minute>.<problem>` splits, kept with $inc beside the per-minute buckets. Every read of
+ * the series (the 24 h cache, the live refresh, the detector's four weeks) is a handful of
+ * primary-key lookups of these, which FerretDB answers in a millisecond, where a range query
+ * over per-minute documents is a full scan there (seconds at a few hundred thousand).
+ */
+export const SeriesHourSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    service: { type: String, required: true },
+    hour: { type: Date, required: true },
+    n: { type: Schema.Types.Mixed, default: {} },
+    p: { type: Schema.Types.Mixed, default: {} },
+  },
+  { versionKey: false, collection: 'series_hours', minimize: false },
+);
+SeriesHourSchema.index({ service: 1, hour: 1 }, { unique: true });
+
+export const HOUR_MS = 3_600_000;
+export const seriesHourId = (service: string, hourMs: number) => `${service}|${hourMs}`;

@@ -1,0 +1,207 @@
+import type { Models } from '../db/models.ts';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
+import type { Lease } from '../db/lease.ts';
+import type { ServiceCatalog } from '../catalog/service-catalog.ts';
+import type { SeriesStore } from '../series/series-store.ts';
+import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
+import type { Incident } from '../../shared/index.ts';
+import { describeEvidence, type Decision, type Evidence } from '../detection/detector.ts';
+import { classifyIncident } from '../detection/classify.ts';
+import { hasHistoryBefore, loadHistory } from './history-loader.ts';
+import { ServiceDetector } from './service-detector.ts';
+import type { IncidentStore } from './incident-store.ts';
+import type { IncidentBook } from './incident-book.ts';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** Four weeks teach weekly and daily rhythm; more adds little and costs start-up time. */
+const HISTORY_DAYS = 28;
+/** How often a young detector checks whether older data appeared (a backfill, an import). */
+const HISTORY_RECHECK_MS = 2 * 60_000;
+/** An open incident's numbers are rewritten at most this often, unless its peak moves. */
+const FOLLOW_EVERY_MS = 60_000;
+
+export type IncidentEvent = 'incident:opened' | 'incident:updated' | 'incident:resolved';
+
+/**
+ * Runs the pure detector on every service's per-minute counts. Every process keeps detectors
+ * (they also draw the baseline band), but only the lease holder turns their transitions into
+ * incidents, so one incident opens per spike however many processes run.
+ */
+export class DetectionLoop {
+  private readonly detectors = new Map<string, ServiceDetector>();
+  private readonly lastFollow = new Map<string, number>();
+  private readonly lastHistoryCheck = new Map<string, number>();
+  private leader = false;
+  private ready = false;
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+
+  constructor(
+    private readonly deps: {
+      models: Models;
+      clock: Clock;
+      log: Logger;
+      lease: Lease;
+      catalog: ServiceCatalog;
+      series: SeriesStore;
+      maintenance: MaintenanceBook;
+      store: IncidentStore;
+      book: IncidentBook;
+      onIncident: (event: IncidentEvent, incident: Incident) => void;
+      /** After each tick, with every service's latest decision (for the status verdict). */
+      onDecisions: (decisions: Map<string, Decision | undefined>) => void;
+      tickMs: number;
+    },
+  ) {}
+
+  /** Learns each service's history, then ticks on a timer. */
+  async start(): Promise<void> {
+    const now = this.deps.clock.now();
+    for (const service of this.deps.catalog.all()) await this.rebuild(service.slug, now);
+    this.ready = true;
+    this.timer = setInterval(() => void this.tick().catch((err) => this.deps.log.warn({ err }, 'detection tick failed')), this.deps.tickMs);
+    this.timer.unref();
+    await this.tick();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.ticking;
+    if (this.leader) await this.deps.lease.release().catch(() => undefined);
+  }
+
+  /** Expected counts for a graph, or null while history loads. */
+  band(slug: string, from: number, to: number) {
+    return this.ready ? (this.detectors.get(slug)?.band(from, to) ?? null) : null;
+  }
+
+  /** One detection pass; tests call it directly to run in step with their clock. */
+  tick(): Promise<void> {
+    this.ticking ??= this.runTick().finally(() => (this.ticking = undefined));
+    return this.ticking;
+  }
+
+  private async runTick(): Promise<void> {
+    if (!this.ready) return;
+    const { clock, series, lease, log } = this.deps;
+    const now = clock.now();
+    const wasLeader = this.leader;
+    this.leader = await lease.acquire().catch((err) => {
+      log.warn({ err }, 'detector lease check failed');
+      return false;
+    });
+    // The leader must see every process's writes before it judges them.
+    await series.refreshRecent(now, this.deps.catalog.all().map((s) => s.slug), 5);
+    if (this.leader && !wasLeader) {
+      log.info('this process now runs incident detection');
+      await this.deps.book.reload();
+    }
+
+    const decisions = new Map<string, Decision | undefined>();
+    for (const service of this.deps.catalog.all()) {
+      const slug = service.slug;
+      let sd = this.detectors.get(slug);
+      if (!sd || (await this.olderHistoryAppeared(slug, sd, now))) sd = await this.rebuild(slug, now);
+      const current = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+      const start = Number.isNaN(sd.lastPushed) ? current - MINUTE_MS : sd.lastPushed + MINUTE_MS;
+      for (let t = start; t < current; t += MINUTE_MS) {
+        await this.act(slug, sd, sd.push(t, series.countAt(slug, t)), now);
+      }
+      await this.act(slug, sd, sd.assess(current, series.countAt(slug, current), Math.max(1e-3, (now - current) / MINUTE_MS)), now);
+      if (this.leader && !wasLeader) await this.reconcile(slug, sd, now);
+      decisions.set(slug, sd.last);
+    }
+    this.deps.onDecisions(decisions);
+  }
+
+  /** Turns a decision into incident writes; only the lease holder writes. */
+  private async act(slug: string, sd: ServiceDetector, d: Decision, now: number): Promise<void> {
+    if (!this.leader) return;
+    const open = this.deps.book.openFor(slug);
+    if (d.transition === 'opened' && d.incident && !open) {
+      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, d, now), startedAt: d.incident.startedAt, openedAt: now });
+      this.deps.book.note(incident);
+      this.lastFollow.set(slug, now);
+      this.deps.onIncident('incident:opened', incident);
+    } else if (d.transition === 'resolved' && open) {
+      const resolved = await this.deps.store.resolve(open.id, d.incident?.resolvedAt ?? now);
+      if (resolved) {
+        this.deps.book.note(resolved);
+        this.deps.onIncident('incident:resolved', resolved);
+      }
+    } else if (open && d.incident) {
+      const peakMoved = d.incident.peak.at !== new Date(open.peak.at).getTime();
+      if (!peakMoved && now - (this.lastFollow.get(slug) ?? 0) < FOLLOW_EVERY_MS) return;
+      this.lastFollow.set(slug, now);
+      const { kind, reasons, topProblems, peak } = this.describe(slug, sd, d, now, new Date(open.startedAt).getTime());
+      const followed = await this.deps.store.follow(open.id, { kind, reasons, topProblems, peak });
+      if (followed) {
+        this.deps.book.note(followed);
+        this.deps.onIncident('incident:updated', followed);
+      }
+    }
+  }
+
+  /** Kind, reasons and numbers for an incident, from the detector's evidence and the report split. */
+  private describe(slug: string, sd: ServiceDetector, d: Decision, now: number, startedAt = d.incident!.startedAt) {
+    const { catalog, series, maintenance } = this.deps;
+    const labelOf = (p: string) => catalog.problemLabel(slug, p);
+    const byProblem = series.byProblemSince(slug, startedAt);
+    const windows = maintenance.recentAndUpcoming(slug).map((w) => ({ start: Date.parse(w.start), end: Date.parse(w.end), title: w.title }));
+    const kind = classifyIncident({ byProblem, usualByProblem: sd.usualByProblem, maintenance: windows, startedAt, now, labelOf });
+    const total = Object.values(byProblem).reduce((a, n) => a + n, 0);
+    const topProblems = Object.entries(byProblem)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([problem, count]) => ({ problem, label: labelOf(problem), count, share: total ? count / total : 0 }));
+    const incident = d.incident!;
+    return {
+      kind: kind.kind,
+      reasons: [describeEvidence(incident.peak), ...kind.reasons],
+      trigger: evidence(incident.trigger),
+      peak: { ...evidence(incident.peak), at: incident.peak.at },
+      topProblems,
+    };
+  }
+
+  /** After taking over, make the database agree with what the detector believes now. */
+  private async reconcile(slug: string, sd: ServiceDetector, now: number): Promise<void> {
+    const open = this.deps.book.openFor(slug);
+    const believed = sd.detector.incident;
+    if (believed && !believed.resolvedAt && !open && sd.last) {
+      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, sd.last, now), startedAt: believed.startedAt, openedAt: now });
+      this.deps.book.note(incident);
+      this.deps.onIncident('incident:opened', incident);
+    } else if (open && (!believed || believed.resolvedAt)) {
+      const resolved = await this.deps.store.resolve(open.id, now);
+      if (resolved) {
+        this.deps.book.note(resolved);
+        this.deps.onIncident('incident:resolved', resolved);
+      }
+    }
+  }
+
+  private async rebuild(slug: string, now: number): Promise<ServiceDetector> {
+    const current = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+    const history = await loadHistory(this.deps.models, slug, current - HISTORY_DAYS * DAY_MS, current);
+    const sd = new ServiceDetector();
+    sd.replay(history, current);
+    this.detectors.set(slug, sd);
+    this.lastHistoryCheck.set(slug, now);
+    return sd;
+  }
+
+  /** A detector with little history looks now and then for older data (say, a backfill). */
+  private async olderHistoryAppeared(slug: string, sd: ServiceDetector, now: number): Promise<boolean> {
+    const oldest = Number.isNaN(sd.firstPushed) ? now : sd.firstPushed;
+    if (now - oldest > 7 * DAY_MS || now - (this.lastHistoryCheck.get(slug) ?? 0) < HISTORY_RECHECK_MS) return false;
+    this.lastHistoryCheck.set(slug, now);
+    return hasHistoryBefore(this.deps.models, slug, oldest);
+  }
+}
+
+function evidence(e: Evidence) {
+  return { windowMinutes: e.windowMinutes, observed: e.observed, expected: e.expected, ratio: e.ratio, pValue: e.pValue };
+}

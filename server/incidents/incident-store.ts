@@ -1,0 +1,100 @@
+import { Types } from 'mongoose';
+import type { Models } from '../db/models.ts';
+import type { CrowdEvidence, Incident, IncidentKind, IncidentUpdateRequest } from '../../shared/index.ts';
+import { toIncident } from './incident-view.ts';
+
+export interface OpenIncidentInput {
+  service: string;
+  kind: IncidentKind;
+  startedAt: number;
+  openedAt: number;
+  reasons: string[];
+  trigger: CrowdEvidence;
+  peak: CrowdEvidence & { at: number };
+  topProblems: Incident['topProblems'];
+}
+
+const DUPLICATE_KEY = 11000;
+
+/** The database side of incidents: open (one per service), follow, resolve, annotate. */
+export class IncidentStore {
+  constructor(private readonly models: Models) {}
+
+  /** Opens an incident unless one is already open for the service; returns the open one. */
+  async open(input: OpenIncidentInput): Promise<Incident> {
+    const id = new Types.ObjectId();
+    try {
+      await this.models.OpenIncident.create({ _id: input.service, incidentId: id });
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      const existing = await this.openFor(input.service);
+      if (existing) return existing;
+      throw err;
+    }
+    const doc = await this.models.Incident.create({
+      _id: id,
+      ...input,
+      state: 'open',
+      startedAt: new Date(input.startedAt),
+      openedAt: new Date(input.openedAt),
+      peak: { ...input.peak, at: new Date(input.peak.at) },
+    });
+    return toIncident(doc.toObject());
+  }
+
+  async openFor(service: string): Promise<Incident | undefined> {
+    const claim = await this.models.OpenIncident.findById(service).lean();
+    if (!claim) return undefined;
+    const doc = await this.models.Incident.findById(claim.incidentId).lean();
+    return doc ? toIncident(doc) : undefined;
+  }
+
+  /** Through the small open-incident index collection, so this stays cheap however long the history grows. */
+  async allOpen(): Promise<Incident[]> {
+    const claims = await this.models.OpenIncident.find().lean();
+    const docs = await Promise.all(claims.map((c) => this.models.Incident.findById(c.incidentId).lean()));
+    return docs.filter((d) => d?.state === 'open').map((d) => toIncident(d!));
+  }
+
+  async follow(id: string, change: { peak?: CrowdEvidence & { at: number }; kind?: IncidentKind; reasons?: string[]; topProblems?: Incident['topProblems'] }): Promise<Incident | undefined> {
+    const $set: Record<string, unknown> = {};
+    if (change.peak) $set.peak = { ...change.peak, at: new Date(change.peak.at) };
+    if (change.kind) $set.kind = change.kind;
+    if (change.reasons) $set.reasons = change.reasons;
+    if (change.topProblems) $set.topProblems = change.topProblems;
+    const doc = await this.models.Incident.findOneAndUpdate({ _id: id, state: 'open' }, { $set }, { returnDocument: 'after' }).lean();
+    return doc ? toIncident(doc) : undefined;
+  }
+
+  async resolve(id: string, at: number): Promise<Incident | undefined> {
+    const doc = await this.models.Incident.findOneAndUpdate(
+      { _id: id, state: 'open' },
+      { $set: { state: 'resolved', resolvedAt: new Date(at) } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (doc) await this.models.OpenIncident.deleteOne({ _id: doc.service, incidentId: doc._id });
+    return doc ? toIncident(doc) : undefined;
+  }
+
+  async addUpdate(id: string, update: IncidentUpdateRequest, author: string, at: number): Promise<Incident | undefined> {
+    const doc = await this.models.Incident.findByIdAndUpdate(
+      id,
+      { $push: { updates: { ...update, author, at: new Date(at) } } },
+      { returnDocument: 'after' },
+    ).lean();
+    return doc ? toIncident(doc) : undefined;
+  }
+
+  async get(id: string): Promise<Incident | undefined> {
+    const doc = await this.models.Incident.findById(id).lean();
+    return doc ? toIncident(doc) : undefined;
+  }
+
+  async history(service: string, limit: number, before?: Date): Promise<Incident[]> {
+    const docs = await this.models.Incident.find({ service, ...(before ? { startedAt: { $lt: before } } : {}) })
+      .sort({ startedAt: -1 })
+      .limit(limit)
+      .lean();
+    return docs.map(toIncident);
+  }
+}

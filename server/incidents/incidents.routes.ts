@@ -1,0 +1,61 @@
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { IncidentUpdateRequest, ObjectIdString, type IncidentDetail } from '../../shared/index.ts';
+import type { Models } from '../db/models.ts';
+import { notFound } from '../errors.ts';
+import type { ServiceCatalog } from '../catalog/service-catalog.ts';
+import type { Clock } from '../clock.ts';
+import { adminOf } from '../admin/require-admin.ts';
+import type { Audit } from '../moderation/audit.ts';
+import { toStory } from '../stories/story-view.ts';
+import type { IncidentStore } from './incident-store.ts';
+import type { Incident } from '../../shared/index.ts';
+
+const HistoryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  before: z.iso.datetime().optional(),
+});
+
+export function incidentsRoutes(deps: {
+  models: Models;
+  catalog: ServiceCatalog;
+  store: IncidentStore;
+  clock: Clock;
+  audit: Audit;
+  admin: RequestHandler;
+  onUpdated: (incident: Incident) => void;
+}): Router {
+  const router = Router();
+
+  router.get('/api/services/:slug/incidents', async (req, res) => {
+    const service = deps.catalog.get(req.params.slug);
+    if (!service) throw notFound(`The service "${req.params.slug}"`);
+    const q = HistoryQuery.parse(req.query);
+    res.json({ incidents: await deps.store.history(service.slug, q.limit, q.before ? new Date(q.before) : undefined) });
+  });
+
+  router.get('/api/incidents/:id', async (req, res) => {
+    const id = ObjectIdString.parse(req.params.id);
+    const incident = await deps.store.get(id);
+    if (!incident) throw notFound('That incident');
+    const stories = await deps.models.Story.find({ incidentId: id, status: 'visible' }).sort({ helpful: -1, createdAt: -1 }).limit(50).lean();
+    const detail: IncidentDetail = {
+      ...incident,
+      serviceName: deps.catalog.get(incident.service)?.name ?? incident.service,
+      stories: stories.map(toStory),
+    };
+    res.json(detail);
+  });
+
+  router.post('/api/admin/incidents/:id/updates', deps.admin, async (req, res) => {
+    const id = ObjectIdString.parse(req.params.id);
+    const body = IncidentUpdateRequest.parse(req.body);
+    const incident = await deps.store.addUpdate(id, body, adminOf(res), deps.clock.now());
+    if (!incident) throw notFound('That incident');
+    await deps.audit.record(adminOf(res), 'post_incident_update', { type: 'incident', id }, `${body.status}: ${body.body.slice(0, 120)}`);
+    deps.onUpdated(incident);
+    res.status(201).json(incident);
+  });
+
+  return router;
+}

@@ -1,0 +1,66 @@
+import type { Collection } from 'mongoose';
+import type { AnyBulkWriteOperation } from 'mongodb';
+
+/** One counter document to bump: created from `seed` if missing, then `$inc`'d. */
+export interface CounterBump {
+  id: string;
+  seed: Record<string, unknown>;
+  inc: Record<string, number>;
+}
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Applies $inc bumps to counter documents addressed by `_id`. Missing documents are inserted
+ * first (a race with another process is a harmless duplicate), so the increments never need
+ * upserts, whose duplicate-key races FerretDB reports badly in bulk. On failure the applied
+ * part is taken back; `apply` returns an undo for callers whose later steps fail.
+ */
+export class CounterWriter {
+  // Documents this process has seen exist: the current minute's and hour's are created once.
+  private readonly known = new Set<string>();
+
+  constructor(private readonly collection: Collection) {}
+
+  async apply(bumps: CounterBump[]): Promise<() => Promise<void>> {
+    if (bumps.length === 0) return async () => {};
+    await this.ensure(bumps);
+    try {
+      await this.collection.bulkWrite(ops(bumps, 1), { ordered: true });
+    } catch (err) {
+      // Ordered: the first `matchedCount` bumps were applied. Best effort: the database may be gone.
+      const applied = (err as { result?: { matchedCount?: number } }).result?.matchedCount ?? 0;
+      if (applied > 0) await this.collection.bulkWrite(ops(bumps.slice(0, applied), -1), { ordered: true }).catch(() => undefined);
+      throw err;
+    }
+    return async () => {
+      await this.collection.bulkWrite(ops(bumps, -1), { ordered: true });
+    };
+  }
+
+  private async ensure(bumps: CounterBump[]): Promise<void> {
+    const missing = bumps.filter((b) => !this.known.has(b.id));
+    if (missing.length === 0) return;
+    try {
+      await this.collection.insertMany(
+        missing.map((b) => ({ _id: b.id as never, ...b.seed })),
+        { ordered: false },
+      );
+    } catch (err) {
+      const e = err as { writeErrors?: { code: number }[] | { code: number } };
+      const errors = e.writeErrors ? ([] as { code: number }[]).concat(e.writeErrors) : undefined;
+      if (!errors || errors.some((w) => w.code !== DUPLICATE_KEY)) throw err;
+    }
+    if (this.known.size > 20_000) this.known.clear();
+    for (const b of missing) this.known.add(b.id);
+  }
+}
+
+function ops(bumps: CounterBump[], sign: 1 | -1): AnyBulkWriteOperation[] {
+  return bumps.map((b) => ({
+    updateOne: {
+      filter: { _id: b.id as never },
+      update: { $inc: Object.fromEntries(Object.entries(b.inc).map(([k, v]) => [k, sign * v])) },
+    },
+  }));
+}

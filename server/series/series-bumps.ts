@@ -1,0 +1,42 @@
+import { bucketId } from '../db/models/bucket.model.ts';
+import { HOUR_MS, seriesHourId } from '../db/models/series-hour.model.ts';
+import type { CounterBump } from './counter-writer.ts';
+
+const MINUTE_MS = 60_000;
+
+interface Counted {
+  service: string;
+  problem: string;
+  receivedAt: number;
+}
+
+/** What a batch of stored reports adds to the per-minute buckets: one bump per service and minute. */
+export function minuteBumps(reports: Counted[]): CounterBump[] {
+  const byId = new Map<string, CounterBump>();
+  for (const r of reports) {
+    const minute = Math.floor(r.receivedAt / MINUTE_MS) * MINUTE_MS;
+    const id = bucketId(r.service, minute);
+    const bump = byId.get(id) ?? { id, seed: { service: r.service, minute: new Date(minute), total: 0, byProblem: {} }, inc: {} };
+    add(bump.inc, 'total', 1);
+    add(bump.inc, `byProblem.${r.problem}`, 1);
+    byId.set(id, bump);
+  }
+  return [...byId.values()];
+}
+
+/** The same counts folded into per-hour documents: one bump per service and hour. */
+export function hourBumps(reports: Counted[]): CounterBump[] {
+  const byId = new Map<string, CounterBump>();
+  for (const r of reports) {
+    const hour = Math.floor(r.receivedAt / HOUR_MS) * HOUR_MS;
+    const m = Math.floor((r.receivedAt - hour) / MINUTE_MS);
+    const id = seriesHourId(r.service, hour);
+    const bump = byId.get(id) ?? { id, seed: { service: r.service, hour: new Date(hour), n: {}, p: {} }, inc: {} };
+    add(bump.inc, `n.${m}`, 1);
+    add(bump.inc, `p.${m}.${r.problem}`, 1);
+    byId.set(id, bump);
+  }
+  return [...byId.values()];
+}
+
+const add = (inc: Record<string, number>, key: string, n: number) => (inc[key] = (inc[key] ?? 0) + n);

@@ -1,0 +1,45 @@
+import type { Models } from '../db/models.ts';
+import { HOUR_MS, seriesHourId } from '../db/models/series-hour.model.ts';
+import type { MinuteBucket } from '../../shared/index.ts';
+
+const MINUTE_MS = 60_000;
+/** Primary-key reads in flight at once: enough to hide round trips, few enough to be polite. */
+const PARALLEL = 32;
+
+export interface HourDoc {
+  _id: string;
+  service: string;
+  hour: Date;
+  n?: Record<string, number>;
+  p?: Record<string, Record<string, number>>;
+}
+
+/** The hour starts covering [from, to). */
+export function hoursBetween(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let h = Math.floor(from / HOUR_MS) * HOUR_MS; h < to; h += HOUR_MS) out.push(h);
+  return out;
+}
+
+/** Reads the hour documents of some services by primary key; missing hours had no reports. */
+export async function readHours(models: Models, services: string[], hours: number[]): Promise<HourDoc[]> {
+  const ids = services.flatMap((s) => hours.map((h) => seriesHourId(s, h)));
+  const out: HourDoc[] = [];
+  for (let i = 0; i < ids.length; i += PARALLEL) {
+    const docs = await Promise.all(ids.slice(i, i + PARALLEL).map((id) => models.SeriesHour.collection.findOne({ _id: id as never })));
+    for (const d of docs) if (d) out.push(d as unknown as HourDoc);
+  }
+  return out;
+}
+
+/** An hour document as minute buckets (minutes without reports left out). */
+export function minutesOf(doc: HourDoc): MinuteBucket[] {
+  const start = doc.hour.getTime();
+  const out: MinuteBucket[] = [];
+  for (const [m, total] of Object.entries(doc.n ?? {})) {
+    if (!total) continue;
+    const byProblem = Object.fromEntries(Object.entries(doc.p?.[m] ?? {}).filter(([, n]) => n > 0));
+    out.push({ t: start + Number(m) * MINUTE_MS, total, byProblem });
+  }
+  return out;
+}

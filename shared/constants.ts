@@ -1,0 +1,18 @@
+/*
+ * Plain values both ends need, with no zod: the client imports this file directly, because
+ * loading a schema file would put zod in the bundle, and zod's start-up probe (`Function('')`)
+ * breaks the Content-Security-Policy.
+ */
+
+export const COMMENT_MAX = 280;
+
+export const STORY_KINDS = ['testimonial', 'business_impact', 'recovery'] as const;
+export type StoryKindName = (typeof STORY_KINDS)[number];
+
+export const storyKindLabel: Record<StoryKindName, string> = {
+  testimonial: 'What it was like',
+  business_impact: 'Business impact',
+  recovery: 'Recovery story',
+};
+
+export const FLAG_REASONS = ['spam', 'abuse', 'off_topic', 'personal_data', 'other'] as const;
