@@ -1,4 +1,20 @@
-import type { ErrorBody, ReportRequest, ReportResponse, ServiceDetail, ServiceSummary } from '../../../shared/index.ts';
+import type {
+  Comment,
+  CommentPage,
+  CommentRequest,
+  ErrorBody,
+  FlagRequest,
+  FlagResponse,
+  HelpfulResponse,
+  ReportRequest,
+  ReportResponse,
+  ServiceDetail,
+  ServiceSummary,
+  Story,
+  StoryKind,
+  StoryPage,
+  StoryRequest,
+} from '../../../shared/index.ts';
 
 /** An error the page can show as is: `message` is written for people. */
 export class ApiError extends Error {
@@ -12,7 +28,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
@@ -27,19 +43,58 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
+export const send = (method: string, body?: unknown): RequestInit => ({
+  method,
+  ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+});
+
+const svc = (slug: string) => `/api/services/${encodeURIComponent(slug)}`;
+
+export type ItemType = 'comment' | 'story';
+
 export const api = {
   services: () => request<ServiceSummary[]>('/api/services'),
-  service: (slug: string) => request<ServiceDetail>(`/api/services/${encodeURIComponent(slug)}`),
-  report: (slug: string, body: ReportRequest) =>
-    request<ReportResponse>(`/api/services/${encodeURIComponent(slug)}/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
+  service: (slug: string) => request<ServiceDetail>(svc(slug)),
+  report: (slug: string, body: ReportRequest) => request<ReportResponse>(`${svc(slug)}/reports`, send('POST', body)),
+
+  comments: (slug: string, before?: string) =>
+    request<CommentPage>(`${svc(slug)}/comments${before ? `?before=${encodeURIComponent(before)}` : ''}`),
+  postComment: (slug: string, body: CommentRequest) => request<Comment>(`${svc(slug)}/comments`, send('POST', body)),
+
+  stories: (slug: string, q: { kind?: StoryKind; sort: 'newest' | 'helpful'; limit: number; offset?: number }) => {
+    const params = new URLSearchParams({ sort: q.sort, limit: String(q.limit), offset: String(q.offset ?? 0) });
+    if (q.kind) params.set('kind', q.kind);
+    return request<StoryPage>(`${svc(slug)}/stories?${params}`);
+  },
+  story: (id: string) => request<Story>(`/api/stories/${encodeURIComponent(id)}`),
+  postStory: (slug: string, body: StoryRequest) => request<Story>(`${svc(slug)}/stories`, send('POST', body)),
+  helpful: (id: string) => request<HelpfulResponse>(`/api/stories/${encodeURIComponent(id)}/helpful`, send('POST', {})),
+
+  flag: (type: ItemType, id: string, reason: NonNullable<FlagRequest['reason']>) =>
+    request<FlagResponse>(`/api/${type === 'comment' ? 'comments' : 'stories'}/${encodeURIComponent(id)}/flags`, send('POST', { reason })),
 };
 
 /** The one place an error becomes words on the page. */
 export function handleError(err: unknown): string {
   if (err instanceof ApiError) return err.message;
   return 'Something went wrong in the page. Reload and try again.';
+}
+
+/** Field errors of a failed request, keyed by field path ("text", "impact.hoursLost"). */
+export const fieldErrorsOf = (err: unknown): Record<string, string[]> => (err instanceof ApiError && err.fields) || {};
+
+/**
+ * Splits a failed request into messages shown under the form's own fields and one message for
+ * the rest (rate limits, "too fast", fields the form does not show).
+ */
+export function formErrors(err: unknown, shownFields: readonly string[]): { fields: Record<string, string[]>; message: string } {
+  const all = fieldErrorsOf(err);
+  const fields: Record<string, string[]> = {};
+  const other: string[] = [];
+  for (const [key, messages] of Object.entries(all)) {
+    if (shownFields.includes(key)) fields[key] = messages;
+    else other.push(...messages);
+  }
+  const handled = Object.keys(fields).length > 0 && other.length === 0;
+  return { fields, message: handled ? '' : [handleError(err), ...other].join(' ') };
 }

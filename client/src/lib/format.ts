@@ -42,3 +42,31 @@ export const clockTime = (t: number | string) =>
   new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 export const count = (n: number) => n.toLocaleString();
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "Nov 26, 2026, 2:00 – 4:00 PM" in the reader's time zone; the day is said once when shared. */
+export const timeRange = (start: string, end: string) => dateTime.formatRange(new Date(start), new Date(end));
+
+export const dateAndTime = (iso: string) => dateTime.format(new Date(iso));
+
+const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+
+/**
+ * A `datetime-local` value ("2026-11-26T14:00", the browser's zone) as ISO 8601 with that zone's
+ * offset ("2026-11-26T14:00:00+01:00"), so the server gets the moment the operator meant.
+ */
+export function localInputToIso(value: string): string | undefined {
+  const d = new Date(value);
+  if (!value || Number.isNaN(d.getTime())) return undefined;
+  const off = -d.getTimezoneOffset();
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${date}T${time}${off >= 0 ? '+' : '-'}${pad(off / 60)}:${pad(off % 60)}`;
+}
+
+/** A moment as a `datetime-local` value in the browser's zone. */
+export function isoToLocalInput(t: number): string {
+  const d = new Date(t);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

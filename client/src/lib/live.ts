@@ -16,7 +16,13 @@ function connection() {
  */
 export function followService(
   slug: string,
-  handlers: { onUpdate: (u: ServiceUpdate) => void; onState: (s: LiveState) => void; onResync: () => void },
+  handlers: {
+    onUpdate: (u: ServiceUpdate) => void;
+    onState: (s: LiveState) => void;
+    onResync: () => void;
+    /** Stories were added, hidden or restored: the list shown should be fetched again. */
+    onStoriesChanged?: () => void;
+  },
 ): () => void {
   const s = connection();
   const subscribe = () => {
@@ -34,9 +40,13 @@ export function followService(
   const onUpdate = (u: ServiceUpdate) => {
     if (u.slug === slug) handlers.onUpdate(u);
   };
+  const onStoriesChanged = (change: { slug: string }) => {
+    if (change.slug === slug) handlers.onStoriesChanged?.();
+  };
   s.on('connect', onConnect);
   s.on('disconnect', onDisconnect);
   s.on('service:update', onUpdate);
+  s.on('stories:changed', onStoriesChanged);
   handlers.onState(s.connected ? 'live' : 'connecting');
   if (s.connected) subscribe();
   return () => {
@@ -44,5 +54,6 @@ export function followService(
     s.off('connect', onConnect);
     s.off('disconnect', onDisconnect);
     s.off('service:update', onUpdate);
+    s.off('stories:changed', onStoriesChanged);
   };
 }

@@ -1,10 +1,18 @@
-/** A small history router: two kinds of page do not need a framework's. */
-export type Route = { name: 'home' } | { name: 'service'; slug: string } | { name: 'not-found' };
+/** A small history router: a handful of pages do not need a framework's. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'service'; slug: string }
+  | { name: 'story'; id: string }
+  | { name: 'admin' }
+  | { name: 'not-found' };
 
 function match(path: string): Route {
   if (path === '/' || path === '') return { name: 'home' };
   const service = /^\/status\/([a-z0-9-]+)\/?$/.exec(path);
   if (service) return { name: 'service', slug: service[1]! };
+  const story = /^\/stories\/([a-f0-9]{24})\/?$/.exec(path);
+  if (story) return { name: 'story', id: story[1]! };
+  if (/^\/admin\/?$/.test(path)) return { name: 'admin' };
   return { name: 'not-found' };
 }
 

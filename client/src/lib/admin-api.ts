@@ -1,0 +1,33 @@
+import type {
+  AdminSession,
+  AuditLog,
+  LoginRequest,
+  MaintenanceList,
+  MaintenanceRequest,
+  MaintenanceWindow,
+  ModerationAction,
+  ModerationQueue,
+  ModerationResult,
+} from '../../../shared/index.ts';
+import { request, send, type ItemType } from './api.ts';
+
+export type QueueStatus = 'held' | 'flagged' | 'hidden' | 'all';
+
+/** Operators' endpoints; the session travels in an HttpOnly cookie the page never sees. */
+export const adminApi = {
+  session: () => request<AdminSession>('/api/admin/session'),
+  signIn: (body: LoginRequest) => request<AdminSession>('/api/admin/session', send('POST', body)),
+  signOut: () => request<void>('/api/admin/session', send('DELETE')),
+
+  queue: (status: QueueStatus) => request<ModerationQueue>(`/api/admin/moderation?status=${status}`),
+  moderate: (type: ItemType, id: string, body: ModerationAction) =>
+    request<ModerationResult>(`/api/admin/moderation/${type}/${encodeURIComponent(id)}`, send('POST', body)),
+
+  maintenance: (slug: string) => request<MaintenanceList>(`/api/services/${encodeURIComponent(slug)}/maintenance`),
+  allMaintenance: () => request<MaintenanceList>('/api/admin/maintenance'),
+  declareMaintenance: (slug: string, body: MaintenanceRequest) =>
+    request<MaintenanceWindow>(`/api/admin/services/${encodeURIComponent(slug)}/maintenance`, send('POST', body)),
+  cancelMaintenance: (id: string) => request<void>(`/api/admin/maintenance/${encodeURIComponent(id)}`, send('DELETE')),
+
+  audit: (limit = 100) => request<AuditLog>(`/api/admin/audit?limit=${limit}`),
+};
