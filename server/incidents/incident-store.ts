@@ -90,6 +90,14 @@ export class IncidentStore {
     return doc ? toIncident(doc) : undefined;
   }
 
+  async recent(limit: number, before?: Date): Promise<Incident[]> {
+    const docs = await this.models.Incident.find(before ? { startedAt: { $lt: before } } : {})
+      .sort({ startedAt: -1 })
+      .limit(limit)
+      .lean();
+    return docs.map(toIncident);
+  }
+
   async history(service: string, limit: number, before?: Date): Promise<Incident[]> {
     const docs = await this.models.Incident.find({ service, ...(before ? { startedAt: { $lt: before } } : {}) })
       .sort({ startedAt: -1 })

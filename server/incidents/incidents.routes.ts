@@ -34,6 +34,12 @@ export function incidentsRoutes(deps: {
     res.json({ incidents: await deps.store.history(service.slug, q.limit, q.before ? new Date(q.before) : undefined) });
   });
 
+  /** Recent incidents across all services, newest first: for integrators and the operators' page. */
+  router.get('/api/incidents', async (req, res) => {
+    const q = HistoryQuery.parse(req.query);
+    res.json({ incidents: await deps.store.recent(q.limit, q.before ? new Date(q.before) : undefined) });
+  });
+
   router.get('/api/incidents/:id', async (req, res) => {
     const id = ObjectIdString.parse(req.params.id);
     const incident = await deps.store.get(id);

@@ -18,7 +18,8 @@ const ELEVATED_MIN_REPORTS = 10;
 
 export function crowdSignal(decision: Decision | undefined, open: Incident | null): CrowdSignal {
   const e = decision?.evidence;
-  const base = { observed: e?.observed ?? 0, expected: e?.expected ?? 0, windowMinutes: e?.windowMinutes ?? 10 };
+  // Mid-minute windows span fractions of a minute; people read whole minutes.
+  const base = { observed: e?.observed ?? 0, expected: e?.expected ?? 0, windowMinutes: Math.max(1, Math.round(e?.windowMinutes ?? 10)) };
   if (open) {
     const top = open.topProblems[0];
     return {

@@ -66,3 +66,6 @@ export const BaselineBand = z.object({
   high: z.array(z.number()),
 });
 export type BaselineBand = z.infer<typeof BaselineBand>;
+
+export const IncidentList = z.object({ incidents: z.array(Incident) });
+export type IncidentList = z.infer<typeof IncidentList>;

@@ -8,6 +8,9 @@ import type {
   ModerationAction,
   ModerationQueue,
   ModerationResult,
+  Incident,
+  IncidentList,
+  IncidentUpdateRequest,
 } from '../../../shared/index.ts';
 import { request, send, type ItemType } from './api.ts';
 
@@ -28,6 +31,10 @@ export const adminApi = {
   declareMaintenance: (slug: string, body: MaintenanceRequest) =>
     request<MaintenanceWindow>(`/api/admin/services/${encodeURIComponent(slug)}/maintenance`, send('POST', body)),
   cancelMaintenance: (id: string) => request<void>(`/api/admin/maintenance/${encodeURIComponent(id)}`, send('DELETE')),
+
+  incidents: (limit = 20) => request<IncidentList>(`/api/incidents?limit=${limit}`),
+  postIncidentUpdate: (id: string, body: IncidentUpdateRequest) =>
+    request<Incident>(`/api/admin/incidents/${encodeURIComponent(id)}/updates`, send('POST', body)),
 
   audit: (limit = 100) => request<AuditLog>(`/api/admin/audit?limit=${limit}`),
 };

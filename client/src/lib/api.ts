@@ -6,6 +6,8 @@ import type {
   FlagRequest,
   FlagResponse,
   HelpfulResponse,
+  IncidentDetail,
+  IncidentList,
   ReportRequest,
   ReportResponse,
   ServiceDetail,
@@ -61,11 +63,14 @@ export const api = {
     request<CommentPage>(`${svc(slug)}/comments${before ? `?before=${encodeURIComponent(before)}` : ''}`),
   postComment: (slug: string, body: CommentRequest) => request<Comment>(`${svc(slug)}/comments`, send('POST', body)),
 
-  stories: (slug: string, q: { kind?: StoryKind; sort: 'newest' | 'helpful'; limit: number; offset?: number }) => {
+  stories: (slug: string, q: { kind?: StoryKind; incident?: string; sort: 'newest' | 'helpful'; limit: number; offset?: number }) => {
     const params = new URLSearchParams({ sort: q.sort, limit: String(q.limit), offset: String(q.offset ?? 0) });
     if (q.kind) params.set('kind', q.kind);
+    if (q.incident) params.set('incident', q.incident);
     return request<StoryPage>(`${svc(slug)}/stories?${params}`);
   },
+  incidents: (slug: string, limit = 10) => request<IncidentList>(`${svc(slug)}/incidents?limit=${limit}`),
+  incident: (id: string) => request<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`),
   story: (id: string) => request<Story>(`/api/stories/${encodeURIComponent(id)}`),
   postStory: (slug: string, body: StoryRequest) => request<Story>(`${svc(slug)}/stories`, send('POST', body)),
   helpful: (id: string) => request<HelpfulResponse>(`/api/stories/${encodeURIComponent(id)}/helpful`, send('POST', {})),

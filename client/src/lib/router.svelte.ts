@@ -3,6 +3,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'service'; slug: string }
   | { name: 'story'; id: string }
+  | { name: 'incident'; id: string }
   | { name: 'admin' }
   | { name: 'not-found' };
 
@@ -12,6 +13,8 @@ function match(path: string): Route {
   if (service) return { name: 'service', slug: service[1]! };
   const story = /^\/stories\/([a-f0-9]{24})\/?$/.exec(path);
   if (story) return { name: 'story', id: story[1]! };
+  const incident = /^\/incidents\/([a-f0-9]{24})\/?$/.exec(path);
+  if (incident) return { name: 'incident', id: incident[1]! };
   if (/^\/admin\/?$/.test(path)) return { name: 'admin' };
   return { name: 'not-found' };
 }

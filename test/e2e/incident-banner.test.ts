@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { freshDatabaseUri, startWorld, testService } from '../helpers/world.ts';
+import { seedHistory, trickle } from '../helpers/history.ts';
+
+const MINUTE = 60_000;
+
+describe('the incident banner in the browser', () => {
+  const svc = testService({ name: 'Acme Mail' });
+  const mongodbUri = freshDatabaseUri();
+  let world: Awaited<ReturnType<typeof startWorld>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const now = Date.now();
+    await seedHistory(mongodbUri, svc.slug, now - 3 * 1440 * MINUTE, Math.floor(now / MINUTE) * MINUTE - MINUTE, trickle);
+    [world, browser] = await Promise.all([
+      startWorld({ mongodbUri, services: [svc], env: { DETECT_TICK_SECONDS: '60' } }),
+      launchChromium(),
+    ]);
+    await world.detectionReady;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+
+  it('appears live when reports jump, says since when, and leads to the incident page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${world.url}/status/${svc.slug}`);
+    const banner = page.getByTestId('status-banner');
+    await expect.poll(() => banner.textContent()).toContain('No problems detected with Acme Mail');
+    // The graph draws what is usual behind the bars.
+    await expect.poll(() => page.getByText('Usual for this time, with its normal range').count()).toBe(1);
+
+    await Promise.all(
+      Array.from({ length: 45 }, (_, i) =>
+        request(world.url).post(`/api/services/${svc.slug}/reports`).set('User-Agent', `e2e-${i}`).send({ problem: 'errors' }).expect(201),
+      ),
+    );
+    await world.detection.tick();
+
+    await expect.poll(() => banner.textContent(), { timeout: 5_000 }).toMatch(/User reports indicate problems with Acme Mail since \d/);
+    await expect.poll(() => banner.textContent(), { timeout: 5_000 }).toMatch(/\d+ reports in the last \d+ minutes?, [\d.]+×/);
+    await banner.getByRole('link', { name: /Incident details/ }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/outage of Acme Mail/i);
+    await expect.poll(() => page.getByText('Ongoing since').count()).toBe(1);
+    await expect.poll(() => page.getByText('No updates from our operators yet.').count()).toBe(1);
+  });
+
+  it('lists the service first on the home page, saying since when', async () => {
+    const page = await browser.newPage();
+    await page.goto(world.url);
+    const first = page.getByRole('listitem').first();
+    await expect.poll(() => first.textContent()).toContain('Acme Mail');
+    expect(await first.textContent()).toMatch(/Problems since/);
+  });
+});
