@@ -5,9 +5,12 @@
  * Model, on log hourly rates y = ln((hour total + ½) / intervals in the hour):
  *   y ≈ overall + hourOfDay[h] + dayOfWeek[d] + level
  * hourOfDay and dayOfWeek come from a median polish of the last `historyDays` days × 24
- * hours (so an outage hour does not bend the profile); `level` is the median residual of
- * the last 24 complete hours, which follows slow drifts (a service growing, a holiday)
- * while ignoring anything shorter than ~12 hours. The ½ is the usual started-log count
+ * hours (so an outage hour does not bend the profile). `level` is the median
+ * residual of the last 72 complete hours: it follows slow drifts (a service growing, a
+ * holiday week) but ignores anything shorter than ~36 hours. A day-long window would let
+ * an incident that builds overnight and peaks in the evening lift its own baseline (the
+ * median of 24 hours moves once 12 of them are raised) before it is big enough to open;
+ * the price is a day or so of lag on a genuine step in level. The ½ is the usual started-log count
  * that keeps empty hours finite. Between hour centres the profile is interpolated, so a
  * steep morning ramp is not mistaken for a spike at the top of each hour.
  *
@@ -36,6 +39,8 @@ export const dayOfWeek = (time: number): number => (Math.floor(time / DAY_MS) + 
 const FAST_LEARNING_DAYS = 3;
 /** The trailing fallback splits the last hour into this many blocks. */
 const TRAILING_BLOCKS = 6;
+/** The level is the median residual of this many recent hours. */
+const LEVEL_HOURS = 72;
 /** A day's row effect says something about its weekday only if most of the day was seen. */
 const MIN_HOURS_FOR_WEEKDAY = 12;
 
@@ -175,7 +180,7 @@ export class SeasonalBaseline {
 
   private refitLevel(): void {
     const residuals: number[] = [];
-    this.eachHourHeld(this.currentHour - 23, (h, y) => {
+    this.eachHourHeld(this.currentHour - (LEVEL_HOURS - 1), (h, y) => {
       residuals.push(y - this.overall - orZero(this.hourOfDay[h % 24]) - orZero(this.weekday[dayOfWeek(h * HOUR_MS)]));
     });
     this.level = residuals.length > 0 ? median(residuals) : 0;

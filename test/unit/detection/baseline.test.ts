@@ -39,6 +39,16 @@ describe('seasonal baseline', () => {
     expect(withOutage.expected(next + 14 * HOUR + 30 * MINUTE)).toBeCloseTo(baseline.expected(next + 14 * HOUR + 30 * MINUTE), 1);
   });
 
+  it('keeps its level through a day-long rise, and follows a lasting one', () => {
+    const riseStart = MONDAY + 21 * DAY;
+    const dayLong = fed(22, (t, c) => (t >= riseStart && t < riseStart + 20 * HOUR ? c * 3 : c));
+    const evening = riseStart + 19 * HOUR + 30 * MINUTE;
+    expect(dayLong.expected(evening)).toBeLessThan(rate(evening) * 1.2);
+    const lasting = fed(26, (t, c) => (t >= riseStart ? c * 2 : c));
+    const later = riseStart + 5 * DAY + 13 * HOUR + 30 * MINUTE;
+    expect(lasting.expected(later)).toBeGreaterThan(rate(later) * 1.7);
+  });
+
   it('falls back to the trailing rate, then to the floor, for a new series', () => {
     const fresh = new SeasonalBaseline(config);
     expect(fresh.expected(MONDAY)).toBeCloseTo(0.5 / 60);
