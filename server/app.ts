@@ -33,10 +33,13 @@ import { maintenanceRoutes } from './maintenance/maintenance.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { requireAdmin } from './admin/require-admin.ts';
 import { clientPages } from './http/client-pages.ts';
+import { probesRoutes } from './probes/probes.routes.ts';
+import type { ProbeStore } from './probes/probe-store.ts';
+import type { ChecksBook } from './probes/checks-book.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'trustProxy' | 'serveClient'>;
+  config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate'>;
   log: Logger;
   clock: Clock;
   conn: Connection;
@@ -55,12 +58,16 @@ export interface AppDeps {
   maintenance: MaintenanceBook;
   incidentStore: IncidentStore;
   announce: (event: IncidentEvent, incident: Incident) => void;
+  probeStore: ProbeStore;
+  checks: ChecksBook;
   /** Something people see changed for a service: push it to the page. */
   changed: {
     service: (slug: string) => void;
     stories: (slug: string) => void;
     comments: (slug: string) => void;
     commentVisibility: (slug: string, id: string, visible: boolean) => void;
+    /** An operator changed the service's probes or official page. */
+    checks: (slug: string) => void;
   };
   clientDistDir: string;
 }
@@ -72,7 +79,17 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   // No upgrade-insecure-requests: the embedded default is plain http on localhost, where it would
   // send the bundle's requests to an https port nobody listens on. TLS terminates at the proxy.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // connect-src also names the services' homepages: a reporter's browser tries the homepage
+  // (a no-cors request, its answer unreadable) to tell "I can't reach it at all" apart.
+  const homepageOrigins = () =>
+    [...new Set(deps.catalog.all().flatMap((s) => {
+      try {
+        return [new URL(s.homepage).origin];
+      } catch {
+        return [];
+      }
+    }))].join(' ');
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc: ["'self'", () => homepageOrigins()] } } }));
   app.use(compression());
   app.use(
     pinoHttp({
@@ -101,6 +118,18 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(moderationRoutes({ ...deps, admin, onModerated }));
   app.use(maintenanceRoutes({ ...deps, book: deps.maintenance, admin, onChanged: deps.changed.service }));
   app.use(incidentsRoutes({ ...deps, store: deps.incidentStore, admin, onUpdated: (i) => deps.announce('incident:updated', i) }));
+  app.use(
+    probesRoutes({
+      catalog: deps.catalog,
+      store: deps.probeStore,
+      book: deps.checks,
+      clock: deps.clock,
+      audit: deps.audit,
+      admin,
+      allowPrivate: deps.config.probeAllowPrivate,
+      onChanged: deps.changed.checks,
+    }),
+  );
   app.use(adminRoutes(deps));
   app.use('/api', apiNotFound);
   if (deps.config.serveClient) app.use(clientPages({ distDir: deps.clientDistDir, catalog: deps.catalog }));

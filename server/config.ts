@@ -36,6 +36,17 @@ const Env = z.object({
   /** Operators: `name:scrypt$…` pairs, comma-separated (npm run admin:hash-password makes one). */
   ADMIN_USERS: z.string().optional(),
   ADMIN_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  /** A JSON or YAML file of services merged over the built-in catalog (see README, "Catalog file"). */
+  CATALOG_FILE: z.string().min(1).optional(),
+  /** Probe loopback, private and link-local targets too (tests, or probing your own network on purpose). */
+  PROBE_ALLOW_PRIVATE: bool.default(false),
+  /** Probes and status-page reads in flight at once, in the process that runs them. */
+  PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** How often the prober looks for due probes; each probe keeps its own interval. */
+  PROBE_TICK_MS: z.coerce.number().int().min(50).max(3_600_000).default(1_000),
+  /** How often official status pages are read, and how long one read may take. */
+  OFFICIAL_POLL_SECONDS: z.coerce.number().min(5).max(3_600).default(60),
+  OFFICIAL_TIMEOUT_SECONDS: z.coerce.number().min(1).max(60).default(10),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -64,5 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     serveClient: e.SERVE_CLIENT,
     adminUsers: e.ADMIN_USERS,
     adminSessionMs: e.ADMIN_SESSION_HOURS * 3_600_000,
+    catalogFile: e.CATALOG_FILE ? path.resolve(e.CATALOG_FILE) : undefined,
+    probeAllowPrivate: e.PROBE_ALLOW_PRIVATE,
+    probeConcurrency: e.PROBE_CONCURRENCY,
+    probeTickMs: e.PROBE_TICK_MS,
+    officialPollMs: e.OFFICIAL_POLL_SECONDS * 1000,
+    officialTimeoutMs: e.OFFICIAL_TIMEOUT_SECONDS * 1000,
   };
 }

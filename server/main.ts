@@ -2,6 +2,8 @@ import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startOutageRadar } from './start.ts';
 import { EmbeddedDatabaseMissing, startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-ferretdb.ts';
+import { CatalogFileError, mergeCatalog, readCatalogFile } from './catalog/catalog-file.ts';
+import { seedServices } from './catalog/seed-services.ts';
 
 // Boot only: config → database → server; graceful shutdown on SIGINT/SIGTERM.
 const config = loadConfig();
@@ -11,6 +13,8 @@ const log = createLogger(config.logLevel, {
 
 let embedded: EmbeddedDatabase | undefined;
 try {
+  // Checked before the database starts, so a typo in the file costs no wait.
+  if (config.catalogFile) mergeCatalog(seedServices, readCatalogFile(config.catalogFile), config.catalogFile);
   let uri = config.mongodbUri;
   if (!uri) {
     embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, database: 'outage-radar', log });
@@ -29,7 +33,7 @@ try {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (err) {
-  if (err instanceof EmbeddedDatabaseMissing) console.error(err.message);
+  if (err instanceof EmbeddedDatabaseMissing || err instanceof CatalogFileError) console.error(err.message);
   else log.fatal({ err }, 'could not start');
   await embedded?.stop();
   process.exit(1);

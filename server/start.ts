@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import type { Config } from './config.ts';
-import type { Service } from '../shared/index.ts';
+import type { IncidentKind, ServiceInput } from '../shared/index.ts';
 import type { Logger } from './logger.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { connectDatabase } from './db/connect.ts';
@@ -24,8 +24,12 @@ import { IncidentStore } from './incidents/incident-store.ts';
 import { IncidentBook } from './incidents/incident-book.ts';
 import { DetectionLoop, type IncidentEvent } from './incidents/detection-loop.ts';
 import { Lease } from './db/lease.ts';
-import { crowdSignal } from './status/crowd-signal.ts';
-import { crowdVerdict } from './status/crowd-verdict.ts';
+import { StatusFusion, type Sharpening } from './status/status-fusion.ts';
+import { mergeCatalog, readCatalogFile } from './catalog/catalog-file.ts';
+import { ProbeStore } from './probes/probe-store.ts';
+import { ChecksBook } from './probes/checks-book.ts';
+import { PROBER_LEASE_TTL_MS, ProbeScheduler } from './probes/probe-scheduler.ts';
+import type { LookupAll } from './probes/target-guard.ts';
 import { createReportWriter } from './reports/report-writer.ts';
 import { ReportIntake } from './reports/report-intake.ts';
 import { SeriesStore } from './series/series-store.ts';
@@ -47,6 +51,11 @@ export interface RunningServer {
   live: LiveHub;
   models: Models;
   detection: DetectionLoop;
+  /** Runs probes and reads official pages while this process holds the `prober` lease. */
+  prober: ProbeScheduler;
+  fusion: StatusFusion;
+  /** Re-reads what other processes wrote (counts, catalog, checks, maintenance) now, as the refresh timer does. */
+  refresh(): Promise<void>;
   /** Resolves once every service's history is learnt and detection runs. */
   detectionReady: Promise<void>;
   close(): Promise<void>;
@@ -62,19 +71,23 @@ export async function startOutageRadar(opts: {
   mongodbUri: string;
   clock?: Clock;
   clientDistDir?: string;
-  /** The catalog to seed; tests pass their own services. */
-  services?: Service[];
+  /** The catalog to seed (CATALOG_FILE is merged over it); tests pass their own services. */
+  services?: ServiceInput[];
+  /** Name resolution for probe targets; the system resolver by default. */
+  probeLookup?: LookupAll;
   /** Operators; by default from config (ADMIN_USERS). */
   adminUsers?: AdminUsers;
 }): Promise<RunningServer> {
   const { config, log } = opts;
   const clock = opts.clock ?? systemClock;
+  // A bad catalog file stops the start before anything else happens.
+  const merged = mergeCatalog(opts.services ?? seedServices, config.catalogFile ? readCatalogFile(config.catalogFile) : undefined, config.catalogFile);
   const conn = await connectDatabase(opts.mongodbUri, log);
   const models = createModels(conn);
   await ensureIndexes(models);
 
-  const catalog = new ServiceCatalog(models);
-  await catalog.seed(opts.services ?? seedServices);
+  const catalog = new ServiceCatalog(models, (slug, problem) => log.warn({ service: slug, problem }, 'stored service does not validate; shown without its invalid parts'));
+  await catalog.seed(merged.services, merged.fileFields);
   await catalog.reload();
   const salt = await loadClientHashSalt(models, config.clientHashSalt);
 
@@ -88,6 +101,11 @@ export async function startOutageRadar(opts: {
   const incidentStore = new IncidentStore(models);
   const incidents = new IncidentBook(incidentStore);
   await incidents.reload();
+  const probeStore = new ProbeStore(models);
+  const checks = new ChecksBook();
+  const slugs = () => catalog.all().map((s) => s.slug);
+  checks.absorb(await probeStore.readChecks(slugs()));
+  const fusion = new StatusFusion({ clock, catalog, checks, maintenance, incidents, status });
   // Declared before the detection loop exists: views ask it for the baseline band lazily.
   let detection: DetectionLoop | undefined;
   const views = createServiceViews({
@@ -98,6 +116,8 @@ export async function startOutageRadar(opts: {
     maintenance,
     incidents,
     band: (slug, from, to) => detection?.band(slug, from, to) ?? null,
+    checks,
+    vantage: () => fusion.vantageView(),
   });
 
   const httpServer = http.createServer();
@@ -115,6 +135,7 @@ export async function startOutageRadar(opts: {
 
   const writer = createReportWriter({
     models,
+    clock,
     dedupeWindowMs: config.dedupeWindowMs,
     appendComments: (list) => comments.append(list),
     onStored: (stored) => {
@@ -127,7 +148,15 @@ export async function startOutageRadar(opts: {
   const sessions = new AdminSessions(models, clock, config.adminSessionMs);
   const audit = new Audit(models, clock);
   const changed = {
-    service: (slug: string) => live.markDirty(slug),
+    service: (slug: string) => {
+      fuseAll();
+      live.markDirty(slug);
+    },
+    checks: (slug: string) => {
+      fuseAll();
+      live.markDirty(slug);
+      void prober.tick().catch((err) => log.warn({ err }, 'probe tick failed'));
+    },
     comments: (slug: string) => live.markDirty(slug),
     /** A comment was hidden, held or restored: fix the feed, then show it. */
     commentVisibility: (slug: string, id: string, visible: boolean) => {
@@ -142,6 +171,30 @@ export async function startOutageRadar(opts: {
     io.to(serviceRoom(incident.service)).to(HOME_ROOM).emit(event, incident);
     live.markDirty(incident.service);
   };
+  // The fused reading of an open incident's kind is written by the process that writes incidents.
+  const sharpening = new Set<string>();
+  const sharpen = (list: Sharpening[]) => {
+    if (!detection?.isLeader) return;
+    for (const { incident, kind } of list) {
+      if (sharpening.has(incident.id)) continue;
+      sharpening.add(incident.id);
+      incidentStore
+        .follow(incident.id, { kind })
+        .then((updated) => {
+          if (!updated) return;
+          incidents.note(updated);
+          announce('incident:updated', updated);
+        })
+        .catch((err) => log.warn({ err, incident: incident.id }, 'incident kind not updated'))
+        .finally(() => sharpening.delete(incident.id));
+    }
+  };
+  /** Every service's verdict again, from what memory holds; changed ones are pushed. */
+  const fuseAll = () => {
+    const { changed, sharpen: list } = fusion.recompute();
+    for (const slug of changed) live.markDirty(slug, { reread: false });
+    sharpen(list);
+  };
   detection = new DetectionLoop({
     models,
     clock,
@@ -154,12 +207,28 @@ export async function startOutageRadar(opts: {
     book: incidents,
     tickMs: config.detectTickMs,
     onIncident: announce,
-    onDecisions: (decisions) => {
-      const now = clock.now();
-      for (const [slug, decision] of decisions) {
-        const verdict = crowdVerdict(crowdSignal(decision, incidents.openFor(slug)), maintenance.forService(slug, now), now);
-        if (status.update(slug, verdict, now)) live.markDirty(slug);
-      }
+    onDecisions: (decisions, crowdKinds: Map<string, IncidentKind>) => {
+      fusion.setCrowd(decisions, crowdKinds);
+      fuseAll();
+    },
+    sharpenKind: (slug) => fusion.kindFor(slug),
+  });
+  const prober = new ProbeScheduler({
+    clock,
+    log,
+    lease: new Lease(models, clock, 'prober', PROBER_LEASE_TTL_MS),
+    catalog,
+    store: probeStore,
+    book: checks,
+    concurrency: config.probeConcurrency,
+    tickMs: config.probeTickMs,
+    officialEveryMs: config.officialPollMs,
+    officialTimeoutMs: config.officialTimeoutMs,
+    allowPrivate: config.probeAllowPrivate,
+    ...(opts.probeLookup && { lookup: opts.probeLookup }),
+    onResults: (list) => {
+      fuseAll();
+      for (const slug of list) live.markDirty(slug, { reread: false });
     },
   });
   const votes = createVotes({
@@ -189,20 +258,24 @@ export async function startOutageRadar(opts: {
     maintenance,
     incidentStore,
     announce,
+    probeStore,
+    checks,
     changed,
     clientDistDir: opts.clientDistDir ?? defaultDist,
   });
   httpServer.on('request', app);
 
   // Other processes' writes and operators' edits reach this process's memory on a short cycle.
+  const refresh = async () => {
+    const now = clock.now();
+    series.prune(now);
+    const [, , , , docs] = await Promise.all([series.refreshRecent(now, slugs()), catalog.reload(), maintenance.reload(now), incidents.reload(), probeStore.readChecks(slugs())]);
+    // Probe results another process stored: the verdict and the pages follow.
+    for (const slug of checks.absorb(docs)) live.markDirty(slug, { reread: false });
+    fuseAll();
+  };
   const timers = [
-    setInterval(() => {
-      const now = clock.now();
-      series.prune(now);
-      Promise.all([series.refreshRecent(now, catalog.all().map((s) => s.slug)), catalog.reload(), maintenance.reload(now), incidents.reload()]).catch((err) =>
-        log.warn({ err }, 'periodic refresh failed'),
-      );
-    }, config.refreshMs),
+    setInterval(() => void refresh().catch((err) => log.warn({ err }, 'periodic refresh failed')), config.refreshMs),
     setInterval(() => {
       Promise.all([writer.sweepClaims(clock.now()), limiter.sweep(), sessions.sweep()]).catch((err) =>
         log.warn({ err }, 'sweep failed'),
@@ -210,7 +283,9 @@ export async function startOutageRadar(opts: {
     }, 5 * 60_000),
   ];
   timers.forEach((t) => t.unref());
+  fuseAll();
   live.start();
+  prober.start();
   // History loads in the background: the site answers at once, detection joins when ready.
   const detectionStarted = detection.start().catch((err) => log.error({ err }, 'detection could not start'));
 
@@ -224,6 +299,7 @@ export async function startOutageRadar(opts: {
     (closing ??= (async () => {
       timers.forEach(clearInterval);
       live.stop();
+      await prober.stop();
       await detectionStarted;
       await detection!.stop();
       // Stop taking requests, let queued reports finish, then let go of the database.
@@ -237,5 +313,5 @@ export async function startOutageRadar(opts: {
       await conn.close();
     })());
 
-  return { url, port, httpServer, io, live, models, detection, detectionReady: detectionStarted, close };
+  return { url, port, httpServer, io, live, models, detection, prober, fusion, refresh, detectionReady: detectionStarted, close };
 }

@@ -1,5 +1,5 @@
 import type { Models } from '../db/models.ts';
-import { Service, type Problem } from '../../shared/index.ts';
+import { ProbeDefinition, Service, type OfficialSource, type Problem } from '../../shared/index.ts';
 
 /**
  * The services, kept in memory (a page load costs no query) and reloaded from the database so
@@ -8,18 +8,46 @@ import { Service, type Problem } from '../../shared/index.ts';
 export class ServiceCatalog {
   private bySlug = new Map<string, Service>();
 
-  constructor(private readonly models: Models) {}
+  constructor(
+    private readonly models: Models,
+    private readonly onInvalid: (slug: string, problem: string) => void = () => {},
+  ) {}
 
-  /** Inserts services that do not exist yet; never overwrites what an operator changed. */
-  async seed(services: Service[]): Promise<void> {
+  /**
+   * Inserts services that do not exist yet and never overwrites what an operator changed, except
+   * for the fields a catalog file names (`fileFields`), which the file sets at every start.
+   * Services stored before probes existed get the seed's probes and official page once.
+   */
+  async seed(services: Service[], fileFields: Map<string, Set<keyof Service>> = new Map()): Promise<void> {
     if (services.length === 0) return;
-    const ops = services.map((s) => ({
-      updateOne: { filter: { slug: s.slug }, update: { $setOnInsert: s }, upsert: true },
-    }));
+    const ops = services.flatMap((s) => {
+      const named = fileFields.get(s.slug) ?? new Set<keyof Service>();
+      const onInsert: Record<string, unknown> = { createdAt: new Date(), updatedAt: new Date() };
+      const set: Record<string, unknown> = {};
+      const unset: Record<string, ''> = {};
+      for (const [key, value] of Object.entries(s) as [keyof Service, unknown][]) {
+        if (key === 'slug' || value === undefined) continue;
+        (named.has(key) ? set : onInsert)[key] = value;
+      }
+      // A file that names `official: null` removes it.
+      if (named.has('official') && s.official === undefined) unset.official = '';
+      const update = { $setOnInsert: onInsert, ...(Object.keys(set).length > 0 && { $set: set }), ...(Object.keys(unset).length > 0 && { $unset: unset }) };
+      const backfill = named.has('probes')
+        ? []
+        : [
+            {
+              updateOne: {
+                filter: { slug: s.slug, probes: { $exists: false } },
+                update: { $set: { probes: s.probes ?? [], ...(s.official && !named.has('official') ? { official: s.official } : {}) } },
+              },
+            },
+          ];
+      return [{ updateOne: { filter: { slug: s.slug }, update, upsert: true } }, ...backfill];
+    });
     // Two processes starting together can race on the same upsert; $setOnInsert makes a retry safe.
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.models.Service.bulkWrite(ops, { ordered: true });
+        await this.models.Service.collection.bulkWrite(ops as never, { ordered: true });
         return;
       } catch (err) {
         if ((err as { code?: number }).code !== 11000 || attempt >= 3) throw err;
@@ -30,11 +58,34 @@ export class ServiceCatalog {
   async reload(): Promise<void> {
     const docs = await this.models.Service.find({}, { _id: 0, createdAt: 0, updatedAt: 0 }).lean();
     const next = new Map<string, Service>();
-    for (const doc of docs) {
+    for (const raw of docs) {
+      const doc = { ...raw, official: raw.official ?? undefined } as Record<string, unknown>;
       const parsed = Service.safeParse(doc);
-      if (parsed.success) next.set(parsed.data.slug, parsed.data);
+      if (parsed.success) {
+        next.set(parsed.data.slug, parsed.data);
+        continue;
+      }
+      // A probe that no longer validates (the schema tightened) must not take its service off the site.
+      const probes = Array.isArray(doc.probes) ? doc.probes.flatMap((p) => (ProbeDefinition.safeParse(p).success ? [ProbeDefinition.parse(p)] : [])) : [];
+      const retry = Service.safeParse({ ...doc, probes, official: undefined });
+      if (retry.success) {
+        next.set(retry.data.slug, { ...retry.data, ...(Service.shape.official.safeParse(doc.official).data && { official: doc.official as OfficialSource }) });
+        this.onInvalid(retry.data.slug, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      } else this.onInvalid(String(doc.slug), retry.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     }
     this.bySlug = next;
+  }
+
+  /** Replaces a service's probes (already validated); the caller reloads. */
+  async setProbes(slug: string, probes: ProbeDefinition[]): Promise<void> {
+    await this.models.Service.collection.updateOne({ slug }, { $set: { probes, updatedAt: new Date() } });
+  }
+
+  async setOfficial(slug: string, official: OfficialSource | null): Promise<void> {
+    await this.models.Service.collection.updateOne(
+      { slug },
+      official ? { $set: { official, updatedAt: new Date() } } : { $unset: { official: '' }, $set: { updatedAt: new Date() } },
+    );
   }
 
   get(slug: string): Service | undefined {

@@ -15,6 +15,8 @@ import { IncidentSchema, OpenIncidentSchema } from './models/incident.model.ts';
 import { LeaseSchema } from './models/lease.model.ts';
 import { SeriesHourSchema } from './models/series-hour.model.ts';
 import { CommentFeedSchema } from './models/comment-feed.model.ts';
+import { ServiceChecksSchema } from './models/service-checks.model.ts';
+import { ProbeHourSchema } from './models/probe-hour.model.ts';
 
 /** Registers every model on one connection; the app receives this object, never globals. */
 export function createModels(conn: Connection) {
@@ -36,6 +38,8 @@ export function createModels(conn: Connection) {
     Incident: conn.model('Incident', IncidentSchema),
     OpenIncident: conn.model('OpenIncident', OpenIncidentSchema),
     Lease: conn.model('Lease', LeaseSchema),
+    ServiceChecks: conn.model('ServiceChecks', ServiceChecksSchema),
+    ProbeHour: conn.model('ProbeHour', ProbeHourSchema),
   };
 }
 

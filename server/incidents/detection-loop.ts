@@ -5,7 +5,7 @@ import type { Lease } from '../db/lease.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { SeriesStore } from '../series/series-store.ts';
 import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
-import type { Incident } from '../../shared/index.ts';
+import type { Incident, IncidentKind } from '../../shared/index.ts';
 import { describeEvidence, type Decision, type Evidence } from '../detection/detector.ts';
 import { classifyIncident } from '../detection/classify.ts';
 import { hasHistoryBefore, loadHistory } from './history-loader.ts';
@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
 /** Four weeks teach weekly and daily rhythm; more adds little and costs start-up time. */
 const HISTORY_DAYS = 28;
 /** How often a young detector checks whether older data appeared (a backfill, an import). */
-const HISTORY_RECHECK_MS = 2 * 60_000;
+const HISTORY_RECHECK_MS = 60_000;
 /** An open incident's numbers are rewritten at most this often, unless its peak moves. */
 const FOLLOW_EVERY_MS = 60_000;
 
@@ -50,8 +50,13 @@ export class DetectionLoop {
       store: IncidentStore;
       book: IncidentBook;
       onIncident: (event: IncidentEvent, incident: Incident) => void;
-      /** After each tick, with every service's latest decision (for the status verdict). */
-      onDecisions: (decisions: Map<string, Decision | undefined>) => void;
+      /**
+       * After each tick, with every service's latest decision and, for services with an open
+       * incident, the kind the reports alone suggest (for the status verdict).
+       */
+      onDecisions: (decisions: Map<string, Decision | undefined>, crowdKinds: Map<string, IncidentKind>) => void;
+      /** The kind other signals (probes, the official page) give the trouble, which incidents take over the crowd's. */
+      sharpenKind?: (slug: string, crowdKind: IncidentKind) => IncidentKind | undefined;
       tickMs: number;
     },
   ) {}
@@ -70,6 +75,11 @@ export class DetectionLoop {
     clearInterval(this.timer);
     await this.ticking;
     if (this.leader) await this.deps.lease.release().catch(() => undefined);
+  }
+
+  /** Whether this process holds the detector lease, and so writes incidents. */
+  get isLeader(): boolean {
+    return this.leader;
   }
 
   /** Expected counts for a graph, or null while history loads. */
@@ -100,6 +110,7 @@ export class DetectionLoop {
     }
 
     const decisions = new Map<string, Decision | undefined>();
+    const crowdKinds = new Map<string, IncidentKind>();
     for (const service of this.deps.catalog.all()) {
       const slug = service.slug;
       let sd = this.detectors.get(slug);
@@ -112,8 +123,10 @@ export class DetectionLoop {
       await this.act(slug, sd, sd.assess(current, series.countAt(slug, current), Math.max(1e-3, (now - current) / MINUTE_MS)), now);
       if (this.leader && !wasLeader) await this.reconcile(slug, sd, now);
       decisions.set(slug, sd.last);
+      const open = this.deps.book.openFor(slug);
+      if (open) crowdKinds.set(slug, this.classify(slug, sd, now, Date.parse(open.startedAt)).kind);
     }
-    this.deps.onDecisions(decisions);
+    this.deps.onDecisions(decisions, crowdKinds);
   }
 
   /** Turns a decision into incident writes; only the lease holder writes. */
@@ -144,13 +157,18 @@ export class DetectionLoop {
     }
   }
 
-  /** Kind, reasons and numbers for an incident, from the detector's evidence and the report split. */
-  private describe(slug: string, sd: ServiceDetector, d: Decision, now: number, startedAt = d.incident!.startedAt) {
+  /** What the reports alone say about an incident's kind. */
+  private classify(slug: string, sd: ServiceDetector, now: number, startedAt: number) {
     const { catalog, series, maintenance } = this.deps;
     const labelOf = (p: string) => catalog.problemLabel(slug, p);
     const byProblem = series.byProblemSince(slug, startedAt);
     const windows = maintenance.recentAndUpcoming(slug).map((w) => ({ start: Date.parse(w.start), end: Date.parse(w.end), title: w.title }));
-    const kind = classifyIncident({ byProblem, usualByProblem: sd.usualByProblem, maintenance: windows, startedAt, now, labelOf });
+    return { byProblem, labelOf, ...classifyIncident({ byProblem, usualByProblem: sd.usualByProblem, maintenance: windows, startedAt, now, labelOf }) };
+  }
+
+  /** Kind, reasons and numbers for an incident, from the detector's evidence and the report split. */
+  private describe(slug: string, sd: ServiceDetector, d: Decision, now: number, startedAt = d.incident!.startedAt) {
+    const { byProblem, labelOf, ...kind } = this.classify(slug, sd, now, startedAt);
     const total = Object.values(byProblem).reduce((a, n) => a + n, 0);
     const topProblems = Object.entries(byProblem)
       .sort((a, b) => b[1] - a[1])
@@ -158,7 +176,7 @@ export class DetectionLoop {
       .map(([problem, count]) => ({ problem, label: labelOf(problem), count, share: total ? count / total : 0 }));
     const incident = d.incident!;
     return {
-      kind: kind.kind,
+      kind: this.deps.sharpenKind?.(slug, kind.kind) ?? kind.kind,
       reasons: [describeEvidence(incident.peak), ...kind.reasons],
       trigger: evidence(incident.trigger),
       peak: { ...evidence(incident.peak), at: incident.peak.at },

@@ -10,6 +10,8 @@ export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
  */
 export class LiveHub {
   private dirty = new Set<string>();
+  /** Dirty services whose counts or comments may have moved in another process: re-read before building. */
+  private stale = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
 
@@ -24,8 +26,13 @@ export class LiveHub {
     },
   ) {}
 
-  markDirty(slug: string): void {
+  /**
+   * `reread: false` when what changed is already in memory (a probe result, a verdict), so the
+   * update needs no database read of counts and comments first.
+   */
+  markDirty(slug: string, opts: { reread?: boolean } = {}): void {
     this.dirty.add(slug);
+    if (opts.reread !== false) this.stale.add(slug);
   }
 
   start(): void {
@@ -42,9 +49,11 @@ export class LiveHub {
     if (this.ticking || this.dirty.size === 0) return;
     this.ticking = true;
     const slugs = [...this.dirty];
+    const stale = [...this.stale];
     this.dirty = new Set();
+    this.stale = new Set();
     try {
-      await this.deps.refresh(slugs).catch((err) => this.deps.log.warn({ err }, 'live refresh failed; sending what memory holds'));
+      if (stale.length > 0) await this.deps.refresh(stale).catch((err) => this.deps.log.warn({ err }, 'live refresh failed; sending what memory holds'));
       for (const slug of slugs) this.deps.io.to(serviceRoom(slug)).emit('service:update', this.deps.build(slug));
     } finally {
       this.ticking = false;

@@ -35,7 +35,7 @@ export function reportsRoutes(deps: {
       problem: body.problem,
       ...(body.comment ? { comment: body.comment } : {}),
       clientHash: client,
-      receivedAt: now,
+      ...(body.browserCheck ? { browserCheck: { ...body.browserCheck, ms: Math.round(body.browserCheck.ms) } } : {}),
     });
     res.status(outcome.counted ? 201 : 200).json(outcome);
   });

@@ -8,6 +8,7 @@ interface Counted {
   service: string;
   problem: string;
   receivedAt: number;
+  browserCheck?: { reachable: boolean };
 }
 
 /** What a batch of stored reports adds to the per-minute buckets: one bump per service and minute. */
@@ -34,6 +35,11 @@ export function hourBumps(reports: Counted[]): CounterBump[] {
     const bump = byId.get(id) ?? { id, seed: { service: r.service, hour: new Date(hour), n: {}, p: {} }, inc: {} };
     add(bump.inc, `n.${m}`, 1);
     add(bump.inc, `p.${m}.${r.problem}`, 1);
+    // Reporters' browsers: `c` tried the homepage, `u` could not reach it at all.
+    if (r.browserCheck) {
+      add(bump.inc, `c.${m}`, 1);
+      if (!r.browserCheck.reachable) add(bump.inc, `u.${m}`, 1);
+    }
     byId.set(id, bump);
   }
   return [...byId.values()];

@@ -12,6 +12,23 @@ export interface HourDoc {
   hour: Date;
   n?: Record<string, number>;
   p?: Record<string, Record<string, number>>;
+  /** Browser checks per minute: tried the homepage, and could not reach it. */
+  c?: Record<string, number>;
+  u?: Record<string, number>;
+}
+
+export interface ReachMinute {
+  t: number;
+  checked: number;
+  unreachable: number;
+}
+
+/** An hour document's browser checks, minute by minute (minutes without checks left out). */
+export function reachOf(doc: HourDoc): ReachMinute[] {
+  const start = doc.hour.getTime();
+  return Object.entries(doc.c ?? {})
+    .filter(([, n]) => n > 0)
+    .map(([m, checked]) => ({ t: start + Number(m) * MINUTE_MS, checked, unreachable: doc.u?.[m] ?? 0 }));
 }
 
 /** The hour starts covering [from, to). */

@@ -1,8 +1,8 @@
 import type { Models } from '../db/models.ts';
-import type { MinuteBucket } from '../../shared/index.ts';
+import type { MinuteBucket, Reachability } from '../../shared/index.ts';
 import type { StoredReport } from '../reports/report-writer.ts';
 import { DAY_MS, MINUTE_MS, mergeBucket, minuteOf } from './series-math.ts';
-import { hoursBetween, minutesOf, readHours } from './series-hours.ts';
+import { hoursBetween, minutesOf, reachOf, readHours } from './series-hours.ts';
 
 /** How much history the hot cache keeps: the graph's 24 h plus a margin for late readers. */
 const KEEP_MS = DAY_MS + 10 * MINUTE_MS;
@@ -21,6 +21,9 @@ export class SeriesStore {
   private readonly byService = new Map<string, Map<number, MinuteBucket>>();
   private readonly snapshot = new Map<string, Map<number, MinuteBucket>>();
   private readonly own = new Map<string, Map<number, MinuteBucket>>();
+  /** Reporters' browser checks per minute, kept apart in the same way (database read, own writes). */
+  private readonly reachSnapshot = new Map<string, Map<number, Reach>>();
+  private readonly reachOwn = new Map<string, Map<number, Reach>>();
 
   constructor(private readonly models: Models) {}
 
@@ -42,7 +45,33 @@ export class SeriesStore {
       b.byProblem[r.problem] = (b.byProblem[r.problem] ?? 0) + 1;
       mine.set(t, b);
       this.show(r.service, t);
+      if (r.browserCheck) {
+        const reach = mapOf(this.reachOwn, r.service);
+        const c = reach.get(t) ?? { checked: 0, unreachable: 0 };
+        c.checked += 1;
+        if (!r.browserCheck.reachable) c.unreachable += 1;
+        reach.set(t, c);
+      }
     }
+  }
+
+  /** Of the reporters in the last hour whose browser tried the homepage, how many could not reach it; null when none tried. */
+  reachability(slug: string, now: number): Reachability | null {
+    const from = minuteOf(now) - 59 * MINUTE_MS;
+    const db = this.reachSnapshot.get(slug);
+    const mine = this.reachOwn.get(slug);
+    const minutes = new Set([...(db?.keys() ?? []), ...(mine?.keys() ?? [])]);
+    let checked = 0;
+    let unreachable = 0;
+    for (const t of minutes) {
+      if (t < from || t > now) continue;
+      const a = db?.get(t);
+      const b = mine?.get(t);
+      checked += Math.max(a?.checked ?? 0, b?.checked ?? 0);
+      unreachable += Math.max(a?.unreachable ?? 0, b?.unreachable ?? 0);
+    }
+    if (checked === 0) return null;
+    return { checked, unreachable, share: Math.min(1, unreachable / checked), windowMinutes: 60 };
   }
 
   /** Reports in one minute (0 when none). */
@@ -66,7 +95,7 @@ export class SeriesStore {
 
   prune(now: number): void {
     const cutoff = now - KEEP_MS;
-    for (const maps of [this.byService, this.snapshot, this.own])
+    for (const maps of [this.byService, this.snapshot, this.own, this.reachSnapshot, this.reachOwn])
       for (const held of maps.values()) for (const t of held.keys()) if (t < cutoff) held.delete(t);
   }
 
@@ -85,11 +114,17 @@ export class SeriesStore {
         mapOf(this.snapshot, doc.service).set(b.t, b);
         this.show(doc.service, b.t);
       }
+      for (const r of reachOf(doc)) if (r.t >= from) mapOf(this.reachSnapshot, doc.service).set(r.t, { checked: r.checked, unreachable: r.unreachable });
     }
   }
 }
 
-function mapOf(maps: Map<string, Map<number, MinuteBucket>>, slug: string): Map<number, MinuteBucket> {
+interface Reach {
+  checked: number;
+  unreachable: number;
+}
+
+function mapOf<V>(maps: Map<string, Map<number, V>>, slug: string): Map<number, V> {
   let held = maps.get(slug);
   if (!held) maps.set(slug, (held = new Map()));
   return held;

@@ -5,7 +5,8 @@ import type { CommentFeed } from '../comments/comment-feed.ts';
 import type { StatusBoard } from '../status/status-board.ts';
 import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import type { IncidentBook } from '../incidents/incident-book.ts';
-import type { BaselineBand } from '../../shared/index.ts';
+import type { BaselineBand, Service, VantageView } from '../../shared/index.ts';
+import type { ChecksBook } from '../probes/checks-book.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
 
 const LIVE_WINDOW_MS = 10 * MINUTE_MS;
@@ -19,8 +20,18 @@ export function createServiceViews(deps: {
   maintenance: MaintenanceBook;
   incidents: IncidentBook;
   band: (slug: string, from: number, to: number) => BaselineBand | null;
+  checks: ChecksBook;
+  vantage: () => VantageView;
 }) {
-  const { catalog, series, comments, status, maintenance, incidents, band } = deps;
+  const { catalog, series, comments, status, maintenance, incidents, band, checks } = deps;
+
+  /** Probes, the official page, our vantage and reporters' browsers: the same on the page and in live updates. */
+  const checkViews = (service: Service, now: number) => ({
+    probes: checks.probeViews(service),
+    official: checks.officialView(service),
+    vantage: deps.vantage(),
+    reachability: series.reachability(service.slug, now),
+  });
 
   const stats = (slug: string, now: number) => {
     const end = minuteOf(now) + MINUTE_MS;
@@ -49,8 +60,9 @@ export function createServiceViews(deps: {
     const service = catalog.get(slug);
     if (!service) return undefined;
     const window = seriesWindow(series.buckets(slug), now, DAY_MS);
+    const { probes: _probes, official: _official, ...shown } = service;
     return {
-      service,
+      service: shown,
       status: status.get(slug),
       series: window,
       breakdown: breakdown(slug, now),
@@ -60,10 +72,12 @@ export function createServiceViews(deps: {
       maintenance: maintenance.forService(slug, now),
       incident: incidents.openFor(slug),
       baseline: band(slug, window.from, window.to),
+      ...checkViews(service, now),
     };
   }
 
   function update(slug: string, now: number): ServiceUpdate {
+    const service = catalog.get(slug);
     const recent = seriesWindow(series.buckets(slug), now, LIVE_WINDOW_MS);
     return {
       slug,
@@ -76,6 +90,7 @@ export function createServiceViews(deps: {
       maintenance: maintenance.forService(slug, now),
       incident: incidents.openFor(slug),
       baseline: band(slug, recent.from, recent.to),
+      ...(service ? checkViews(service, now) : { probes: [], official: null, vantage: deps.vantage(), reachability: null }),
     };
   }
 

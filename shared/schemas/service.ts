@@ -5,6 +5,7 @@ import { MinuteSeries, ProblemBreakdown } from './series.ts';
 import { Comment } from './comment.ts';
 import { MaintenanceWindow } from './maintenance.ts';
 import { BaselineBand, Incident } from './incident.ts';
+import { OfficialSource, OfficialView, ProbeList, ProbeView, Reachability, VantageView } from './checks.ts';
 
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'a slug is lower-case letters, digits and dashes');
 
@@ -14,8 +15,27 @@ export const Service = z.object({
   homepage: z.url(),
   category: z.string().max(40).default('Other'),
   problems: z.array(Problem).min(1),
+  /** Automated checks run on a schedule (absent: none). */
+  probes: ProbeList.optional(),
+  /** The service's own status page, read on a schedule. */
+  official: OfficialSource.optional(),
 });
 export type Service = z.infer<typeof Service>;
+/** A service as written in the seed, a catalog file or a test: probe defaults not yet filled in. */
+export type ServiceInput = z.input<typeof Service>;
+
+/** What pages see of a catalog entry: probe definitions stay with operators (their headers may carry credentials). */
+export const PublicService = Service.omit({ probes: true, official: true });
+export type PublicService = z.infer<typeof PublicService>;
+
+/** What the checks add to a service's page and its live updates. */
+const checks = {
+  probes: z.array(ProbeView),
+  official: OfficialView.nullable(),
+  vantage: VantageView,
+  /** Reporters' own browsers: could they reach the homepage? Null when none checked in the last hour. */
+  reachability: Reachability.nullable(),
+};
 
 /** One row of GET /api/services: enough for the home page's list. */
 export const ServiceSummary = Service.pick({ slug: true, name: true, homepage: true, category: true }).extend({
@@ -35,7 +55,7 @@ export const ReportStats = z.object({
 
 /** GET /api/services/:slug: everything the service page needs in one request. */
 export const ServiceDetail = z.object({
-  service: Service,
+  service: PublicService,
   status: Status,
   series: MinuteSeries,
   breakdown: ProblemBreakdown,
@@ -49,6 +69,7 @@ export const ServiceDetail = z.object({
   incident: Incident.nullable(),
   /** Expected counts per minute over the series' span (absent while history is still loading). */
   baseline: BaselineBand.nullable(),
+  ...checks,
 });
 export type ServiceDetail = z.infer<typeof ServiceDetail>;
 
@@ -64,5 +85,6 @@ export const ServiceUpdate = z.object({
   maintenance: z.array(MaintenanceWindow),
   incident: Incident.nullable(),
   baseline: BaselineBand.nullable(),
+  ...checks,
 });
 export type ServiceUpdate = z.infer<typeof ServiceUpdate>;

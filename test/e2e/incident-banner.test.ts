@@ -43,7 +43,7 @@ describe('the incident banner in the browser', () => {
     await world.detection.tick();
 
     await expect.poll(() => banner.textContent(), { timeout: 5_000 }).toMatch(/User reports indicate problems with Acme Mail since \d/);
-    await expect.poll(() => banner.textContent(), { timeout: 5_000 }).toMatch(/\d+ reports in the last \d+ minutes?, [\d.]+×/);
+    await expect.poll(() => banner.textContent(), { timeout: 5_000 }).toMatch(/\d+ reports in the last (\d+ )?minutes?, [\d.]+×/);
     await banner.getByRole('link', { name: /Incident details/ }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/outage of Acme Mail/i);
     await expect.poll(() => page.getByText('Ongoing since').count()).toBe(1);

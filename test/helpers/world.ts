@@ -4,7 +4,7 @@ import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startOutageRadar, type RunningServer } from '../../server/start.ts';
 import type { Clock } from '../../server/clock.ts';
-import type { Service } from '../../shared/index.ts';
+import { Service, type ServiceInput } from '../../shared/index.ts';
 import { AdminUsers } from '../../server/admin/admin-users.ts';
 
 export const OPERATOR = { username: 'ops', password: 'correct horse battery staple' };
@@ -19,10 +19,10 @@ export function manualClock(start = Date.UTC(2026, 10, 26, 12, 0, 0)): Clock & {
   return { now: () => t, set: (v) => (t = v), advance: (ms) => (t += ms) };
 }
 
-/** A service that exists only for one test. */
-export function testService(overrides: Partial<Service> = {}): Service {
+/** A service that exists only for one test (probe definitions as written, their defaults filled in). */
+export function testService(overrides: Partial<ServiceInput> = {}): Service {
   const id = randomBytes(3).toString('hex');
-  return {
+  return Service.parse({
     slug: `svc-${id}`,
     name: `Test Service ${id}`,
     homepage: 'https://example.com',
@@ -33,15 +33,16 @@ export function testService(overrides: Partial<Service> = {}): Service {
       { id: 'api', label: 'API' },
     ],
     ...overrides,
-  };
+  });
 }
 
 /** Starts the real server (real database, real sockets) on a free port. */
 export async function startWorld(
-  opts: { mongodbUri?: string; clock?: Clock; services?: Service[]; env?: Record<string, string> } = {},
+  opts: { mongodbUri?: string; clock?: Clock; services?: ServiceInput[]; env?: Record<string, string> } = {},
 ): Promise<RunningServer & { mongodbUri: string }> {
   const mongodbUri = opts.mongodbUri ?? freshDatabaseUri();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...opts.env });
+  // Probes run when a test calls world.prober.tick(), in step with its clock, unless it sets PROBE_TICK_MS.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PROBE_TICK_MS: '3600000', ...opts.env });
   const server = await startOutageRadar({
     config,
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),

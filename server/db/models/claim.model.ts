@@ -1,8 +1,8 @@
 import { Schema, type InferSchemaType } from 'mongoose';
 
 /**
- * Dedupe claims: `_id` is `slug:clientHash`, `at` is when that client's last counted report
- * was stored. The unique `_id` makes "count once per window" hold across server processes.
+ * Dedupe claims: `_id` is `slug:clientHash:slot` (slot = time / window), `at` is when the
+ * counted report was stored. Only inserted and read by `_id` (see reports/dedupe-claims.ts).
  */
 export const ClaimSchema = new Schema(
   {

@@ -1,8 +1,9 @@
 import { Schema } from 'mongoose';
 
 /**
- * One service's report counts for one hour, minute by minute: `n.<minute 0–59>` totals and
- * `p.<minute>.<problem>` splits, kept with $inc beside the per-minute buckets. Every read of
+ * One service's report counts for one hour, minute by minute: `n.<minute 0–59>` totals,
+ * `p.<minute>.<problem>` splits, and for reports carrying a browser check `c.<minute>` (checked)
+ * and `u.<minute>` (homepage unreachable), kept with $inc beside the per-minute buckets. Every read of
  * the series (the 24 h cache, the live refresh, the detector's four weeks) is a handful of
  * primary-key lookups of these, which FerretDB answers in a millisecond, where a range query
  * over per-minute documents is a full scan there (seconds at a few hundred thousand).
@@ -14,6 +15,8 @@ export const SeriesHourSchema = new Schema(
     hour: { type: Date, required: true },
     n: { type: Schema.Types.Mixed, default: {} },
     p: { type: Schema.Types.Mixed, default: {} },
+    c: { type: Schema.Types.Mixed, default: undefined },
+    u: { type: Schema.Types.Mixed, default: undefined },
   },
   { versionKey: false, collection: 'series_hours', minimize: false },
 );

@@ -12,6 +12,9 @@ export const ServiceSchema = new Schema(
     homepage: { type: String, required: true },
     category: { type: String, default: 'Other' },
     problems: { type: [ProblemSchema], default: [] },
+    // Validated by the shared zod schemas on the way in and out; stored as written (defaults filled).
+    probes: { type: [Schema.Types.Mixed], default: undefined },
+    official: { type: Schema.Types.Mixed, default: undefined },
   },
   { versionKey: false, timestamps: true, collection: 'services' },
 );

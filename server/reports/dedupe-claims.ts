@@ -1,0 +1,82 @@
+import type { Models } from '../db/models.ts';
+
+const DUPLICATE_KEY = 11000;
+/** Primary-key reads in flight at once. */
+const PARALLEL = 32;
+
+export interface Claimant {
+  service: string;
+  clientHash: string;
+}
+
+/**
+ * "One counted report per client and service within the window", enforced by the database's
+ * unique `_id` and nothing but inserts and primary-key reads — the only operations FerretDB
+ * answers without scanning a whole collection (its updates and deletes scan).
+ *
+ * Time is cut into slots as long as the window. A counted report inserts a claim keyed by its
+ * slot; a second insert into the same slot collides (a repeat less than a window apart), and a
+ * claim in the previous slot newer than one window also makes a repeat. Two processes racing
+ * for the same client meet at the unique `_id`.
+ */
+export function createDedupeClaims(models: Models, windowMs: number) {
+  const { Claim } = models;
+  const slotOf = (t: number) => Math.floor(t / windowMs);
+  const keyOf = (c: Claimant, slot: number) => `${c.service}:${c.clientHash}:${slot}`;
+
+  /** Which claimants win a claim at `at`; the first of several identical ones in a batch at most. */
+  async function claim(claimants: Claimant[], at: number): Promise<boolean[]> {
+    const slot = slotOf(at);
+    const firstIndex = new Map<string, number>();
+    claimants.forEach((c, i) => {
+      const k = keyOf(c, slot);
+      if (!firstIndex.has(k)) firstIndex.set(k, i);
+    });
+    const candidates = [...firstIndex.values()];
+
+    const recentInPreviousSlot = new Set<number>();
+    for (let i = 0; i < candidates.length; i += PARALLEL) {
+      const chunk = candidates.slice(i, i + PARALLEL);
+      const found = await Promise.all(chunk.map((ci) => Claim.collection.findOne({ _id: keyOf(claimants[ci]!, slot - 1) as never })));
+      found.forEach((doc, j) => {
+        if (doc && (doc.at as Date).getTime() > at - windowMs) recentInPreviousSlot.add(chunk[j]!);
+      });
+    }
+
+    const toInsert = candidates.filter((ci) => !recentInPreviousSlot.has(ci));
+    const won = new Set(toInsert);
+    if (toInsert.length > 0) {
+      try {
+        await Claim.collection.insertMany(
+          toInsert.map((ci) => ({ _id: keyOf(claimants[ci]!, slot) as never, at: new Date(at) })),
+          { ordered: false },
+        );
+      } catch (err) {
+        const errors = writeErrors(err);
+        if (!errors || errors.some((e) => e.code !== DUPLICATE_KEY)) throw err;
+        for (const e of errors) won.delete(toInsert[e.index]!);
+      }
+    }
+    return claimants.map((_, i) => won.has(i));
+  }
+
+  /** Takes back claims of a batch that failed after claiming (best effort: the database may be gone). */
+  async function release(claimants: Claimant[], at: number): Promise<void> {
+    const slot = slotOf(at);
+    await Promise.allSettled(claimants.map((c) => Claim.collection.deleteOne({ _id: keyOf(c, slot) as never, at: new Date(at) })));
+  }
+
+  /** Claims older than two windows can no longer make a repeat. */
+  async function sweep(now: number): Promise<number> {
+    const res = await Claim.collection.deleteMany({ at: { $lt: new Date(now - 2 * windowMs) } });
+    return res.deletedCount;
+  }
+
+  return { claim, release, sweep };
+}
+
+function writeErrors(err: unknown): { index: number; code: number }[] | undefined {
+  const e = err as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } };
+  if (!e?.writeErrors) return undefined;
+  return Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
+}
