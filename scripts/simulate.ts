@@ -3,16 +3,20 @@
 //   npm run simulate -- --service chatgpt --burst-after 60 --burst-minutes 4 --burst-factor 15
 import { parseArgs } from 'node:util';
 import type { ServiceDetail, ServiceSummary } from '../shared/index.ts';
+import { backfillHistory, findDatabaseUri } from './backfill-history.ts';
 
 const { values: args } = parseArgs({
   options: {
     url: { type: 'string', default: process.env.SIMULATE_URL ?? 'http://localhost:3000' },
     service: { type: 'string', default: 'chatgpt' },
     'peak-rate': { type: 'string', default: '4' }, // reports per minute per service at the daily peak
-    'burst-after': { type: 'string', default: '60' }, // seconds
+    'burst-after': { type: 'string' }, // seconds; default 60, or 120 after a backfill (detection relearns first)
     'burst-minutes': { type: 'string', default: '4' },
     'burst-factor': { type: 'string', default: '15' },
     duration: { type: 'string', default: '0' }, // seconds; 0 = until Ctrl+C
+    'history-days': { type: 'string', default: '7' },
+    'mongodb-uri': { type: 'string' },
+    'data-dir': { type: 'string', default: process.env.DATA_DIR ?? 'data' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -21,16 +25,21 @@ if (args.help) {
   --url URL             server to drive (default http://localhost:3000)
   --service SLUG        service that gets the outage burst (default chatgpt)
   --peak-rate N         reports per minute per service at the daily peak (default 4)
-  --burst-after S       seconds before the burst starts (default 60)
+  --burst-after S       seconds before the burst starts (default 60; 120 after a history backfill)
   --burst-minutes M     how long the burst lasts (default 4)
   --burst-factor F      how many times the normal rate during the burst (default 15)
-  --duration S          stop after S seconds (default: run until Ctrl+C)`);
+  --duration S          stop after S seconds (default: run until Ctrl+C)
+  --history-days D      first give services without history D days of synthetic past traffic,
+                        written straight into the database (default 7; 0 = never), so the
+                        detector has a normal to compare with and the graph shows a rhythm
+  --mongodb-uri URI     the database for that backfill (default: MONGODB_URI, or the embedded
+                        database's address in --data-dir, default data/)`);
   process.exit(0);
 }
 const base = args.url.replace(/\/$/, '');
 const peakRate = Number(args['peak-rate']);
-const burstStart = Date.now() + Number(args['burst-after']) * 1000;
-const burstEnd = burstStart + Number(args['burst-minutes']) * 60_000;
+let burstStart = Date.now() + Number(args['burst-after'] ?? 60) * 1000;
+let burstEnd = burstStart + Number(args['burst-minutes']) * 60_000;
 const burstFactor = Number(args['burst-factor']);
 const stopAt = Number(args.duration) > 0 ? Date.now() + Number(args.duration) * 1000 : Infinity;
 
@@ -70,6 +79,25 @@ async function main() {
   if (!target) {
     console.error(`Unknown service "${args.service}". Known: ${services.map((s) => s.slug).join(', ')}`);
     process.exit(1);
+  }
+  const perMinute = (slug: string, t: number) => peakRate * dailyShape(t) * (slug === target.slug ? 1.5 : 0.6);
+  const historyDays = Number(args['history-days']);
+  if (historyDays > 0) {
+    const uri = findDatabaseUri(args['mongodb-uri'], args['data-dir']);
+    if (!uri) {
+      console.log('No database address found for a history backfill (pass --mongodb-uri); streaming live reports only.');
+    } else {
+      const started = Date.now();
+      const filled = await backfillHistory({ uri, services, days: historyDays, until: Date.now(), perMinute, pickProblem: (ps) => pick(ps).id })
+        .catch((err: Error) => (console.log(`History backfill skipped: ${err.message}`), []));
+      if (filled.length) {
+        console.log(`Backfilled ${historyDays} days of synthetic history for ${filled.length} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        if (args['burst-after'] === undefined) {
+          burstStart = Date.now() + 120_000;
+          burstEnd = burstStart + Number(args['burst-minutes']) * 60_000;
+        }
+      }
+    }
   }
   console.log(`Simulating ${services.length} services against ${base}; outage burst on ${target.name} ` +
     `at ${new Date(burstStart).toLocaleTimeString()} for ${args['burst-minutes']} min (×${burstFactor}). Ctrl+C to stop.`);
@@ -111,9 +139,9 @@ async function main() {
     }
     const inBurst = now >= burstStart && now < burstEnd;
     for (const s of services) {
-      const perMinute = peakRate * dailyShape(now) * (s.slug === target.slug ? 1.5 : 0.6);
+      const rate = perMinute(s.slug, now);
       const burst = inBurst && s.slug === target.slug;
-      const n = poisson(((burst ? perMinute * burstFactor : perMinute) * tickMs) / 60_000);
+      const n = poisson(((burst ? rate * burstFactor : rate) * tickMs) / 60_000);
       for (let i = 0; i < n; i++) {
         // In an outage, reports pile onto the first two problem kinds (e.g. login and the site itself).
         const problem = burst ? pick(s.problems.slice(0, 2), 1).id : pick(s.problems).id;

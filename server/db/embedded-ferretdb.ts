@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,11 +104,19 @@ async function launch(
     throw new Error(`FerretDB did not start: ${(err as Error).message}\n${recent.join('\n')}`);
   }
   log.info({ dir }, 'embedded FerretDB started');
+  const uri = `mongodb://127.0.0.1:${port}/${opts.database}`;
+  // Tools on this machine (npm run simulate) find the running database here.
+  const addressFile = path.join(dir, 'address');
+  writeFileSync(addressFile, `${uri}\n`);
 
   return {
-    uri: `mongodb://127.0.0.1:${port}/${opts.database}`,
+    uri,
     port,
-    stop: () => stopChild(child).finally(() => process.off('exit', killOnExit)),
+    stop: () =>
+      stopChild(child).finally(() => {
+        process.off('exit', killOnExit);
+        rmSync(addressFile, { force: true });
+      }),
   };
 }
 

@@ -26,7 +26,14 @@ export class CounterWriter {
     if (bumps.length === 0) return async () => {};
     await this.ensure(bumps);
     try {
-      await this.collection.bulkWrite(ops(bumps, 1), { ordered: true });
+      const res = await this.collection.bulkWrite(ops(bumps, 1), { ordered: true });
+      // A counter that was already archived would take the bump nowhere: fail loudly instead.
+      // Taking back every bump undoes exactly those that matched (the others touch nothing).
+      if (res.matchedCount !== bumps.length) {
+        this.known.clear();
+        await this.collection.bulkWrite(ops(bumps, -1), { ordered: true }).catch(() => undefined);
+        throw new Error(`counter bump matched ${res.matchedCount} of ${bumps.length} documents`);
+      }
     } catch (err) {
       // Ordered: the first `matchedCount` bumps were applied. Best effort: the database may be gone.
       const applied = (err as { result?: { matchedCount?: number } }).result?.matchedCount ?? 0;
