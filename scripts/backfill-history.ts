@@ -53,8 +53,7 @@ export async function backfillHistory(opts: {
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (const s of opts.services) {
       // A service with any document in the hour before the window's end already has history.
-      const lastHour = { _id: `${s.slug}|${end - HOUR}` as never };
-      if ((await conn.collection('series_hours').findOne(lastHour)) || (await conn.collection('series_hours_archive').findOne(lastHour))) continue;
+      if (await conn.collection('series_hours').findOne({ _id: `${s.slug}|${end - HOUR}` as never })) continue;
       const minutes: object[] = [];
       const hours: object[] = [];
       for (let h = start; h < end; h += HOUR) {
@@ -76,9 +75,9 @@ export async function backfillHistory(opts: {
         hours.push({ _id: `${s.slug}|${h}`, service: s.slug, hour: new Date(h), n, p, synthetic: true });
       }
       for (let i = 0; i < minutes.length; i += 5_000) {
-        await conn.collection('buckets_archive').insertMany(minutes.slice(i, i + 5_000) as never[], { ordered: false }).catch(ignoreDuplicates);
+        await conn.collection('buckets').insertMany(minutes.slice(i, i + 5_000) as never[], { ordered: false }).catch(ignoreDuplicates);
       }
-      await conn.collection('series_hours_archive').insertMany(hours as never[], { ordered: false }).catch(ignoreDuplicates);
+      await conn.collection('series_hours').insertMany(hours as never[], { ordered: false }).catch(ignoreDuplicates);
       filled.push(s.slug);
     }
   } finally {

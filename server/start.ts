@@ -31,7 +31,6 @@ import { ChecksBook } from './probes/checks-book.ts';
 import { PROBER_LEASE_TTL_MS, ProbeScheduler } from './probes/probe-scheduler.ts';
 import type { LookupAll } from './probes/target-guard.ts';
 import { createReportWriter } from './reports/report-writer.ts';
-import { compactCounters } from './series/counter-compaction.ts';
 import { ReportIntake } from './reports/report-intake.ts';
 import { SeriesStore } from './series/series-store.ts';
 import { CommentFeed } from './comments/comment-feed.ts';
@@ -59,8 +58,6 @@ export interface RunningServer {
   refresh(): Promise<void>;
   /** Resolves once every service's history is learnt and detection runs. */
   detectionReady: Promise<void>;
-  /** Moves finished counters to their archives now (it also runs every minute). */
-  compact(): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -268,7 +265,6 @@ export async function startOutageRadar(opts: {
   });
   httpServer.on('request', app);
 
-  const compact = () => compactCounters(models, clock.now()).catch((err) => log.warn({ err }, 'counter compaction failed'));
   // Other processes' writes and operators' edits reach this process's memory on a short cycle.
   const refresh = async () => {
     const now = clock.now();
@@ -285,12 +281,8 @@ export async function startOutageRadar(opts: {
         log.warn({ err }, 'sweep failed'),
       );
     }, 5 * 60_000),
-    // Finished counters leave the hot collections every minute (db/hot-archive.ts); every
-    // process may do it, the move is idempotent.
-    setInterval(() => void compact(), 60_000),
   ];
   timers.forEach((t) => t.unref());
-  void compact();
   fuseAll();
   live.start();
   prober.start();
@@ -321,5 +313,5 @@ export async function startOutageRadar(opts: {
       await conn.close();
     })());
 
-  return { url, port, httpServer, io, live, models, detection, prober, fusion, refresh, detectionReady: detectionStarted, compact, close };
+  return { url, port, httpServer, io, live, models, detection, prober, fusion, refresh, detectionReady: detectionStarted, close };
 }

@@ -7,10 +7,10 @@ import type { Logger } from '../logger.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Where `scripts/setup.mjs` builds FerretDB; the version is kept once, in package.json. */
+/** Where `scripts/setup.mjs` builds FerretDB; version and patch are kept once, in package.json. */
 export function ferretdbBinaryPath(): string {
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  return path.join(repoRoot, '.tools', `ferretdb-${pkg.embeddedDatabase.ferretdbVersion}`, 'ferretdb');
+  const { ferretdbVersion, ferretdbPatch } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).embeddedDatabase;
+  return path.join(repoRoot, '.tools', `ferretdb-${ferretdbVersion}+${ferretdbPatch}`, 'ferretdb');
 }
 
 export interface EmbeddedDatabase {

@@ -23,11 +23,8 @@ export function createModels(conn: Connection) {
   return {
     Service: conn.model('Service', ServiceSchema),
     Report: conn.model('Report', ReportSchema),
-    // Counters change only while current; then they move to insert-only archives (db/hot-archive.ts).
     Bucket: conn.model('Bucket', BucketSchema),
-    BucketArchive: conn.model('BucketArchive', BucketSchema, 'buckets_archive'),
     SeriesHour: conn.model('SeriesHour', SeriesHourSchema),
-    SeriesHourArchive: conn.model('SeriesHourArchive', SeriesHourSchema, 'series_hours_archive'),
     Claim: conn.model('Claim', ClaimSchema),
     Comment: conn.model('Comment', CommentSchema),
     CommentFeed: conn.model('CommentFeed', CommentFeedSchema),

@@ -11,8 +11,8 @@ export interface Claimant {
 
 /**
  * "One counted report per client and service within the window", enforced by the database's
- * unique `_id` and nothing but inserts and primary-key reads — the only operations FerretDB
- * answers without scanning a whole collection (its updates and deletes scan).
+ * unique `_id` with nothing but inserts and primary-key reads: no conditional update, which
+ * FerretDB answers by scanning the collection whenever the filter holds more than `_id`.
  *
  * Time is cut into slots as long as the window. A counted report inserts a claim keyed by its
  * slot; a second insert into the same slot collides (a repeat less than a window apart), and a

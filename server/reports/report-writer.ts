@@ -19,10 +19,7 @@ export type StoreOutcome = { counted: true; id: string } | { counted: false };
 export interface StoredReport extends ReportToStore {
   id: string;
   commentId?: string;
-  /**
-   * When its batch was written, epoch ms: the minute it counts in. Stamped at write time, not
-   * arrival, so a count never lands in a minute the compaction has already archived.
-   */
+  /** When its batch was written, epoch ms: the minute it counts in (within a second or two of arrival). */
   receivedAt: number;
 }
 

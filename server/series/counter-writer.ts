@@ -27,8 +27,8 @@ export class CounterWriter {
     await this.ensure(bumps);
     try {
       const res = await this.collection.bulkWrite(ops(bumps, 1), { ordered: true });
-      // A counter that was already archived would take the bump nowhere: fail loudly instead.
-      // Taking back every bump undoes exactly those that matched (the others touch nothing).
+      // A counter that vanished (deleted by hand, say) would take the bump nowhere: fail loudly
+      // instead. Taking back every bump undoes exactly those that matched (the others touch nothing).
       if (res.matchedCount !== bumps.length) {
         this.known.clear();
         await this.collection.bulkWrite(ops(bumps, -1), { ordered: true }).catch(() => undefined);

@@ -1,5 +1,4 @@
 import type { Models } from '../db/models.ts';
-import { findHotOrArchived } from '../db/hot-archive.ts';
 import { HOUR_MS, seriesHourId } from '../db/models/series-hour.model.ts';
 import type { MinuteBucket } from '../../shared/index.ts';
 
@@ -39,27 +38,13 @@ export function hoursBetween(from: number, to: number): number[] {
   return out;
 }
 
-/**
- * Reads the hour documents of some services by primary key; missing hours had no reports.
- * The last two hours are read from both the hot collection and the archive and merged (an
- * hour can be split between them: imported history in the archive, live counts still hot);
- * older hours are read from the archive, falling back to the hot collection.
- */
+/** Reads the hour documents of some services by primary key; missing hours had no reports. */
 export async function readHours(models: Models, services: string[], hours: number[]): Promise<HourDoc[]> {
-  const hot = models.SeriesHour.collection;
-  const archive = models.SeriesHourArchive.collection;
-  const recentFrom = Math.max(...hours) - HOUR_MS;
-  const lookups = services.flatMap((s) => hours.map((h) => ({ id: seriesHourId(s, h), recent: h >= recentFrom })));
+  const ids = services.flatMap((s) => hours.map((h) => seriesHourId(s, h)));
   const out: HourDoc[] = [];
-  for (let i = 0; i < lookups.length; i += PARALLEL) {
-    const docs = await Promise.all(
-      lookups.slice(i, i + PARALLEL).map(async ({ id, recent }) => {
-        if (!recent) return findHotOrArchived<HourDoc>(archive, hot, id);
-        const [a, b] = await Promise.all([hot.findOne({ _id: id as never }), archive.findOne({ _id: id as never })]);
-        return a && b ? mergeHours(a as unknown as HourDoc, b as unknown as HourDoc) : ((a ?? b) as unknown as HourDoc | null);
-      }),
-    );
-    for (const d of docs) if (d) out.push(d);
+  for (let i = 0; i < ids.length; i += PARALLEL) {
+    const docs = await Promise.all(ids.slice(i, i + PARALLEL).map((id) => models.SeriesHour.collection.findOne({ _id: id as never })));
+    for (const d of docs) if (d) out.push(d as unknown as HourDoc);
   }
   return out;
 }
@@ -76,14 +61,3 @@ export function minutesOf(doc: HourDoc): MinuteBucket[] {
   return out;
 }
 
-/** Two lower bounds of one hour's counts, minute by minute: the larger of each wins. */
-export function mergeHours(a: HourDoc, b: HourDoc): HourDoc {
-  const flat = (x?: Record<string, number>, y?: Record<string, number>) => {
-    const out: Record<string, number> = { ...x };
-    for (const [k, v] of Object.entries(y ?? {})) out[k] = Math.max(out[k] ?? 0, v);
-    return out;
-  };
-  const p: Record<string, Record<string, number>> = { ...a.p };
-  for (const [m, kinds] of Object.entries(b.p ?? {})) p[m] = flat(p[m], kinds);
-  return { ...a, n: flat(a.n, b.n), p, c: flat(a.c, b.c), u: flat(a.u, b.u) };
-}

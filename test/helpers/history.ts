@@ -31,9 +31,8 @@ export async function seedHistory(
       doc.p[m] = { [problem]: n };
       hours.set(h, doc);
     }
-    // Past counters belong in the archives, as the compaction would have left them.
-    for (let i = 0; i < minutes.length; i += 5_000) await conn.collection('buckets_archive').insertMany(minutes.slice(i, i + 5_000) as never[]);
-    if (hours.size) await conn.collection('series_hours_archive').insertMany([...hours.values()] as never[]);
+    for (let i = 0; i < minutes.length; i += 5_000) await conn.collection('buckets').insertMany(minutes.slice(i, i + 5_000) as never[]);
+    if (hours.size) await conn.collection('series_hours').insertMany([...hours.values()] as never[]);
   } finally {
     await conn.close();
   }

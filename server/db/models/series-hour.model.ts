@@ -3,10 +3,10 @@ import { Schema } from 'mongoose';
 /**
  * One service's report counts for one hour, minute by minute: `n.<minute 0–59>` totals,
  * `p.<minute>.<problem>` splits, and for reports carrying a browser check `c.<minute>` (checked)
- * and `u.<minute>` (homepage unreachable), kept with $inc beside the per-minute buckets. Every read of
- * the series (the 24 h cache, the live refresh, the detector's four weeks) is a handful of
- * primary-key lookups of these, which FerretDB answers in a millisecond, where a range query
- * over per-minute documents is a full scan there (seconds at a few hundred thousand).
+ * and `u.<minute>` (homepage unreachable), kept with $inc beside the per-minute buckets. Every
+ * read of the series (the 24 h cache, the live refresh, the detector's four weeks) is a handful
+ * of primary-key lookups of these, which FerretDB answers from its _id index, where a range
+ * query over per-minute documents is a full table scan there (it uses no other index for queries).
  */
 export const SeriesHourSchema = new Schema(
   {
