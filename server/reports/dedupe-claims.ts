@@ -3,6 +3,11 @@ import type { Models } from '../db/models.ts';
 const DUPLICATE_KEY = 11000;
 /** Primary-key reads in flight at once. */
 const PARALLEL = 32;
+/**
+ * A slot takes no new claims once it is over, give or take clock skew between processes and
+ * batches in flight at the boundary; after this long, its claims can be read once and kept.
+ */
+const SETTLE_MS = 10_000;
 
 export interface Claimant {
   service: string;
@@ -18,11 +23,25 @@ export interface Claimant {
  * slot; a second insert into the same slot collides (a repeat less than a window apart), and a
  * claim in the previous slot newer than one window also makes a repeat. Two processes racing
  * for the same client meet at the unique `_id`.
+ *
+ * The previous slot stops changing once it is over, so its claims are read in one query per
+ * slot and kept in memory; only in the first seconds of a slot is each one looked up by `_id`.
  */
 export function createDedupeClaims(models: Models, windowMs: number) {
   const { Claim } = models;
   const slotOf = (t: number) => Math.floor(t / windowMs);
   const keyOf = (c: Claimant, slot: number) => `${c.service}:${c.clientHash}:${slot}`;
+  let settled: { slot: number; at: Map<string, number> } | undefined;
+
+  /** When each claim of a finished slot was made, or undefined while that slot may still change. */
+  async function settledClaims(slot: number, now: number): Promise<Map<string, number> | undefined> {
+    if (now < (slot + 1) * windowMs + SETTLE_MS) return undefined;
+    if (settled?.slot !== slot) {
+      const docs = await Claim.collection.find({ slot }, { projection: { at: 1 } }).toArray();
+      settled = { slot, at: new Map(docs.map((d) => [String(d._id), (d.at as Date).getTime()])) };
+    }
+    return settled.at;
+  }
 
   /** Which claimants win a claim at `at`; the first of several identical ones in a batch at most. */
   async function claim(claimants: Claimant[], at: number): Promise<boolean[]> {
@@ -35,12 +54,17 @@ export function createDedupeClaims(models: Models, windowMs: number) {
     const candidates = [...firstIndex.values()];
 
     const recentInPreviousSlot = new Set<number>();
-    for (let i = 0; i < candidates.length; i += PARALLEL) {
-      const chunk = candidates.slice(i, i + PARALLEL);
-      const found = await Promise.all(chunk.map((ci) => Claim.collection.findOne({ _id: keyOf(claimants[ci]!, slot - 1) as never })));
-      found.forEach((doc, j) => {
-        if (doc && (doc.at as Date).getTime() > at - windowMs) recentInPreviousSlot.add(chunk[j]!);
-      });
+    const previous = await settledClaims(slot - 1, at);
+    if (previous) {
+      for (const ci of candidates) if ((previous.get(keyOf(claimants[ci]!, slot - 1)) ?? -Infinity) > at - windowMs) recentInPreviousSlot.add(ci);
+    } else {
+      for (let i = 0; i < candidates.length; i += PARALLEL) {
+        const chunk = candidates.slice(i, i + PARALLEL);
+        const found = await Promise.all(chunk.map((ci) => Claim.collection.findOne({ _id: keyOf(claimants[ci]!, slot - 1) as never })));
+        found.forEach((doc, j) => {
+          if (doc && (doc.at as Date).getTime() > at - windowMs) recentInPreviousSlot.add(chunk[j]!);
+        });
+      }
     }
 
     const toInsert = candidates.filter((ci) => !recentInPreviousSlot.has(ci));
@@ -48,7 +72,7 @@ export function createDedupeClaims(models: Models, windowMs: number) {
     if (toInsert.length > 0) {
       try {
         await Claim.collection.insertMany(
-          toInsert.map((ci) => ({ _id: keyOf(claimants[ci]!, slot) as never, at: new Date(at) })),
+          toInsert.map((ci) => ({ _id: keyOf(claimants[ci]!, slot) as never, slot, at: new Date(at) })),
           { ordered: false },
         );
       } catch (err) {

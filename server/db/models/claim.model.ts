@@ -7,6 +7,8 @@ import { Schema, type InferSchemaType } from 'mongoose';
 export const ClaimSchema = new Schema(
   {
     _id: { type: String, required: true },
+    /** time / window: the claims of a finished slot are read together (reports/dedupe-claims.ts). */
+    slot: { type: Number, required: true },
     at: { type: Date, required: true },
   },
   { versionKey: false, collection: 'report_claims' },
