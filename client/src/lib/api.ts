@@ -7,6 +7,7 @@ import type {
   FlagResponse,
   HelpfulResponse,
   IncidentDetail,
+  ProbeHistory,
   IncidentList,
   ReportRequest,
   ReportResponse,
@@ -69,6 +70,7 @@ export const api = {
     if (q.incident) params.set('incident', q.incident);
     return request<StoryPage>(`${svc(slug)}/stories?${params}`);
   },
+  probeHistory: (slug: string, hours = 24) => request<ProbeHistory>(`${svc(slug)}/probes/history?hours=${hours}`),
   incidents: (slug: string, limit = 10) => request<IncidentList>(`${svc(slug)}/incidents?limit=${limit}`),
   incident: (id: string) => request<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`),
   story: (id: string) => request<Story>(`/api/stories/${encodeURIComponent(id)}`),
