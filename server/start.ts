@@ -207,6 +207,9 @@ export async function startOutageRadar(opts: {
     book: incidents,
     tickMs: config.detectTickMs,
     onIncident: announce,
+    onHistoryAppeared: (slug) => {
+      series.load([slug], clock.now()).then(() => live.markDirty(slug), (err) => log.warn({ err }, 'series reload failed'));
+    },
     onDecisions: (decisions, crowdKinds: Map<string, IncidentKind>) => {
       fusion.setCrowd(decisions, crowdKinds);
       fuseAll();

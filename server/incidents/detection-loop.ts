@@ -58,6 +58,8 @@ export class DetectionLoop {
       /** The kind other signals (probes, the official page) give the trouble, which incidents take over the crowd's. */
       sharpenKind?: (slug: string, crowdKind: IncidentKind) => IncidentKind | undefined;
       tickMs: number;
+      /** Older history appeared for a service (an import, a backfill): what shows it should reload. */
+      onHistoryAppeared?: (slug: string) => void;
     },
   ) {}
 
@@ -114,7 +116,11 @@ export class DetectionLoop {
     for (const service of this.deps.catalog.all()) {
       const slug = service.slug;
       let sd = this.detectors.get(slug);
-      if (!sd || (await this.olderHistoryAppeared(slug, sd, now))) sd = await this.rebuild(slug, now);
+      if (!sd) sd = await this.rebuild(slug, now);
+      else if (await this.olderHistoryAppeared(slug, sd, now)) {
+        sd = await this.rebuild(slug, now);
+        this.deps.onHistoryAppeared?.(slug);
+      }
       const current = Math.floor(now / MINUTE_MS) * MINUTE_MS;
       const start = Number.isNaN(sd.lastPushed) ? current - MINUTE_MS : sd.lastPushed + MINUTE_MS;
       for (let t = start; t < current; t += MINUTE_MS) {
