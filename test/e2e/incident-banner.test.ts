@@ -48,6 +48,21 @@ describe('the incident banner in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/outage of Acme Mail/i);
     await expect.poll(() => page.getByText('Ongoing since').count()).toBe(1);
     await expect.poll(() => page.getByText('No updates from our operators yet.').count()).toBe(1);
+
+    // A story told about this incident gathers on its page, live.
+    const incidentId = /\/incidents\/([a-f0-9]{24})/.exec(page.url())![1];
+    await request(world.url)
+      .post(`/api/services/${svc.slug}/stories`)
+      .set('User-Agent', 'storyteller')
+      .send({
+        kind: 'recovery',
+        title: 'We moved invoices to the backup mailer',
+        body: 'Outgoing invoices bounced for an hour, so we switched the sender to our backup provider and resent them.',
+        incidentId,
+        elapsedMs: 60_000,
+      })
+      .expect(201);
+    await expect.poll(() => page.getByText('We moved invoices to the backup mailer').count(), { timeout: 5_000 }).toBe(1);
   });
 
   it('lists the service first on the home page, saying since when', async () => {
