@@ -4,7 +4,8 @@
 // a local target (bench/bare-http-server.ts, its own process) every 15 s; autocannon then loads
 // POST /api/services/chatgpt/reports while the probes run.
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startProcess, stopProcess, SERVER_READY } from './child-process.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,23 +20,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const LEVELS = (process.env.BENCH_PROBES ?? '0,750,1500,3000').split(',').map(Number);
 const INTERVAL_S = 15;
 const CONCURRENCY = process.env.PROBE_CONCURRENCY ?? '8';
-const root = path.resolve(import.meta.dirname, '..');
 
-function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c;
-      if (out.length > 100_000) out = out.slice(-10_000);
-      const m = ready.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out.slice(-2_000)}`)));
-  });
-}
 
-const stop = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))));
+const stop = stopProcess;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A catalog file: the built-in services without their internet probes, plus N probes of the local target. */
@@ -102,7 +89,7 @@ try {
         MONGODB_URI: uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', SERVE_CLIENT: '0',
         CATALOG_FILE: catalogFile(dir, probes, `${target.url}/`), PROBE_ALLOW_PRIVATE: '1', PROBE_CONCURRENCY: CONCURRENCY,
       },
-      /"url":"(http:[^"]+)","msg":"Outage radar is listening"/,
+      SERVER_READY,
     );
     children.push(app.child);
     const conn = await mongoose.createConnection(uri).asPromise();

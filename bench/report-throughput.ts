@@ -1,7 +1,8 @@
 // `npm run bench`: report POSTs per second and latency at saturation against the real database,
 // next to a bare Node http server answering a no-op POST on the same machine.
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startProcess, SERVER_READY } from './child-process.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,20 +12,7 @@ import { createLogger } from '../server/logger.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
-const root = path.resolve(import.meta.dirname, '..');
 
-function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c;
-      const m = ready.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
 
 async function load(url: string, pathName: string): Promise<autocannon.Result> {
   let n = 0;
@@ -56,7 +44,7 @@ try {
   children.push(bare.child);
   const app = await startProcess(['--import', 'tsx', 'server/main.ts'], {
     MONGODB_URI: db.uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', SERVE_CLIENT: '0',
-  }, /"url":"(http:[^"]+)","msg":"Outage radar is listening"/);
+  }, SERVER_READY);
   children.push(app.child);
 
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION} s each, on ${(await import('node:os')).cpus().length} cores shared by load generator, server and database\n`);

@@ -1,16 +1,8 @@
 import type { Decision } from '../detection/detector.ts';
 import type { Incident } from '../../shared/index.ts';
+import type { CrowdSignal } from './fuse.ts';
 
-/** What user reports say right now, as one of the inputs of the status verdict. */
-export interface CrowdSignal {
-  state: 'normal' | 'elevated' | 'incident';
-  observed: number;
-  expected: number;
-  windowMinutes: number;
-  since?: number;
-  topProblem?: { label: string; share: number };
-  kind?: Incident['kind'];
-}
+export type { CrowdSignal };
 
 /** Reports this far above normal, in a window with a handful of them, are worth saying out loud. */
 const ELEVATED_RATIO = 3;

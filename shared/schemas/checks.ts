@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProbeDefinition, ProbeResult } from './probe.ts';
+import { ProbeDefinition, ProbeResult, httpUrl } from './probe.ts';
 import { OfficialStatus } from './official-status.ts';
 
 /**
@@ -22,17 +22,6 @@ export const ProbeList = z
     });
   });
 
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'url must be a full http:// or https:// address');
 
 /** Where a service publishes its own status: a Statuspage v2 summary.json, or an RSS/Atom incident feed. */
 export const OfficialSource = z.strictObject({

@@ -39,7 +39,7 @@ const hostname = z
   .max(253, 'a host name is at most 253 characters')
   .regex(/^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:]*:[0-9a-fA-F:.]+|[A-Za-z0-9.-]+)$/, 'a host is a name like api.example.com or an IP address');
 
-const httpUrl = z
+export const httpUrl = z
   .string()
   .trim()
   .refine((s) => {

@@ -53,11 +53,9 @@ export const ReportStats = z.object({
   last24h: z.number().int().nonnegative(),
 });
 
-/** GET /api/services/:slug: everything the service page needs in one request. */
-export const ServiceDetail = z.object({
-  service: PublicService,
+/** What a service page shows beside its graph, in the first load and in every live update alike. */
+const ServiceNow = z.object({
   status: Status,
-  series: MinuteSeries,
   breakdown: ProblemBreakdown,
   comments: z.array(Comment),
   /** Older comments exist beyond `comments` (page them with GET …/comments). */
@@ -67,24 +65,15 @@ export const ServiceDetail = z.object({
   maintenance: z.array(MaintenanceWindow),
   /** The open incident, if any. */
   incident: Incident.nullable(),
-  /** Expected counts per minute over the series' span (absent while history is still loading). */
+  /** Expected counts per minute over the series' span (null while history is still loading). */
   baseline: BaselineBand.nullable(),
   ...checks,
 });
+
+/** GET /api/services/:slug: everything the service page needs in one request. */
+export const ServiceDetail = ServiceNow.extend({ service: PublicService, series: MinuteSeries });
 export type ServiceDetail = z.infer<typeof ServiceDetail>;
 
 /** What `service:update` carries: the recent minutes, enough to move the graph. */
-export const ServiceUpdate = z.object({
-  slug: Slug,
-  status: Status,
-  recent: MinuteSeries,
-  breakdown: ProblemBreakdown,
-  comments: z.array(Comment),
-  moreComments: z.boolean(),
-  stats: ReportStats,
-  maintenance: z.array(MaintenanceWindow),
-  incident: Incident.nullable(),
-  baseline: BaselineBand.nullable(),
-  ...checks,
-});
+export const ServiceUpdate = ServiceNow.extend({ slug: Slug, recent: MinuteSeries });
 export type ServiceUpdate = z.infer<typeof ServiceUpdate>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { manualClock, OPERATOR, startWorld, testService } from '../helpers/world.ts';
+import { manualClock, OPERATOR, startWorld, testService, signedInOperator } from '../helpers/world.ts';
 
 describe('operators and moderation', () => {
   const clock = manualClock();
@@ -11,11 +11,7 @@ describe('operators and moderation', () => {
   });
   afterAll(() => world?.close());
 
-  const signIn = async () => {
-    const agent = request.agent(world.url);
-    await agent.post('/api/admin/session').send(OPERATOR).expect(201);
-    return agent;
-  };
+  const signIn = () => signedInOperator(world.url);
   const comment = async (text: string) =>
     (await request(world.url).post(`/api/services/${svc.slug}/comments`).set('User-Agent', `c-${text}`).send({ text, elapsedMs: 3_000 }).expect(201)).body.id as string;
 

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freshDatabaseUri, manualClock, OPERATOR, startWorld, testService } from '../helpers/world.ts';
+import { freshDatabaseUri, manualClock, OPERATOR, startWorld, testService, signedInOperator } from '../helpers/world.ts';
 
 // `.invalid` never resolves (RFC 2606): nothing here can reach a real host.
 const PUBLIC_URL = 'https://status.example.invalid/';
@@ -17,11 +17,7 @@ describe('operators edit probes and official pages', () => {
   });
   afterAll(() => world?.close());
 
-  const signIn = async () => {
-    const agent = request.agent(world.url);
-    await agent.post('/api/admin/session').send(OPERATOR).expect(201);
-    return agent;
-  };
+  const signIn = () => signedInOperator(world.url);
   const probe = (over: Record<string, unknown> = {}) => ({ kind: 'http', id: 'homepage', name: 'Homepage', url: PUBLIC_URL, ...over });
 
   it('refuses every probe and official-page change without an operator session', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import request from 'supertest';
 import { inject } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -52,4 +53,11 @@ export async function startWorld(
     adminUsers: await AdminUsers.withPasswords({ [OPERATOR.username]: OPERATOR.password }),
   });
   return { ...server, mongodbUri };
+}
+
+/** A supertest agent signed in as the test operator (the session cookie rides along). */
+export async function signedInOperator(url: string) {
+  const agent = request.agent(url);
+  await agent.post('/api/admin/session').send(OPERATOR).expect(201);
+  return agent;
 }
