@@ -42,7 +42,7 @@ const children: ChildProcess[] = [];
 try {
   const bare = await startProcess(['bench/bare-http-server.ts'].flatMap((f) => ['--import', 'tsx', f]), {}, /listening (http:\S+)/);
   children.push(bare.child);
-  const app = await startProcess(['--import', 'tsx', 'server/main.ts'], {
+  const app = await startProcess([...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'server/main.ts'], {
     MONGODB_URI: db.uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', SERVE_CLIENT: '0',
   }, SERVER_READY);
   children.push(app.child);
