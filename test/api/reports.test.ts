@@ -77,6 +77,17 @@ describe('POST /api/services/:slug/reports', () => {
     expect(stored).toBe(before + 150);
   });
 
+  it('answers a flood of reports from one client with 429 and Retry-After, counting the first once', async () => {
+    const answers = [];
+    for (let i = 0; i < 25; i++) answers.push((await report(other.slug, { problem: 'login' }, 'flooder', '198.51.100.99')).status);
+    expect(answers[0]).toBe(201);
+    expect(answers.slice(1, 20).every((s) => s === 200)).toBe(true);
+    expect(answers.at(-1)).toBe(429);
+    const res = await report(other.slug, { problem: 'login' }, 'flooder', '198.51.100.99').expect(429);
+    expect(res.body.error.code).toBe('rate_limited');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('never stores the raw address, only a salted hash', async () => {
     await report(svc.slug, { problem: 'login', comment: 'from a distinctive address' }, 'client-ip', '192.0.2.77').expect(201);
     const conn = await mongoose.createConnection(world.mongodbUri).asPromise();
