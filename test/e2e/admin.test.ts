@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { manualClock, OPERATOR, startWorld, testService } from '../helpers/world.ts';
+import { describe, expect, it } from 'vitest';
+import { browserWorld } from '../helpers/browser-world.ts';
+import { manualClock, OPERATOR, testService } from '../helpers/world.ts';
 import { signInAsOperator } from './page-actions.ts';
 
 describe('the operators’ page', () => {
   const svc = testService({ name: 'Acme Cloud' });
   const clock = manualClock(Date.now());
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [world, browser] = await Promise.all([startWorld({ services: [svc], clock }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  const t = browserWorld({ services: [svc], clock });
 
   it('says so when the username and password do not match', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${world.url}/admin`);
+    await page.goto(`${t.world.url}/admin`);
     await page.getByLabel('Username').fill(OPERATOR.username);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -30,9 +20,9 @@ describe('the operators’ page', () => {
   });
 
   it('sends an operator back to the sign-in form, saying why, when the session has expired', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await signInAsOperator(page, world.url);
+    await signInAsOperator(page, t.world.url);
     await page.reload();
     await page.getByRole('heading', { name: 'Operator console' }).waitFor();
 

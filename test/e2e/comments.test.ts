@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startWorld, testService } from '../helpers/world.ts';
+import { describe, expect, it } from 'vitest';
+import { browserWorld } from '../helpers/browser-world.ts';
+import { testService } from '../helpers/world.ts';
 import { postComment } from './page-actions.ts';
 
 describe('comments in the browser', () => {
   const svc = testService({ name: 'Acme Video' });
   const older = testService({ name: 'Acme Archive' });
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [world, browser] = await Promise.all([startWorld({ services: [svc, older] }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  const t = browserWorld({ services: [svc, older] });
 
   it('shows a comment posted through the form at once, and live on a second page that stayed open', async () => {
-    const writer = await browser.newPage();
-    const watcher = await browser.newPage();
+    const writer = await t.browser.newPage();
+    const watcher = await t.browser.newPage();
     await writer.clock.install();
-    await Promise.all([writer.goto(`${world.url}/status/${svc.slug}`), watcher.goto(`${world.url}/status/${svc.slug}`)]);
+    await Promise.all([writer.goto(`${t.world.url}/status/${svc.slug}`), watcher.goto(`${t.world.url}/status/${svc.slug}`)]);
     await expect.poll(() => watcher.getByText('Live', { exact: true }).count()).toBe(1);
 
     await writer.getByLabel('Which problem?').selectOption({ label: 'Error messages' });
@@ -37,15 +27,15 @@ describe('comments in the browser', () => {
 
   it('pages to older comments below the live ones', async () => {
     for (let i = 1; i <= 12; i++) {
-      const res = await fetch(`${world.url}/api/services/${older.slug}/comments`, {
+      const res = await fetch(`${t.world.url}/api/services/${older.slug}/comments`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': `commenter ${i}` },
         body: JSON.stringify({ text: `Comment ${String(i).padStart(2, '0')}`, elapsedMs: 5_000 }),
       });
       expect(res.status).toBe(201);
     }
-    const page = await browser.newPage();
-    await page.goto(`${world.url}/status/${older.slug}`);
+    const page = await t.browser.newPage();
+    await page.goto(`${t.world.url}/status/${older.slug}`);
     const items = page.getByTestId('comments').getByRole('listitem');
     await expect.poll(() => items.count()).toBe(10);
     await page.getByRole('button', { name: 'Show older comments' }).click();
@@ -55,17 +45,17 @@ describe('comments in the browser', () => {
   });
 
   it('says what to do when a comment is sent faster than a person types', async () => {
-    const page = await browser.newPage({ userAgent: 'a hurried person' });
-    await page.goto(`${world.url}/status/${svc.slug}`);
+    const page = await t.browser.newPage({ userAgent: 'a hurried person' });
+    await page.goto(`${t.world.url}/status/${svc.slug}`);
     await page.getByLabel('Add a comment').fill('fast');
     await page.getByRole('button', { name: 'Post comment' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/faster than a person types/);
   });
 
   it('shows a field error under the text when the server refuses it', async () => {
-    const page = await browser.newPage({ userAgent: 'a person with links' });
+    const page = await t.browser.newPage({ userAgent: 'a person with links' });
     await page.clock.install();
-    await page.goto(`${world.url}/status/${svc.slug}`);
+    await page.goto(`${t.world.url}/status/${svc.slug}`);
     await page.getByLabel('Add a comment').fill('see https://a.example and https://b.example');
     await page.clock.fastForward(3_000);
     await page.getByRole('button', { name: 'Post comment' }).click();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startWorld, testService } from '../helpers/world.ts';
+import { browserWorld } from '../helpers/browser-world.ts';
+import { testService } from '../helpers/world.ts';
 import { postComment, signInAsOperator, writeStory } from './page-actions.ts';
 
 /**
@@ -29,22 +29,13 @@ async function watchedContext(browser: Browser) {
 
 describe("the built client under the server's Content-Security-Policy", () => {
   const svc = testService({ name: 'Acme Pay' });
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [world, browser] = await Promise.all([startWorld({ services: [svc] }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  const t = browserWorld({ services: [svc] });
 
   it('loads and uses the service page, a story page and the admin page with no CSP violation and no error', async () => {
-    const reader = await watchedContext(browser);
+    const reader = await watchedContext(t.browser);
     const page = await reader.context.newPage();
     await page.clock.install();
-    const res = await page.goto(`${world.url}/status/${svc.slug}`);
+    const res = await page.goto(`${t.world.url}/status/${svc.slug}`);
     expect(res!.headers()['content-security-policy']).toMatch(/script-src 'self'/);
     await expect.poll(() => page.getByText('Live', { exact: true }).count()).toBe(1);
 
@@ -67,9 +58,9 @@ describe("the built client under the server's Content-Security-Policy", () => {
     await page.goBack();
     await page.getByRole('heading', { name: 'Is Acme Pay down?' }).waitFor();
 
-    const ops = await watchedContext(browser);
+    const ops = await watchedContext(t.browser);
     const admin = await ops.context.newPage();
-    await signInAsOperator(admin, world.url);
+    await signInAsOperator(admin, t.world.url);
     for (const filter of ['Flagged', 'Hidden', 'All', 'Held']) await admin.getByRole('button', { name: filter, exact: true }).click();
     await admin.getByLabel('Service', { exact: true }).selectOption(svc.slug);
     await admin.getByLabel('Title', { exact: true }).fill('Payment processor switch');

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startWorld, testService } from '../helpers/world.ts';
+import { describe, expect, it } from 'vitest';
+import { browserWorld } from '../helpers/browser-world.ts';
+import { testService } from '../helpers/world.ts';
 
 describe('reporting a problem in the browser', () => {
   const svc = testService({ name: 'Acme Chat' });
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [world, browser] = await Promise.all([startWorld({ services: [svc] }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  const t = browserWorld({ services: [svc] });
 
   it('moves the count and the comments on a second page that stayed open, without a reload', async () => {
-    const reporter = await browser.newPage();
-    const watcher = await browser.newPage();
-    await Promise.all([reporter.goto(`${world.url}/status/${svc.slug}`), watcher.goto(`${world.url}/status/${svc.slug}`)]);
+    const reporter = await t.browser.newPage();
+    const watcher = await t.browser.newPage();
+    await Promise.all([reporter.goto(`${t.world.url}/status/${svc.slug}`), watcher.goto(`${t.world.url}/status/${svc.slug}`)]);
     await expect.poll(() => watcher.getByTestId('reports-last-hour').textContent()).toBe('0');
     await expect.poll(() => watcher.getByText('Live', { exact: true }).count()).toBe(1);
     expect(await reporter.title()).toBe('Is Acme Chat down? Live status and outage reports — Outage radar');
@@ -37,8 +27,8 @@ describe('reporting a problem in the browser', () => {
   });
 
   it('says so when the same person reports again within ten minutes', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${world.url}/status/${svc.slug}`);
+    const page = await t.browser.newPage();
+    await page.goto(`${t.world.url}/status/${svc.slug}`);
     await page.getByRole('button', { name: /having problems|report again/ }).click();
     await page.getByRole('dialog').getByRole('radio', { name: /Login/ }).check();
     await page.getByRole('dialog').getByRole('button', { name: 'Report problem' }).click();
@@ -46,8 +36,8 @@ describe('reporting a problem in the browser', () => {
   });
 
   it('shows a page a person can act on for a service it does not follow', async () => {
-    const page = await browser.newPage();
-    const res = await page.goto(`${world.url}/status/not-followed`);
+    const page = await t.browser.newPage();
+    const res = await page.goto(`${t.world.url}/status/not-followed`);
     expect(res!.status()).toBe(404);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('We don\'t follow "not-followed" (yet)');
   });

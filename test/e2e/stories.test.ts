@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startWorld, testService } from '../helpers/world.ts';
+import { describe, expect, it } from 'vitest';
+import { browserWorld } from '../helpers/browser-world.ts';
+import { testService } from '../helpers/world.ts';
 import { signInAsOperator, storyThroughApi, writeStory } from './page-actions.ts';
 
 describe('impact stories in the browser', () => {
   const written = testService({ name: 'Acme Storage' });
   const moderated = testService({ name: 'Acme Mail' });
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [world, browser] = await Promise.all([startWorld({ services: [written, moderated] }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  const t = browserWorld({ services: [written, moderated] });
 
   it('publishes a story written in the browser on the service page and on its own page', async () => {
-    const page = await browser.newPage();
+    const page = await t.browser.newPage();
     await page.clock.install();
-    await page.goto(`${world.url}/status/${written.slug}`);
+    await page.goto(`${t.world.url}/status/${written.slug}`);
     await expect.poll(() => page.getByText('No stories yet — be the first to tell what happened').count()).toBe(1);
 
     await writeStory(page, {
@@ -57,13 +47,13 @@ describe('impact stories in the browser', () => {
 
   it('takes a story away live from a reader who stayed on the page when an operator hides it, and brings it back on restore', async () => {
     const title = 'Mail stopped syncing on every phone';
-    await storyThroughApi(world.url, moderated.slug, {
+    await storyThroughApi(t.world.url, moderated.slug, {
       kind: 'testimonial',
       title,
       body: 'From nine in the morning no phone in our office received mail; the web app still worked, slowly.',
     });
-    const reader = await browser.newPage();
-    await reader.goto(`${world.url}/status/${moderated.slug}`);
+    const reader = await t.browser.newPage();
+    await reader.goto(`${t.world.url}/status/${moderated.slug}`);
     const card = reader.getByRole('article', { name: title });
     await expect.poll(() => card.count()).toBe(1);
     await expect.poll(() => reader.getByText('Live', { exact: true }).count()).toBe(1);
@@ -73,9 +63,9 @@ describe('impact stories in the browser', () => {
     await card.getByRole('button', { name: 'Send flag' }).click();
     await expect.poll(() => card.getByText('Thanks, an operator will look at it').count()).toBe(1);
 
-    const operatorContext = await browser.newContext();
+    const operatorContext = await t.browser.newContext();
     const operator = await operatorContext.newPage();
-    await signInAsOperator(operator, world.url);
+    await signInAsOperator(operator, t.world.url);
     await operator.getByRole('button', { name: 'Flagged', exact: true }).click();
     const item = operator.getByRole('listitem').filter({ hasText: title });
     await expect.poll(() => item.textContent()).toMatch(/1 flag: off topic 1/);

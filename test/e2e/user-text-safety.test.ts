@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startWorld, testService } from '../helpers/world.ts';
+import { browserWorld } from '../helpers/browser-world.ts';
+import { testService } from '../helpers/world.ts';
 import { postComment, signInAsOperator, writeStory } from './page-actions.ts';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -10,21 +10,12 @@ const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwne
 
 describe('what people write is shown as text', () => {
   const svc = testService({ name: 'Acme Docs' });
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [world, browser] = await Promise.all([startWorld({ services: [svc] }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  const t = browserWorld({ services: [svc] });
 
   it('never runs markup from a comment or a story, on the service page, the story page or the admin page', async () => {
-    const page = await browser.newPage();
+    const page = await t.browser.newPage();
     await page.clock.install();
-    await page.goto(`${world.url}/status/${svc.slug}`);
+    await page.goto(`${t.world.url}/status/${svc.slug}`);
     await postComment(page, `Broken ${IMG} ${SCRIPT}`);
     await writeStory(page, { kind: 'testimonial', title: `Title ${IMG}`, body: `It failed and ${SCRIPT} then ${IMG} again, all afternoon long.` });
     await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
@@ -38,8 +29,8 @@ describe('what people write is shown as text', () => {
     await expect.poll(() => page.getByRole('heading', { name: `Title ${IMG}` }).count()).toBe(1);
     await expect.poll(() => page.getByText(`It failed and ${SCRIPT} then ${IMG} again`).count()).toBe(1);
 
-    const fresh = await browser.newPage();
-    await fresh.goto(`${world.url}/status/${svc.slug}`);
+    const fresh = await t.browser.newPage();
+    await fresh.goto(`${t.world.url}/status/${svc.slug}`);
     await check(fresh);
 
     await fresh.getByRole('link', { name: `Title ${IMG}` }).click();
@@ -47,9 +38,9 @@ describe('what people write is shown as text', () => {
     expect(await fresh.locator('img[src="x"]').count()).toBe(0);
     expect(await pwned(fresh)).toBeUndefined();
 
-    const operatorContext = await browser.newContext();
+    const operatorContext = await t.browser.newContext();
     const operator = await operatorContext.newPage();
-    await signInAsOperator(operator, world.url);
+    await signInAsOperator(operator, t.world.url);
     await operator.getByRole('button', { name: 'All', exact: true }).click();
     await expect.poll(() => operator.getByText(`Broken ${IMG} ${SCRIPT}`).count()).toBe(1);
     await expect.poll(() => operator.getByRole('heading', { name: `Title ${IMG}` }).count()).toBe(1);
