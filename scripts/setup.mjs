@@ -8,11 +8,13 @@ import { existsSync, mkdirSync, cpSync, writeFileSync, chmodSync, renameSync, rm
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { applyPatches, PATCH_LABEL } from './ferretdb-patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2] ?? 'app';
-// Version and patch live in package.json ("embeddedDatabase") so the server's launcher finds the same path.
+// Version and patch label live in package.json ("embeddedDatabase") so the server's launcher finds the same path.
 const { ferretdbVersion: FERRETDB_VERSION, ferretdbPatch: PATCH } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).embeddedDatabase;
+if (PATCH !== PATCH_LABEL) throw new Error(`package.json embeddedDatabase.ferretdbPatch should be "${PATCH_LABEL}"`);
 const ferretdbBin = join(root, '.tools', `ferretdb-${FERRETDB_VERSION}+${PATCH}`, 'ferretdb');
 
 const log = (msg) => console.log(`[setup] ${msg}`);
@@ -26,20 +28,9 @@ function has(cmd) {
 // file, and a module download does not carry it. So we fetch the very same module through
 // the Go module proxy, write version.txt, and build its own cmd/ferretdb.
 //
-// One line is patched (PATCH "sqlite-id-index"): v1.24.2's SQLite backend creates the _id
-// index on `_ferretdb_sjson->"_id"` but queries `_ferretdb_sjson->'$._id'`, an expression
-// SQLite does not match to the index, so every lookup, update and delete by _id scans the
-// whole table (measured: 121 ms per update at 50k documents, 4 ms with the patch). The patch
-// makes the query use the index's own expression; results are the same.
-const ID_COLUMN_BEFORE = `IDColumn = DefaultColumn + "->'$._id'"`;
-const ID_COLUMN_AFTER = 'IDColumn = DefaultColumn + `->"_id"`';
+// Two bugs are patched on the way (scripts/ferretdb-patches.mjs): the SQLite backend never
+// used its _id index, and `update` was not atomic.
 
-function patchIdIndex(src) {
-  const file = join(src, 'internal', 'backends', 'sqlite', 'metadata', 'metadata.go');
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(ID_COLUMN_BEFORE)) throw new Error(`FerretDB source changed: ${ID_COLUMN_BEFORE} not found in ${file}`);
-  writeFileSync(file, text.replace(ID_COLUMN_BEFORE, ID_COLUMN_AFTER));
-}
 function ensureFerretDB() {
   if (process.env.MONGODB_URI) {
     log('MONGODB_URI is set: using that server, not building FerretDB.');
@@ -55,7 +46,7 @@ function ensureFerretDB() {
     );
     process.exit(1);
   }
-  log(`building FerretDB ${FERRETDB_VERSION} (SQLite backend, ${PATCH} patch) into .tools/ — about a minute, once`);
+  log(`building FerretDB ${FERRETDB_VERSION} (SQLite backend, patched: ${PATCH}) into .tools/ — about a minute, once`);
   const env = { ...process.env, GOFLAGS: '-buildvcs=false', CGO_ENABLED: '0' };
   const info = JSON.parse(
     execFileSync('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], {
@@ -69,7 +60,7 @@ function ensureFerretDB() {
     cpSync(info.Dir, src, { recursive: true });
     makeWritable(src);
     writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
-    patchIdIndex(src);
+    applyPatches(src);
     const out = `${ferretdbBin}.tmp-${process.pid}`;
     mkdirSync(dirname(ferretdbBin), { recursive: true });
     execFileSync('go', ['build', '-trimpath', '-o', out, './cmd/ferretdb'], { cwd: src, env, stdio: 'inherit' });
