@@ -4,7 +4,7 @@ import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { startWorld, testService } from '../helpers/world.ts';
+import { manualClock, startWorld, testService } from '../helpers/world.ts';
 
 /** A local "service" answering 503, and its status page saying one component is in partial outage. */
 async function brokenServiceWithStatusPage() {
@@ -43,6 +43,8 @@ describe('what the machines say, on the service page', () => {
   let browser: Browser;
   let broken: ReturnType<typeof testService>;
   let unreachable: ReturnType<typeof testService>;
+  // The prober spreads first runs over up to 15 s; the test moves this clock past that and ticks.
+  const clock = manualClock(Date.now());
 
   beforeAll(async () => {
     site = await brokenServiceWithStatusPage();
@@ -54,7 +56,7 @@ describe('what the machines say, on the service page', () => {
     });
     unreachable = testService({ name: 'Acme Gone', homepage: `http://127.0.0.1:${await closedPort()}/` });
     [world, browser] = await Promise.all([
-      startWorld({ services: [broken, unreachable], env: { PROBE_ALLOW_PRIVATE: '1', PROBE_TICK_MS: '200' } }),
+      startWorld({ clock, services: [broken, unreachable], env: { PROBE_ALLOW_PRIVATE: '1', PROBE_TICK_MS: '200' } }),
       launchChromium(),
     ]);
   });
@@ -65,6 +67,8 @@ describe('what the machines say, on the service page', () => {
   });
 
   it('shows a failing probe with its error in plain words and the official page by component', async () => {
+    clock.advance(16_000);
+    await world.prober.tick();
     const page = await browser.newPage();
     await page.goto(`${world.url}/status/${broken.slug}`);
     await expect.poll(() => page.getByText('1 of 1 check failing').count(), { timeout: 15_000 }).toBe(1);
