@@ -16,12 +16,12 @@ export class AdminSessions {
     private readonly ttlMs: number,
   ) {}
 
-  async create(username: string): Promise<{ token: string; expiresAt: number }> {
+  async create(username: string): Promise<{ token: string; expiresAt: number; ttlMs: number }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = now + this.ttlMs;
     await this.models.AdminSession.create({ _id: sha256(token), username, expiresAt: new Date(expiresAt), createdAt: new Date(now) });
-    return { token, expiresAt };
+    return { token, expiresAt, ttlMs: this.ttlMs };
   }
 
   async lookup(token: string | undefined): Promise<SessionLookup> {

@@ -23,14 +23,16 @@ export function adminRoutes(deps: {
     if (!(await deps.users.verify(username, password))) {
       throw new AppError(401, 'bad_credentials', 'That username and password do not match an operator account.');
     }
-    const { token, expiresAt } = await deps.sessions.create(username);
+    const { token, expiresAt, ttlMs } = await deps.sessions.create(username);
     await deps.audit.record(username, 'sign_in', { type: 'operator', id: username });
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: req.secure,
       path: '/api',
-      expires: new Date(expiresAt),
+      // Max-Age, not an Expires computed from our clock: a browser whose clock disagrees with
+      // ours would otherwise drop the cookie at once (or keep it too long).
+      maxAge: ttlMs,
     });
     // The token travels only in the HttpOnly cookie (scripts may send the same value as a Bearer token).
     const body: AdminSession = { signedIn: true, username, expiresAt: new Date(expiresAt).toISOString() };

@@ -117,3 +117,21 @@ describe('operators and moderation', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 });
+
+describe('operator sessions when clocks disagree', () => {
+  // The server's clock years behind the client's: a cookie whose Expires was computed from the
+  // server's clock would already be expired for the client, which would drop it.
+  const clock = manualClock(Date.now() - 3 * 365 * 24 * 3_600_000);
+  let world: Awaited<ReturnType<typeof startWorld>>;
+  beforeAll(async () => {
+    world = await startWorld({ clock, services: [testService()] });
+  });
+  afterAll(() => world?.close());
+
+  it('sets the session cookie with Max-Age, so a browser on another clock keeps it', async () => {
+    const res = await request(world.url).post('/api/admin/session').send(OPERATOR).expect(201);
+    expect(res.headers['set-cookie']![0]).toMatch(/Max-Age=28800/);
+    const agent = await signedInOperator(world.url);
+    await agent.get('/api/admin/moderation').expect(200);
+  });
+});

@@ -42,17 +42,17 @@ describe('POST /api/services/:slug/reports', () => {
   });
 
   it('measures the 10 minutes from the counted report, across the window slots the database keys claims by', async () => {
-    clock.set(Date.UTC(2026, 10, 26, 13, 8, 0));
+    clock.set(clock.at(13, 8, 0));
     await report(svc.slug, { problem: 'login' }, 'slots').expect(201); // 13:08, slot 13:00–13:10
-    clock.set(Date.UTC(2026, 10, 26, 13, 10, 5));
+    clock.set(clock.at(13, 10, 5));
     expect((await report(svc.slug, { problem: 'login' }, 'slots').expect(200)).body).toEqual({ counted: false }); // next slot, its first seconds
-    clock.set(Date.UTC(2026, 10, 26, 13, 13, 0));
+    clock.set(clock.at(13, 13, 0));
     expect((await report(svc.slug, { problem: 'login' }, 'slots').expect(200)).body).toEqual({ counted: false }); // previous slot settled
-    clock.set(Date.UTC(2026, 10, 26, 13, 18, 30));
+    clock.set(clock.at(13, 18, 30));
     await report(svc.slug, { problem: 'login' }, 'slots').expect(201); // 10½ minutes after the counted one
-    clock.set(Date.UTC(2026, 10, 26, 13, 25, 0));
+    clock.set(clock.at(13, 25, 0));
     expect((await report(svc.slug, { problem: 'login' }, 'slots').expect(200)).body).toEqual({ counted: false });
-    clock.set(Date.UTC(2026, 10, 26, 13, 28, 31));
+    clock.set(clock.at(13, 28, 31));
     await report(svc.slug, { problem: 'login' }, 'slots').expect(201);
   });
 

@@ -14,11 +14,38 @@ export const OPERATOR = { username: 'ops', password: 'correct horse battery stap
 export const freshDatabaseUri = (host = inject('mongoHost')) =>
   `mongodb://${host}/t_${randomBytes(6).toString('hex')}`;
 
-/** A clock the test moves by hand. */
-export function manualClock(start = Date.UTC(2026, 10, 26, 12, 0, 0)): Clock & { set(t: number): void; advance(ms: number): void } {
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export type ManualClock = Clock & {
+  set(t: number): void;
+  advance(ms: number): void;
+  /** That time of day (UTC) on the day the clock started: tests that need a wall-clock time use it. */
+  at(hours: number, minutes?: number, seconds?: number): number;
+};
+
+/**
+ * A clock the test moves by hand. It starts at noon UTC yesterday unless told otherwise: the date
+ * follows the real calendar (cookie jars, certificates and the database live in real time), the
+ * time of day is the one the tests were written for, and it is never in the future.
+ */
+export function manualClock(start = Math.floor(Date.now() / DAY) * DAY - DAY + 12 * HOUR): ManualClock {
   let t = start;
-  return { now: () => t, set: (v) => (t = v), advance: (ms) => (t += ms) };
+  const day = Math.floor(start / DAY) * DAY;
+  return {
+    now: () => t,
+    set: (v) => (t = v),
+    advance: (ms) => (t += ms),
+    at: (h, m = 0, s = 0) => day + h * HOUR + m * 60_000 + s * 1000,
+  };
 }
+
+/** Like manualClock(), at another time of day (UTC) on the same yesterday. */
+export const manualClockAt = (hours: number, minutes = 0, seconds = 0) => {
+  const clock = manualClock();
+  clock.set(clock.at(hours, minutes, seconds));
+  return clock;
+};
 
 /** A service that exists only for one test (probe definitions as written, their defaults filled in). */
 export function testService(overrides: Partial<ServiceInput> = {}): Service {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Incident } from '../../shared/index.ts';
-import { freshDatabaseUri, manualClock, startWorld, testService } from '../helpers/world.ts';
+import { freshDatabaseUri, manualClock, manualClockAt, startWorld, testService } from '../helpers/world.ts';
 import { liveClient, subscribedClient } from '../helpers/live-client.ts';
 import { seedHistory, trickle } from '../helpers/history.ts';
 
 const MINUTE = 60_000;
 
 describe('incidents from a burst of reports', () => {
-  const clock = manualClock(Date.UTC(2026, 10, 26, 14, 0, 5));
+  const clock = manualClockAt(14, 0, 5);
   const svc = testService();
   const mongodbUri = freshDatabaseUri();
   let world: Awaited<ReturnType<typeof startWorld>>;

@@ -4,7 +4,7 @@ import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import type { Incident, ServiceDetail, ServiceUpdate } from '../../shared/index.ts';
-import { freshDatabaseUri, manualClock, startWorld, testService } from '../helpers/world.ts';
+import { freshDatabaseUri, manualClock, manualClockAt, startWorld, testService } from '../helpers/world.ts';
 import { subscribedClient } from '../helpers/live-client.ts';
 import { seedHistory, trickle } from '../helpers/history.ts';
 
@@ -205,7 +205,7 @@ describe('when our own network is down', () => {
 });
 
 describe('an open incident takes the kind the probes give it', () => {
-  const clock = manualClock(Date.UTC(2026, 10, 26, 14, 0, 5));
+  const clock = manualClockAt(14, 0, 5);
   const mongodbUri = freshDatabaseUri();
   let up: Awaited<ReturnType<typeof target>>;
   let broken: Awaited<ReturnType<typeof target>>;
