@@ -11,6 +11,10 @@ const log = createLogger(config.logLevel, {
   pretty: config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY),
 });
 
+// Every loop catches its own errors; this is the net under a bug that slips past them. A rejected
+// promise leaves no half-done state behind, so the site keeps answering rather than going dark.
+process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection (a bug); carrying on'));
+
 let embedded: EmbeddedDatabase | undefined;
 try {
   // Checked before the database starts, so a typo in the file costs no wait.

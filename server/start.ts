@@ -120,7 +120,11 @@ export async function startOutageRadar(opts: {
     vantage: () => fusion.vantageView(),
   });
 
-  const httpServer = http.createServer();
+  // The request handler exists before socket.io attaches: engine.io then takes /socket.io/ for
+  // itself and hands only the rest on. A second 'request' listener added later would see
+  // /socket.io/ too and answer polls that engine.io answers again, a crash (ERR_HTTP_HEADERS_SENT).
+  let app: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+  const httpServer = http.createServer((req, res) => app!(req, res));
   const io: LiveServer = new Server(httpServer, { serveClient: false });
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, log) : async () => {};
   const live = new LiveHub({
@@ -240,7 +244,7 @@ export async function startOutageRadar(opts: {
     onHeld: (type, service, id) => (type === 'comment' ? changed.commentVisibility(service, id, false) : changed.stories(service)),
   });
 
-  const app = createApp({
+  app = createApp({
     config,
     log,
     clock,
@@ -266,7 +270,6 @@ export async function startOutageRadar(opts: {
     changed,
     clientDistDir: opts.clientDistDir ?? defaultDist,
   });
-  httpServer.on('request', app);
 
   // Other processes' writes and operators' edits reach this process's memory on a short cycle.
   const refresh = async () => {

@@ -36,7 +36,8 @@ export class LiveHub {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.tick(), this.deps.intervalMs ?? 1_000);
+    // A failed tick is logged and the next one tries again: never an unhandled rejection.
+    this.timer ??= setInterval(() => void this.tick().catch((err) => this.deps.log.error({ err }, 'live update tick failed')), this.deps.intervalMs ?? 1_000);
     this.timer.unref();
   }
 
