@@ -39,7 +39,7 @@ import type { ChecksBook } from './probes/checks-book.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate'>;
+  config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies'>;
   log: Logger;
   clock: Clock;
   conn: Connection;
@@ -130,7 +130,7 @@ export function createApp(deps: AppDeps): express.Express {
       onChanged: deps.changed.checks,
     }),
   );
-  app.use(adminRoutes(deps));
+  app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
   app.use('/api', apiNotFound);
   if (deps.config.serveClient) app.use(clientPages({ distDir: deps.clientDistDir, catalog: deps.catalog }));
   app.use(errorHandler(deps.log));

@@ -20,7 +20,14 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   MONGODB_URI: z.string().optional(),
   DATA_DIR: z.string().default('data'),
-  TRUST_PROXY: trustProxy.default(false),
+  /**
+   * Whose X-Forwarded-For to believe. Loopback by default: a proxy on the same machine works as
+   * is (without it every visitor would share the proxy's address and its limits), and nobody
+   * outside can send from loopback. A proxy elsewhere: its subnet or a hop count, never `true`.
+   */
+  TRUST_PROXY: trustProxy.default('loopback'),
+  /** Always mark cookies Secure, for TLS that ends at a proxy the app is not told about. */
+  SECURE_COOKIES: bool.default(false),
   REDIS_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** auto: readable lines in a terminal, JSON otherwise. */
@@ -28,6 +35,10 @@ const Env = z.object({
   /** Secret mixed into client-address hashes; when unset one is generated and kept in the database. */
   CLIENT_HASH_SALT: z.string().min(16).optional(),
   DEDUPE_WINDOW_MINUTES: z.coerce.number().positive().default(10),
+  /** Counted reports per service and dedupe window from one address (people behind one NAT share it). */
+  REPORTS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(3),
+  /** Distinct networks (IPv4 /24, IPv6 /48) an incident needs among its reporters; at most 16 (the sample kept per minute). */
+  INCIDENT_MIN_NETWORKS: z.coerce.number().int().min(1).max(16).default(5),
   /** How often memory re-reads what other processes wrote (counts, catalog, maintenance). */
   REFRESH_SECONDS: z.coerce.number().min(0.2).max(300).default(10),
   /** How often the detector judges the current minute (an incident can open mid-minute). */
@@ -65,11 +76,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     mongodbUri: e.MONGODB_URI,
     dataDir: path.resolve(e.DATA_DIR),
     trustProxy: e.TRUST_PROXY,
+    secureCookies: e.SECURE_COOKIES,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     clientHashSalt: e.CLIENT_HASH_SALT,
     dedupeWindowMs: e.DEDUPE_WINDOW_MINUTES * 60_000,
+    reportsPerAddress: e.REPORTS_PER_ADDRESS,
+    incidentMinNetworks: e.INCIDENT_MIN_NETWORKS,
     refreshMs: e.REFRESH_SECONDS * 1000,
     detectTickMs: e.DETECT_TICK_SECONDS * 1000,
     serveClient: e.SERVE_CLIENT,

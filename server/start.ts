@@ -40,6 +40,7 @@ import { LiveHub, type LiveServer } from './live/live-hub.ts';
 import { handleSockets } from './live/socket-handlers.ts';
 import { useRedisAdapter } from './live/redis-adapter.ts';
 import { createApp } from './app.ts';
+import { proxyWarnings } from './http/proxy-warnings.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -140,7 +141,9 @@ export async function startOutageRadar(opts: {
   const writer = createReportWriter({
     models,
     clock,
+    log,
     dedupeWindowMs: config.dedupeWindowMs,
+    reportsPerAddress: config.reportsPerAddress,
     appendComments: (list) => comments.append(list),
     onStored: (stored) => {
       series.apply(stored);
@@ -214,8 +217,9 @@ export async function startOutageRadar(opts: {
     onHistoryAppeared: (slug) => {
       series.load([slug], clock.now()).then(() => live.markDirty(slug), (err) => log.warn({ err }, 'series reload failed'));
     },
-    onDecisions: (decisions, crowdKinds: Map<string, IncidentKind>) => {
-      fusion.setCrowd(decisions, crowdKinds);
+    minNetworks: config.incidentMinNetworks,
+    onDecisions: (decisions, crowdKinds: Map<string, IncidentKind>, reach) => {
+      fusion.setCrowd(decisions, crowdKinds, reach);
       fuseAll();
     },
     sharpenKind: (slug) => fusion.kindFor(slug),
@@ -299,6 +303,7 @@ export async function startOutageRadar(opts: {
   const port = (httpServer.address() as { port: number }).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
   log.info({ url }, 'Outage radar is listening');
+  for (const warning of proxyWarnings(config)) log.warn(warning);
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -14,21 +14,26 @@ export function adminRoutes(deps: {
   limiter: RateLimiter;
   clientOf: ClientOf;
   audit: Audit;
+  /** Secure cookies even when the request does not look like TLS (a proxy the app is not told about). */
+  secureCookies: boolean;
 }): Router {
   const router = Router();
 
   router.post('/api/admin/session', async (req, res) => {
-    await deps.limiter.consume('login', deps.clientOf(req));
+    // Every attempt counts before the password is checked, so parallel guesses are counted too;
+    // one that succeeds is taken back. Keyed by address: a new User-Agent is not a new guesser.
+    const refund = await deps.limiter.consume('login', deps.clientOf(req).address);
     const { username, password } = LoginRequest.parse(req.body);
     if (!(await deps.users.verify(username, password))) {
       throw new AppError(401, 'bad_credentials', 'That username and password do not match an operator account.');
     }
+    await refund();
     const { token, expiresAt, ttlMs } = await deps.sessions.create(username);
     await deps.audit.record(username, 'sign_in', { type: 'operator', id: username });
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
-      secure: req.secure,
+      secure: req.secure || deps.secureCookies,
       path: '/api',
       // Max-Age, not an Expires computed from our clock: a browser whose clock disagrees with
       // ours would otherwise drop the cookie at once (or keep it too long).

@@ -54,7 +54,7 @@ export function commentsRoutes(deps: {
       throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', { problem: [`not a problem kind of ${service.name}`] });
     }
     assertHuman(body, MIN_COMMENT_MS);
-    const client = deps.clientOf(req);
+    const client = deps.clientOf(req).address;
     await deps.limiter.consume('comment', client);
     const doc = await deps.models.Comment.create({
       service: service.slug,

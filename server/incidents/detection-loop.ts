@@ -21,6 +21,8 @@ const HISTORY_DAYS = 28;
 const HISTORY_RECHECK_MS = 60_000;
 /** An open incident's numbers are rewritten at most this often, unless its peak moves. */
 const FOLLOW_EVERY_MS = 60_000;
+/** Networks are counted over the evidence's window, and never less than this many minutes. */
+const MIN_REACH_MINUTES = 10;
 
 export type IncidentEvent = 'incident:opened' | 'incident:updated' | 'incident:resolved';
 
@@ -33,6 +35,8 @@ export class DetectionLoop {
   private readonly detectors = new Map<string, ServiceDetector>();
   private readonly lastFollow = new Map<string, number>();
   private readonly lastHistoryCheck = new Map<string, number>();
+  /** Services whose spike the detector believes in but too few networks report yet: opened once enough do. */
+  private readonly awaitingReach = new Set<string>();
   private leader = false;
   private ready = false;
   private timer: NodeJS.Timeout | undefined;
@@ -54,7 +58,13 @@ export class DetectionLoop {
        * After each tick, with every service's latest decision and, for services with an open
        * incident, the kind the reports alone suggest (for the status verdict).
        */
-      onDecisions: (decisions: Map<string, Decision | undefined>, crowdKinds: Map<string, IncidentKind>) => void;
+      onDecisions: (
+        decisions: Map<string, Decision | undefined>,
+        crowdKinds: Map<string, IncidentKind>,
+        reach: Map<string, { networks: number; needed: number }>,
+      ) => void;
+      /** Distinct networks (IPv4 /24, IPv6 /48) an incident's reports must come from. */
+      minNetworks: number;
       /** The kind other signals (probes, the official page) give the trouble, which incidents take over the crowd's. */
       sharpenKind?: (slug: string, crowdKind: IncidentKind) => IncidentKind | undefined;
       tickMs: number;
@@ -113,6 +123,7 @@ export class DetectionLoop {
 
     const decisions = new Map<string, Decision | undefined>();
     const crowdKinds = new Map<string, IncidentKind>();
+    const reach = new Map<string, { networks: number; needed: number }>();
     for (const service of this.deps.catalog.all()) {
       const slug = service.slug;
       let sd = this.detectors.get(slug);
@@ -129,22 +140,40 @@ export class DetectionLoop {
       await this.act(slug, sd, sd.assess(current, series.countAt(slug, current), Math.max(1e-3, (now - current) / MINUTE_MS)), now);
       if (this.leader && !wasLeader) await this.reconcile(slug, sd, now);
       decisions.set(slug, sd.last);
+      if (sd.last) reach.set(slug, this.reach(slug, sd.last, now));
       const open = this.deps.book.openFor(slug);
       if (open) crowdKinds.set(slug, this.classify(slug, sd, now, Date.parse(open.startedAt)).kind);
     }
-    this.deps.onDecisions(decisions, crowdKinds);
+    this.deps.onDecisions(decisions, crowdKinds, reach);
+  }
+
+  /** How many networks reported within the evidence's window, and how many an incident needs. */
+  private reach(slug: string, d: Decision, now: number): { networks: number; needed: number } {
+    const minutes = Math.max(MIN_REACH_MINUTES, Math.ceil(d.incident?.trigger.windowMinutes ?? d.evidence.windowMinutes));
+    return { networks: this.deps.series.networksSince(slug, now - minutes * MINUTE_MS), needed: this.deps.minNetworks };
   }
 
   /** Turns a decision into incident writes; only the lease holder writes. */
   private async act(slug: string, sd: ServiceDetector, d: Decision, now: number): Promise<void> {
     if (!this.leader) return;
     const open = this.deps.book.openFor(slug);
-    if (d.transition === 'opened' && d.incident && !open) {
-      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, d, now), startedAt: d.incident.startedAt, openedAt: now });
+    const believed = d.incident && d.incident.resolvedAt === null;
+    if (believed && !open && (d.transition === 'opened' || this.awaitingReach.has(slug))) {
+      // One host or one subnet, however many reports it sends, does not make an outage.
+      const { networks, needed } = this.reach(slug, d, now);
+      if (networks < needed) {
+        this.awaitingReach.add(slug);
+        return;
+      }
+      this.awaitingReach.delete(slug);
+      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, d, now), startedAt: d.incident!.startedAt, openedAt: now });
       this.deps.book.note(incident);
       this.lastFollow.set(slug, now);
       this.deps.onIncident('incident:opened', incident);
-    } else if (d.transition === 'resolved' && open) {
+    } else if (!believed) {
+      this.awaitingReach.delete(slug);
+    }
+    if (d.transition === 'resolved' && open) {
       const resolved = await this.deps.store.resolve(open.id, d.incident?.resolvedAt ?? now);
       if (resolved) {
         this.deps.book.note(resolved);
@@ -195,6 +224,11 @@ export class DetectionLoop {
     const open = this.deps.book.openFor(slug);
     const believed = sd.detector.incident;
     if (believed && !believed.resolvedAt && !open && sd.last) {
+      const { networks, needed } = this.reach(slug, sd.last, now);
+      if (networks < needed) {
+        this.awaitingReach.add(slug);
+        return;
+      }
       const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, sd.last, now), startedAt: believed.startedAt, openedAt: now });
       this.deps.book.note(incident);
       this.deps.onIncident('incident:opened', incident);

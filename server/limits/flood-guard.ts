@@ -1,10 +1,18 @@
+import { LRUCache } from 'lru-cache';
+
+/** Addresses remembered at once; past this the least recently seen is forgotten (it is refilled by then). */
+const MAX_CLIENTS = 100_000;
+
 /**
- * A per-process token bucket per client, in memory, for the report hot path: it turns a flood
- * from one client into cheap 429s before it reaches the database. The database-enforced limit
- * on reports is the dedupe claim (one counted report per client, service and 10 minutes).
+ * A per-process token bucket per address, in memory, for the report hot path: it turns a flood
+ * from one address into cheap 429s before it reaches the database. The database-enforced limits
+ * on reports are the dedupe claims (one counted report per person, service and window, and a
+ * few per address).
  */
 export class FloodGuard {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  // An LRU keeps memory bounded in O(1) per request, where sweeping a plain Map once it is full
+  // would scan every entry on the hot path.
+  private readonly buckets = new LRUCache<string, { tokens: number; at: number }>({ max: MAX_CLIENTS });
 
   constructor(
     private readonly capacity: number,
@@ -14,17 +22,15 @@ export class FloodGuard {
   /** Takes a token; returns the seconds to wait when there is none. */
   take(client: string, now: number): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const b = this.buckets.get(client) ?? { tokens: this.capacity, at: now };
-    b.tokens = Math.min(this.capacity, b.tokens + (now - b.at) * this.refillPerMs);
+    b.tokens = Math.min(this.capacity, b.tokens + Math.max(0, now - b.at) * this.refillPerMs);
     b.at = now;
-    if (this.buckets.size > 100_000) this.prune(now);
     this.buckets.set(client, b);
     if (b.tokens < 1) return { ok: false, retryAfterSeconds: Math.ceil((1 - b.tokens) / this.refillPerMs / 1000) };
     b.tokens -= 1;
     return { ok: true };
   }
 
-  private prune(now: number): void {
-    const full = this.capacity / this.refillPerMs;
-    for (const [k, b] of this.buckets) if (now - b.at > full) this.buckets.delete(k);
+  get size(): number {
+    return this.buckets.size;
   }
 }

@@ -13,14 +13,20 @@ export class RateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  /** Counts one use; throws a 429 with Retry-After when the client is over the limit. */
-  async consume(action: RateAction, client: string): Promise<void> {
+  /**
+   * Counts one use; throws a 429 with Retry-After when the client is over the limit. Returns a
+   * refund that takes this use back (a sign-in that succeeded should not count as a guess).
+   */
+  async consume(action: RateAction, client: string): Promise<() => Promise<void>> {
     const limit = RATE_LIMITS[action];
     const now = this.clock.now();
     const { start, end } = windowOf(now, limit.windowMs);
     const id = `${action}:${client}:${start}`;
     const n = await this.increment(id, new Date(end));
     if (n > limit.max) throw tooManyRequests(limit.what, Math.max(1, Math.ceil((end - now) / 1000)));
+    return async () => {
+      await this.models.RateCounter.collection.updateOne({ _id: id as never }, { $inc: { n: -1 } });
+    };
   }
 
   private async increment(id: string, expiresAt: Date): Promise<number> {

@@ -30,7 +30,7 @@ export function moderationRoutes(deps: {
     router.post(`/api/${type === 'comment' ? 'comments' : 'stories'}/:id/flags`, async (req, res) => {
       const id = ObjectIdString.parse(req.params.id);
       const { reason } = FlagRequest.parse(req.body ?? {});
-      const client = deps.clientOf(req);
+      const client = deps.clientOf(req).address;
       await deps.limiter.consume('flag', client);
       res.status(202).json(await deps.votes.flag(type, id, client, reason));
     });

@@ -87,7 +87,7 @@ export function createDedupeClaims(models: Models, windowMs: number) {
   /** Takes back claims of a batch that failed after claiming (best effort: the database may be gone). */
   async function release(claimants: Claimant[], at: number): Promise<void> {
     const slot = slotOf(at);
-    await Promise.allSettled(claimants.map((c) => Claim.collection.deleteOne({ _id: keyOf(c, slot) as never, at: new Date(at) })));
+    await Promise.all(claimants.map((c) => Claim.collection.deleteOne({ _id: keyOf(c, slot) as never, at: new Date(at) })));
   }
 
   /** Claims older than two windows can no longer make a repeat. */

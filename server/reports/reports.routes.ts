@@ -28,13 +28,15 @@ export function reportsRoutes(deps: {
     }
     const client = deps.clientOf(req);
     const now = deps.clock.now();
-    const allowed = deps.flood.take(client, now);
+    const allowed = deps.flood.take(client.address, now);
     if (!allowed.ok) throw tooManyRequests('Too many reports from here in a short time.', allowed.retryAfterSeconds);
     const outcome = await deps.intake.submit({
       service: service.slug,
       problem: body.problem,
       ...(body.comment ? { comment: body.comment } : {}),
-      clientHash: client,
+      clientHash: client.person,
+      addressHash: client.address,
+      network: client.network,
       ...(body.browserCheck ? { browserCheck: { ...body.browserCheck, ms: Math.round(body.browserCheck.ms) } } : {}),
     });
     res.status(outcome.counted ? 201 : 200).json(outcome);

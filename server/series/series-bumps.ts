@@ -9,6 +9,8 @@ interface Counted {
   problem: string;
   receivedAt: number;
   browserCheck?: { reachable: boolean };
+  /** Short salted hash of the reporter's network: base64url, so it is a safe field name. */
+  network?: string;
 }
 
 /** What a batch of stored reports adds to the per-minute buckets: one bump per service and minute. */
@@ -25,10 +27,13 @@ export function minuteBumps(reports: Counted[]): CounterBump[] {
   return [...byId.values()];
 }
 
-/** The same counts folded into per-hour documents: one bump per service and hour. */
-export function hourBumps(reports: Counted[]): CounterBump[] {
+/**
+ * The same counts folded into per-hour documents: one bump per service and hour. The reports
+ * at the indexes in `placeNetworks` also record their network for their minute (`w.<m>.<net>`).
+ */
+export function hourBumps(reports: Counted[], placeNetworks: ReadonlySet<number> = new Set()): CounterBump[] {
   const byId = new Map<string, CounterBump>();
-  for (const r of reports) {
+  for (const [i, r] of reports.entries()) {
     const hour = Math.floor(r.receivedAt / HOUR_MS) * HOUR_MS;
     const m = Math.floor((r.receivedAt - hour) / MINUTE_MS);
     const id = seriesHourId(r.service, hour);
@@ -40,6 +45,7 @@ export function hourBumps(reports: Counted[]): CounterBump[] {
       add(bump.inc, `c.${m}`, 1);
       if (!r.browserCheck.reachable) add(bump.inc, `u.${m}`, 1);
     }
+    if (r.network && placeNetworks.has(i)) add(bump.inc, `w.${m}.${r.network}`, 1);
     byId.set(id, bump);
   }
   return [...byId.values()];

@@ -15,6 +15,16 @@ export interface HourDoc {
   /** Browser checks per minute: tried the homepage, and could not reach it. */
   c?: Record<string, number>;
   u?: Record<string, number>;
+  /** A sample of reporters' networks per minute (reports/network-sample.ts). */
+  w?: Record<string, Record<string, number>>;
+}
+
+/** An hour document's sampled networks, minute by minute. */
+export function networksOf(doc: HourDoc): { t: number; networks: string[] }[] {
+  const start = doc.hour.getTime();
+  return Object.entries(doc.w ?? {})
+    .map(([m, nets]) => ({ t: start + Number(m) * MINUTE_MS, networks: Object.keys(nets).filter((k) => nets[k]! > 0) }))
+    .filter((x) => x.networks.length > 0);
 }
 
 export interface ReachMinute {

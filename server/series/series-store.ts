@@ -2,7 +2,7 @@ import type { Models } from '../db/models.ts';
 import type { MinuteBucket, Reachability } from '../../shared/index.ts';
 import type { StoredReport } from '../reports/report-writer.ts';
 import { DAY_MS, MINUTE_MS, mergeBucket, minuteOf } from './series-math.ts';
-import { hoursBetween, minutesOf, reachOf, readHours } from './series-hours.ts';
+import { hoursBetween, minutesOf, networksOf, reachOf, readHours } from './series-hours.ts';
 
 /** How much history the hot cache keeps: the graph's 24 h plus a margin for late readers. */
 const KEEP_MS = DAY_MS + 10 * MINUTE_MS;
@@ -24,6 +24,8 @@ export class SeriesStore {
   /** Reporters' browser checks per minute, kept apart in the same way (database read, own writes). */
   private readonly reachSnapshot = new Map<string, Map<number, Reach>>();
   private readonly reachOwn = new Map<string, Map<number, Reach>>();
+  /** Sampled reporters' networks per minute: a set, so the database's and our own simply unite. */
+  private readonly networks = new Map<string, Map<number, Set<string>>>();
 
   constructor(private readonly models: Models) {}
 
@@ -45,6 +47,7 @@ export class SeriesStore {
       b.byProblem[r.problem] = (b.byProblem[r.problem] ?? 0) + 1;
       mine.set(t, b);
       this.show(r.service, t);
+      addNetworks(this.networks, r.service, t, [r.network]);
       if (r.browserCheck) {
         const reach = mapOf(this.reachOwn, r.service);
         const c = reach.get(t) ?? { checked: 0, unreachable: 0 };
@@ -74,6 +77,13 @@ export class SeriesStore {
     return { checked, unreachable, share: Math.min(1, unreachable / checked), windowMinutes: 60 };
   }
 
+  /** How many distinct networks reported in the minutes from `from` on (sampled: exact up to NETWORKS_PER_MINUTE). */
+  networksSince(slug: string, from: number): number {
+    const all = new Set<string>();
+    for (const [t, nets] of this.networks.get(slug) ?? []) if (t >= from) for (const n of nets) all.add(n);
+    return all.size;
+  }
+
   /** Reports in one minute (0 when none). */
   countAt(slug: string, minute: number): number {
     return this.byService.get(slug)?.get(minute)?.total ?? 0;
@@ -95,7 +105,7 @@ export class SeriesStore {
 
   prune(now: number): void {
     const cutoff = now - KEEP_MS;
-    for (const maps of [this.byService, this.snapshot, this.own, this.reachSnapshot, this.reachOwn])
+    for (const maps of [this.byService, this.snapshot, this.own, this.reachSnapshot, this.reachOwn, this.networks])
       for (const held of maps.values()) for (const t of held.keys()) if (t < cutoff) held.delete(t);
   }
 
@@ -115,6 +125,7 @@ export class SeriesStore {
         this.show(doc.service, b.t);
       }
       for (const r of reachOf(doc)) if (r.t >= from) mapOf(this.reachSnapshot, doc.service).set(r.t, { checked: r.checked, unreachable: r.unreachable });
+      for (const n of networksOf(doc)) if (n.t >= from) addNetworks(this.networks, doc.service, n.t, n.networks);
     }
   }
 }
@@ -122,6 +133,13 @@ export class SeriesStore {
 interface Reach {
   checked: number;
   unreachable: number;
+}
+
+function addNetworks(maps: Map<string, Map<number, Set<string>>>, slug: string, t: number, networks: string[]): void {
+  const held = mapOf(maps, slug);
+  const set = held.get(t) ?? new Set<string>();
+  for (const n of networks) set.add(n);
+  held.set(t, set);
 }
 
 function mapOf<V>(maps: Map<string, Map<number, V>>, slug: string): Map<number, V> {

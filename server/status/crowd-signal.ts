@@ -8,7 +8,15 @@ export type { CrowdSignal };
 const ELEVATED_RATIO = 3;
 const ELEVATED_MIN_REPORTS = 10;
 
-export function crowdSignal(decision: Decision | undefined, open: Incident | null): CrowdSignal {
+/**
+ * What the reports say. `reach` is how many distinct networks reported lately and how many it
+ * takes: a rise from fewer is one host or one subnet, shown as such but never a problem.
+ */
+export function crowdSignal(
+  decision: Decision | undefined,
+  open: Incident | null,
+  reach: { networks: number; needed: number } = { networks: Infinity, needed: 0 },
+): CrowdSignal {
   const e = decision?.evidence;
   // Mid-minute windows span fractions of a minute; people read whole minutes.
   const base = { observed: e?.observed ?? 0, expected: e?.expected ?? 0, windowMinutes: Math.max(1, Math.round(e?.windowMinutes ?? 10)) };
@@ -22,6 +30,8 @@ export function crowdSignal(decision: Decision | undefined, open: Incident | nul
       ...(top ? { topProblem: { label: top.label, share: top.share } } : {}),
     };
   }
-  if (e && (decision!.significant || (e.ratio >= ELEVATED_RATIO && e.observed >= ELEVATED_MIN_REPORTS))) return { ...base, state: 'elevated' };
+  const rising = e && (decision!.significant || (e.ratio >= ELEVATED_RATIO && e.observed >= ELEVATED_MIN_REPORTS));
+  if (rising && reach.networks < reach.needed) return { ...base, state: 'normal', narrow: reach };
+  if (rising) return { ...base, state: 'elevated' };
   return { ...base, state: 'normal' };
 }

@@ -42,6 +42,8 @@ export interface CrowdSignal {
   since?: number;
   topProblem?: { label: string; share: number };
   kind?: IncidentKind;
+  /** A rise that came from too few networks to be believed: shown, not counted. */
+  narrow?: { networks: number; needed: number };
 }
 
 export interface ProbeSignal {
@@ -83,6 +85,10 @@ const ratio = (r: number) => (r < 3 ? String(Math.round(r * 10) / 10) : count(r)
 
 function crowdReason(c: CrowdSignal, formatTime: (ms: number) => string): string {
   const window = c.windowMinutes === 1 ? 'the last minute' : `the last ${c.windowMinutes} minutes`;
+  if (c.state === 'normal' && c.narrow) {
+    const from = c.narrow.networks === 1 ? 'from one network only' : `from only ${count(c.narrow.networks)} networks`;
+    return `${plural(c.observed, 'report')} in ${window}, but ${from}; reports from at least ${count(c.narrow.needed)} are needed to call it a problem`;
+  }
   if (c.state === 'normal') {
     return `Reports are at normal levels (${count(c.observed)} in ${window}, about ${count(c.expected)} expected)`;
   }

@@ -25,6 +25,7 @@ export interface Sharpening {
 export class StatusFusion {
   private decisions = new Map<string, Decision | undefined>();
   private crowdKinds = new Map<string, IncidentKind>();
+  private reach = new Map<string, { networks: number; needed: number }>();
   private readonly fusedKinds = new Map<string, IncidentKind>();
   private vantage: VantageVerdict = { vantageDown: false, reason: '', servicesConsidered: 0, servicesUnreachable: 0 };
 
@@ -39,10 +40,18 @@ export class StatusFusion {
     },
   ) {}
 
-  /** The detector's latest decisions and, for open incidents, its own reading of their kind. */
-  setCrowd(decisions: Map<string, Decision | undefined>, crowdKinds: Map<string, IncidentKind>): void {
+  /**
+   * The detector's latest decisions; for open incidents, its own reading of their kind; and how
+   * many networks each service's recent reports came from, against how many it takes.
+   */
+  setCrowd(
+    decisions: Map<string, Decision | undefined>,
+    crowdKinds: Map<string, IncidentKind>,
+    reach: Map<string, { networks: number; needed: number }> = new Map(),
+  ): void {
     this.decisions = decisions;
     this.crowdKinds = crowdKinds;
+    this.reach = reach;
   }
 
   /**
@@ -60,7 +69,7 @@ export class StatusFusion {
     for (const service of services) {
       const slug = service.slug;
       const open = incidents.openFor(slug);
-      const crowd = crowdSignal(this.decisions.get(slug), open);
+      const crowd = crowdSignal(this.decisions.get(slug), open, this.reach.get(slug));
       const kind = open ? (this.crowdKinds.get(slug) ?? open.kind) : undefined;
       const official = officialInput(checks.latestOfficial(service), now);
       const input: FuseInput = {

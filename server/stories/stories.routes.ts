@@ -30,7 +30,7 @@ export function storiesRoutes(deps: {
     if (!service) throw notFound(`The service "${req.params.slug}"`);
     const body = StoryRequest.parse(req.body);
     assertHuman(body, MIN_STORY_MS);
-    const client = deps.clientOf(req);
+    const client = deps.clientOf(req).address;
     await deps.limiter.consume('story', client);
     const doc = await Story.create({
       service: service.slug,
@@ -72,7 +72,7 @@ export function storiesRoutes(deps: {
 
   router.post('/api/stories/:id/helpful', async (req, res) => {
     const id = ObjectIdString.parse(req.params.id);
-    const client = deps.clientOf(req);
+    const client = deps.clientOf(req).address;
     await deps.limiter.consume('helpful', client);
     res.json(await deps.votes.markHelpful(id, client));
   });

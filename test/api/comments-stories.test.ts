@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { manualClock, startWorld, testService } from '../helpers/world.ts';
+import { as, manualClock, startWorld, testService } from '../helpers/world.ts';
 
 const story = (over: Record<string, unknown> = {}) => ({
   kind: 'business_impact',
@@ -22,7 +22,7 @@ describe('comments', () => {
   afterAll(() => world?.close());
 
   const post = (body: object, ua = 'commenter') =>
-    request(world.url).post(`/api/services/${svc.slug}/comments`).set('User-Agent', ua).send(body);
+    request(world.url).post(`/api/services/${svc.slug}/comments`).set(as(ua)).send(body);
 
   it('posts a comment and lists it newest first, with paging to older ones', async () => {
     const first = await post({ text: 'Login fails with error 500 in Germany', problem: 'login', elapsedMs: 4_000 }).expect(201);
@@ -67,10 +67,13 @@ describe('comments', () => {
     // Another process sharing the database sees the same count.
     const other = await startWorld({ mongodbUri: world.mongodbUri, clock, services: [svc] });
     try {
-      await request(other.url).post(`/api/services/${svc.slug}/comments`).set('User-Agent', 'chatty').send({ text: 'via B', elapsedMs: 3_000 }).expect(429);
+      await request(other.url).post(`/api/services/${svc.slug}/comments`).set(as('chatty')).send({ text: 'via B', elapsedMs: 3_000 }).expect(429);
     } finally {
       await other.close();
     }
+    // A new User-Agent from the same address is the same client.
+    const rotated = request(world.url).post(`/api/services/${svc.slug}/comments`).set({ ...as('chatty'), 'User-Agent': 'chatty-2' });
+    expect((await rotated.send({ text: 'new disguise', elapsedMs: 3_000 })).status).toBe(429);
     clock.advance(10 * 60_000);
     await post({ text: 'after the window', elapsedMs: 3_000 }, 'chatty').expect(201);
   });
@@ -88,7 +91,7 @@ describe('stories', () => {
   });
   afterAll(() => world?.close());
 
-  const post = (body: object, ua = 'writer') => request(world.url).post(`/api/services/${svc.slug}/stories`).set('User-Agent', ua).send(body);
+  const post = (body: object, ua = 'writer') => request(world.url).post(`/api/services/${svc.slug}/stories`).set(as(ua)).send(body);
 
   it('stores a business-impact story with what it cost and serves it by id', async () => {
     const res = await post(story()).expect(201);
@@ -104,9 +107,11 @@ describe('stories', () => {
   it('lists by kind, newest first or most helpful first; each client marks a story helpful once', async () => {
     const a = (await post(story({ kind: 'recovery', title: 'We switched to the backup provider', impact: undefined }), 'w1').expect(201)).body;
     const b = (await post(story({ kind: 'recovery', title: 'Queued orders and replayed them later', impact: undefined }), 'w2').expect(201)).body;
-    for (const ua of ['r1', 'r2']) await request(world.url).post(`/api/stories/${a.id}/helpful`).set('User-Agent', ua).expect(200);
-    const again = await request(world.url).post(`/api/stories/${a.id}/helpful`).set('User-Agent', 'r1').expect(200);
+    for (const ua of ['r1', 'r2']) await request(world.url).post(`/api/stories/${a.id}/helpful`).set(as(ua)).expect(200);
+    const again = await request(world.url).post(`/api/stories/${a.id}/helpful`).set(as('r1')).expect(200);
     expect(again.body).toEqual({ helpful: 2, counted: false });
+    const rotated = await request(world.url).post(`/api/stories/${a.id}/helpful`).set({ ...as('r1'), 'User-Agent': 'r1-rotated' }).expect(200);
+    expect(rotated.body).toEqual({ helpful: 2, counted: false });
 
     const newest = await request(world.url).get(`/api/services/${svc.slug}/stories?kind=recovery&sort=newest`).expect(200);
     expect(newest.body.stories.map((s: { id: string }) => s.id)).toEqual([b.id, a.id]);

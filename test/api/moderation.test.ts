@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { manualClock, OPERATOR, startWorld, testService, signedInOperator } from '../helpers/world.ts';
+import { as, manualClock, OPERATOR, startWorld, testService, signedInOperator } from '../helpers/world.ts';
 
 describe('operators and moderation', () => {
   const clock = manualClock();
@@ -13,7 +13,7 @@ describe('operators and moderation', () => {
 
   const signIn = () => signedInOperator(world.url);
   const comment = async (text: string) =>
-    (await request(world.url).post(`/api/services/${svc.slug}/comments`).set('User-Agent', `c-${text}`).send({ text, elapsedMs: 3_000 }).expect(201)).body.id as string;
+    (await request(world.url).post(`/api/services/${svc.slug}/comments`).set(as(`c-${text}`)).send({ text, elapsedMs: 3_000 }).expect(201)).body.id as string;
 
   it('refuses admin routes without credentials, with a wrong password, and with an expired session', async () => {
     const none = await request(world.url).get('/api/admin/moderation').expect(401);
@@ -53,11 +53,11 @@ describe('operators and moderation', () => {
 
   it('holds an item after three flags from different clients, counts one client once, and lists it in the queue', async () => {
     const id = await comment('Visit my site for free stuff');
-    const first = await request(world.url).post(`/api/comments/${id}/flags`).set('User-Agent', 'f1').send({ reason: 'spam' }).expect(202);
+    const first = await request(world.url).post(`/api/comments/${id}/flags`).set(as('f1')).send({ reason: 'spam' }).expect(202);
     expect(first.body).toEqual({ flagged: true, held: false });
-    await request(world.url).post(`/api/comments/${id}/flags`).set('User-Agent', 'f1').send({ reason: 'spam' }).expect(202);
-    await request(world.url).post(`/api/comments/${id}/flags`).set('User-Agent', 'f2').send({ reason: 'spam' }).expect(202);
-    const third = await request(world.url).post(`/api/comments/${id}/flags`).set('User-Agent', 'f3').send({ reason: 'abuse' }).expect(202);
+    await request(world.url).post(`/api/comments/${id}/flags`).set(as('f1')).send({ reason: 'spam' }).expect(202);
+    await request(world.url).post(`/api/comments/${id}/flags`).set(as('f2')).send({ reason: 'spam' }).expect(202);
+    const third = await request(world.url).post(`/api/comments/${id}/flags`).set(as('f3')).send({ reason: 'abuse' }).expect(202);
     expect(third.body).toEqual({ flagged: true, held: true });
 
     const page = await request(world.url).get(`/api/services/${svc.slug}/comments`).expect(200);
@@ -101,12 +101,28 @@ describe('operators and moderation', () => {
     expect((await request(world.url).get(`/api/services/${svc.slug}/maintenance`).expect(200)).body.windows).toEqual([]);
   });
 
-  it('limits sign-in attempts from one client', async () => {
-    let last = 0;
+  it('limits sign-in attempts from one address, whatever User-Agent each guess carries', async () => {
+    const statuses = [];
     for (let i = 0; i < 12; i++) {
-      last = (await request(world.url).post('/api/admin/session').set('User-Agent', 'guesser').send({ username: 'ops', password: `guess${i}` })).status;
+      const guess = request(world.url).post('/api/admin/session').set({ 'X-Forwarded-For': '198.51.100.40', 'User-Agent': `guesser-${i}` });
+      statuses.push((await guess.send({ username: 'ops', password: `guess${i}` })).status);
     }
-    expect(last).toBe(429);
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+    // Another address is not locked out.
+    await request(world.url).post('/api/admin/session').set(as('someone-else')).send(OPERATOR).expect(201);
+  });
+
+  it('does not count successful sign-ins as guesses', async () => {
+    for (let i = 0; i < 12; i++) await request(world.url).post('/api/admin/session').set(as('busy-operator')).send(OPERATOR).expect(201);
+  });
+
+  it('counts flags from one address once, however many User-Agents it rotates through', async () => {
+    const id = await comment('Target of a rotating flagger');
+    for (let i = 0; i < 5; i++) {
+      await request(world.url).post(`/api/comments/${id}/flags`).set({ 'X-Forwarded-For': '198.51.100.41', 'User-Agent': `flagger-${i}` }).send({ reason: 'spam' }).expect(202);
+    }
+    const item = await world.models.Comment.findById(id).lean();
+    expect(item).toMatchObject({ flags: 1, status: 'visible' });
   });
 
   it('sets security headers, with a content security policy', async () => {
@@ -133,5 +149,18 @@ describe('operator sessions when clocks disagree', () => {
     expect(res.headers['set-cookie']![0]).toMatch(/Max-Age=28800/);
     const agent = await signedInOperator(world.url);
     await agent.get('/api/admin/moderation').expect(200);
+  });
+});
+
+describe('operator sessions behind a TLS proxy the app is not told about', () => {
+  let world: Awaited<ReturnType<typeof startWorld>>;
+  beforeAll(async () => {
+    world = await startWorld({ services: [testService()], env: { SECURE_COOKIES: '1' } });
+  });
+  afterAll(() => world?.close());
+
+  it('marks the session cookie Secure when SECURE_COOKIES is set', async () => {
+    const res = await request(world.url).post('/api/admin/session').send(OPERATOR).expect(201);
+    expect(res.headers['set-cookie']![0]).toMatch(/; Secure/);
   });
 });

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freshDatabaseUri, manualClock, OPERATOR, startWorld, testService, signedInOperator } from '../helpers/world.ts';
+import { as, freshDatabaseUri, manualClock, OPERATOR, startWorld, testService, signedInOperator } from '../helpers/world.ts';
 
 // `.invalid` never resolves (RFC 2606): nothing here can reach a real host.
 const PUBLIC_URL = 'https://status.example.invalid/';
@@ -136,7 +136,7 @@ describe("reporters' browser checks", () => {
   });
   afterAll(() => world?.close());
 
-  const report = (who: string, body: object) => request(world.url).post(`/api/services/${svc.slug}/reports`).set('User-Agent', who).send(body);
+  const report = (who: string, body: object) => request(world.url).post(`/api/services/${svc.slug}/reports`).set(as(who)).send(body);
 
   it('accepts a report with a browser check, stores it, and counts the share of reporters who could not reach the homepage', async () => {
     expect((await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body.reachability).toBeNull();

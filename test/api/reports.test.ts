@@ -66,15 +66,40 @@ describe('POST /api/services/:slug/reports', () => {
   it('writes many simultaneous reports in batches without losing or double-counting one', async () => {
     const before = (await detail(other.slug)).stats.last24h;
     const results = await Promise.all(
-      Array.from({ length: 150 }, (_, i) => report(other.slug, { problem: i % 2 ? 'login' : 'errors' }, `burst-${i}`)),
+      Array.from({ length: 150 }, (_, i) => report(other.slug, { problem: i % 2 ? 'login' : 'errors' }, `burst-${i}`, `10.1.${i}.1`)),
     );
     expect(results.map((r) => r.status)).toEqual(Array(150).fill(201));
-    const repeats = await Promise.all(Array.from({ length: 20 }, (_, i) => report(other.slug, { problem: 'login' }, `burst-${i}`)));
+    const repeats = await Promise.all(Array.from({ length: 20 }, (_, i) => report(other.slug, { problem: 'login' }, `burst-${i}`, `10.1.${i}.1`)));
     expect(repeats.map((r) => r.body.counted)).toEqual(Array(20).fill(false));
     const after = await detail(other.slug);
     expect(after.stats.last24h).toBe(before + 150);
     const stored = await world.models.Report.countDocuments({ service: other.slug });
     expect(stored).toBe(before + 150);
+  });
+
+  it('counts at most 3 reports per service and window from one address, however many User-Agents it rotates through', async () => {
+    const from = (ua: string, slug = svc.slug, ip = '198.51.100.60') => report(slug, { problem: 'errors' }, ua, ip);
+    const answers = [];
+    for (let i = 0; i < 12; i++) answers.push(await from(`rotating-${i}`));
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201, ...Array(9).fill(200)]);
+    expect(answers.slice(3).map((r) => r.body)).toEqual(Array(9).fill({ counted: false }));
+    // Per service: the same address still counts on another one.
+    await from('rotating-0', other.slug).expect(201);
+    // IPv6: one /64 is one address.
+    const v6 = [];
+    for (let i = 0; i < 4; i++) v6.push((await from(`v6-${i}`, svc.slug, `2001:db8:5:6::${i + 1}`)).status);
+    expect(v6).toEqual([201, 201, 201, 200]);
+    await from('v6-next-64', svc.slug, '2001:db8:5:7::1').expect(201);
+    clock.advance(10 * 60_000);
+    await from('rotating-new-window').expect(201);
+  });
+
+  it('answers a flood of reports from one address with 429 and Retry-After, whatever the User-Agent', async () => {
+    const answers = [];
+    for (let i = 0; i < 25; i++) answers.push((await report(other.slug, { problem: 'login' }, `flooder-${i}`, '198.51.100.98')).status);
+    expect(answers.slice(0, 3)).toEqual([201, 201, 201]);
+    expect(answers.slice(3, 20).every((s) => s === 200)).toBe(true);
+    expect(answers.slice(20).every((s) => s === 429)).toBe(true);
   });
 
   it('answers a flood of reports from one client with 429 and Retry-After, counting the first once', async () => {

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freshDatabaseUri, startWorld, testService } from '../helpers/world.ts';
+import { as, freshDatabaseUri, startWorld, testService } from '../helpers/world.ts';
 import { spawnServer } from '../helpers/spawn-server.ts';
 import { startEmbeddedDatabase } from '../../server/db/embedded-ferretdb.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -24,7 +24,7 @@ describe('two server processes on one database', () => {
 
   it('counts a report once when the same client sends it to both at the same moment', async () => {
     const send = (url: string, i: number) =>
-      request(url).post(`/api/services/${svc.slug}/reports`).set('User-Agent', `twice-${i}`).send({ problem: 'login' });
+      request(url).post(`/api/services/${svc.slug}/reports`).set(as(`twice-${i}`)).send({ problem: 'login' });
     const pairs = await Promise.all(Array.from({ length: 20 }, (_, i) => Promise.all([send(a.url, i), send(b.url, i)])));
     for (const [ra, rb] of pairs) {
       expect([ra.status, rb.status].sort()).toEqual([200, 201]);
@@ -32,12 +32,20 @@ describe('two server processes on one database', () => {
     expect(await a.models.Report.countDocuments({ service: svc.slug })).toBe(20);
   });
 
+  it('counts at most 3 reports from one address per window, however its reports are spread over both', async () => {
+    const send = (url: string, i: number) =>
+      request(url).post(`/api/services/${svc.slug}/reports`).set({ 'X-Forwarded-For': '203.0.113.50', 'User-Agent': `rotating-${i}` }).send({ problem: 'login' });
+    const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => send(i % 2 ? a.url : b.url, i)));
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(answers.filter((r) => r.status === 200).map((r) => r.body)).toEqual(Array(13).fill({ counted: false }));
+  });
+
   it('shows reports stored by the other process', async () => {
-    await request(b.url).post(`/api/services/${svc.slug}/reports`).set('User-Agent', 'via-b').send({ problem: 'errors' }).expect(201);
+    await request(b.url).post(`/api/services/${svc.slug}/reports`).set(as('via-b')).send({ problem: 'errors' }).expect(201);
     // The other process reads recent minutes back from the database on a short cycle (here 1 s).
     await expect
       .poll(async () => (await request(a.url).get(`/api/services/${svc.slug}`)).body.stats.last24h, { timeout: 10_000, interval: 250 })
-      .toBe(21);
+      .toBe(24);
   });
 });
 

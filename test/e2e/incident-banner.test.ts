@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { freshDatabaseUri, startWorld, testService } from '../helpers/world.ts';
+import { as, freshDatabaseUri, startWorld, testService } from '../helpers/world.ts';
 import { seedHistory, trickle } from '../helpers/history.ts';
 
 const MINUTE = 60_000;
@@ -37,7 +37,7 @@ describe('the incident banner in the browser', () => {
 
     await Promise.all(
       Array.from({ length: 45 }, (_, i) =>
-        request(world.url).post(`/api/services/${svc.slug}/reports`).set('User-Agent', `e2e-${i}`).send({ problem: 'errors' }).expect(201),
+        request(world.url).post(`/api/services/${svc.slug}/reports`).set(as(`e2e-${i}`)).send({ problem: 'errors' }).expect(201),
       ),
     );
     await world.detection.tick();
@@ -53,7 +53,7 @@ describe('the incident banner in the browser', () => {
     const incidentId = /\/incidents\/([a-f0-9]{24})/.exec(page.url())![1];
     await request(world.url)
       .post(`/api/services/${svc.slug}/stories`)
-      .set('User-Agent', 'storyteller')
+      .set(as('storyteller'))
       .send({
         kind: 'recovery',
         title: 'We moved invoices to the backup mailer',

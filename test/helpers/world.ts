@@ -70,7 +70,8 @@ export async function startWorld(
 ): Promise<RunningServer & { mongodbUri: string }> {
   const mongodbUri = opts.mongodbUri ?? freshDatabaseUri();
   // Probes run when a test calls world.prober.tick(), in step with its clock, unless it sets PROBE_TICK_MS.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PROBE_TICK_MS: '3600000', ...opts.env });
+  // Requests come through loopback, so tests can speak for people elsewhere with X-Forwarded-For (see `person`).
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PROBE_TICK_MS: '3600000', TRUST_PROXY: 'loopback', ...opts.env });
   const server = await startOutageRadar({
     config,
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
@@ -87,4 +88,20 @@ export async function signedInOperator(url: string) {
   const agent = request.agent(url);
   await agent.post('/api/admin/session').send(OPERATOR).expect(201);
   return agent;
+}
+
+/**
+ * Headers of the i-th distinct person, each on an address of a network of their own (IPv4 /24):
+ * limits and dedupe key on the address, and incidents need reports from several networks.
+ */
+export const person = (i: number, tag = 'person') => ({
+  'X-Forwarded-For': `10.${(i >> 8) & 255}.${i & 255}.${7 + ((i >> 16) & 127)}`,
+  'User-Agent': `${tag}-${i}`,
+});
+
+/** Headers of the person called `tag`: the same tag is the same person on the same address, every time. */
+export function as(tag: string) {
+  let h = 0x811c9dc5;
+  for (const ch of tag) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return { 'X-Forwarded-For': `10.${(h >>> 16) & 255}.${(h >>> 8) & 255}.${7 + (h & 127)}`, 'User-Agent': tag };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Incident } from '../../shared/index.ts';
-import { freshDatabaseUri, manualClock, manualClockAt, startWorld, testService } from '../helpers/world.ts';
+import { freshDatabaseUri, manualClockAt, person, startWorld, testService } from '../helpers/world.ts';
 import { liveClient, subscribedClient } from '../helpers/live-client.ts';
 import { seedHistory, trickle } from '../helpers/history.ts';
 
@@ -10,22 +10,25 @@ const MINUTE = 60_000;
 describe('incidents from a burst of reports', () => {
   const clock = manualClockAt(14, 0, 5);
   const svc = testService();
+  const narrow = testService();
   const mongodbUri = freshDatabaseUri();
   let world: Awaited<ReturnType<typeof startWorld>>;
 
   beforeAll(async () => {
     // Three days of ordinary traffic, so the detector knows what normal looks like.
-    await seedHistory(mongodbUri, svc.slug, clock.now() - 3 * 1440 * MINUTE, Math.floor(clock.now() / MINUTE) * MINUTE, trickle);
+    for (const s of [svc, narrow]) await seedHistory(mongodbUri, s.slug, clock.now() - 3 * 1440 * MINUTE, Math.floor(clock.now() / MINUTE) * MINUTE, trickle);
     // Ticks are driven by the test, in step with its clock.
-    world = await startWorld({ mongodbUri, clock, services: [svc], env: { DETECT_TICK_SECONDS: '60' } });
+    world = await startWorld({ mongodbUri, clock, services: [svc, narrow], env: { DETECT_TICK_SECONDS: '60' } });
     await world.detectionReady;
   });
   afterAll(() => world?.close());
 
-  const burst = (n: number, tag: string, problem = 'errors') =>
+  let people = 0;
+  /** n reports from n new people, each on a network of their own. */
+  const burst = (n: number, tag: string, problem = 'errors', slug = svc.slug) =>
     Promise.all(
-      Array.from({ length: n }, (_, i) =>
-        request(world.url).post(`/api/services/${svc.slug}/reports`).set('User-Agent', `${tag}-${i}`).send({ problem }).expect(201),
+      Array.from({ length: n }, () =>
+        request(world.url).post(`/api/services/${slug}/reports`).set(person(people++, tag)).send({ problem }).expect(201),
       ),
     );
 
@@ -38,6 +41,30 @@ describe('incidents from a burst of reports', () => {
     const expectedNow = detail.baseline.expected.at(-1);
     expect(expectedNow).toBeGreaterThan(0.5);
     expect(expectedNow).toBeLessThan(5);
+  });
+
+  it('opens no incident for a burst from one network, and opens it once reports come from 5 networks', async () => {
+    const subnet = (n: number) =>
+      Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          request(world.url)
+            .post(`/api/services/${narrow.slug}/reports`)
+            .set({ 'X-Forwarded-For': `198.51.100.${i + 1}`, 'User-Agent': `subnet-${i}` })
+            .send({ problem: 'errors' })
+            .expect(201),
+        ),
+      );
+    await subnet(45);
+    await world.detection.tick();
+    let detail = (await request(world.url).get(`/api/services/${narrow.slug}`).expect(200)).body;
+    expect(detail.incident).toBeNull();
+    expect(detail.status.level).toBe('operational');
+    expect(detail.status.reasons[0]).toMatch(/^4\d reports in the last .*, but from one network only; reports from at least 5 are needed/);
+
+    await burst(4, 'elsewhere', 'errors', narrow.slug);
+    await world.detection.tick();
+    detail = (await request(world.url).get(`/api/services/${narrow.slug}`).expect(200)).body;
+    expect(detail.incident).toMatchObject({ service: narrow.slug, state: 'open' });
   });
 
   it('opens an incident live, within the minute, when reports jump far above normal', async () => {

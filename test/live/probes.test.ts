@@ -4,7 +4,7 @@ import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import type { Incident, ServiceDetail, ServiceUpdate } from '../../shared/index.ts';
-import { freshDatabaseUri, manualClock, manualClockAt, startWorld, testService } from '../helpers/world.ts';
+import { freshDatabaseUri, manualClock, manualClockAt, person, startWorld, testService } from '../helpers/world.ts';
 import { subscribedClient } from '../helpers/live-client.ts';
 import { seedHistory, trickle } from '../helpers/history.ts';
 
@@ -242,7 +242,7 @@ describe('an open incident takes the kind the probes give it', () => {
       const problems = ['login', 'errors', 'api'];
       await Promise.all(
         Array.from({ length: 45 }, (_, i) =>
-          request(world.url).post(`/api/services/${svc.slug}/reports`).set('User-Agent', `spread-${i}`).send({ problem: problems[i % 3] }).expect(201),
+          request(world.url).post(`/api/services/${svc.slug}/reports`).set(person(i, 'spread')).send({ problem: problems[i % 3] }).expect(201),
         ),
       );
       clock.advance(10_000);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { SubscribeAck } from '../../shared/index.ts';
-import { startWorld, testService } from '../helpers/world.ts';
+import { as, startWorld, testService } from '../helpers/world.ts';
 import { liveClient, subscribedClient, type LiveClient as Client } from '../helpers/live-client.ts';
 
 describe('service:update over socket.io', () => {
@@ -41,7 +41,7 @@ describe('service:update over socket.io', () => {
     for (let i = 0; i < 6; i++) {
       await Promise.all(
         Array.from({ length: 20 }, (_, j) =>
-          request(world.url).post(`/api/services/${svc.slug}/reports`).set('User-Agent', `burst-${i}-${j}`).send({ problem: 'login' }),
+          request(world.url).post(`/api/services/${svc.slug}/reports`).set(as(`burst-${i}-${j}`)).send({ problem: 'login' }),
         ),
       );
       await new Promise((r) => setTimeout(r, 250));
@@ -55,7 +55,7 @@ describe('service:update over socket.io', () => {
   it('sends nothing to the room of a service nobody reported', async () => {
     const { socket, updates } = await subscribedClient(world.url, quiet.slug);
     sockets.push(socket);
-    await request(world.url).post(`/api/services/${svc.slug}/reports`).set('User-Agent', 'elsewhere').send({ problem: 'api' }).expect(201);
+    await request(world.url).post(`/api/services/${svc.slug}/reports`).set(as('elsewhere')).send({ problem: 'api' }).expect(201);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(updates).toEqual([]);
   });

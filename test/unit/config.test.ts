@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 
 describe('configuration', () => {
-  it('has working defaults: port 3000, data under data/, no proxy trusted', () => {
+  it('has working defaults: port 3000, data under data/, only a proxy on this machine trusted', () => {
     const c = loadConfig({});
     expect(c.port).toBe(3000);
     expect(c.dataDir).toMatch(/\/data$/);
-    expect(c.trustProxy).toBe(false);
+    expect(c.trustProxy).toBe('loopback');
     expect(c.mongodbUri).toBeUndefined();
   });
 
