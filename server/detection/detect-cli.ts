@@ -1,12 +1,16 @@
 /**
  * `npm run --silent detect -- --input FILE.csv`: runs the server's streaming detector over a
  * NAB-format series and prints `timestamp,alert`, 1 on each row where an incident opens.
- * A thin adapter: parse → push every row through the detector → print.
+ * A thin adapter: parse → clean onto a grid and replay → print one row per input row.
+ *
+ * Only a file it cannot read fails (exit 1, the line on stderr). Rows out of order,
+ * repeated timestamps and gaps are accepted; what cleaning did goes to stderr as a note.
  */
 
 import { readFileSync } from 'node:fs';
-import { formatAlerts, inferIntervalMs, parseNabCsv } from './nab-csv.ts';
-import { detectOpenings } from './series-replay.ts';
+import { formatAlerts, parseNabCsv } from './nab-csv.ts';
+import { describeCleaning } from './series-cleaning.ts';
+import { detectRowOpenings } from './series-replay.ts';
 
 function main(argv: string[]): number {
   const at = argv.indexOf('--input');
@@ -17,8 +21,10 @@ function main(argv: string[]): number {
   }
   try {
     const rows = parseNabCsv(readFileSync(file, 'utf8'));
-    const alerts = rows.length > 1 ? detectOpenings(rows, inferIntervalMs(rows)) : rows.map(() => false);
-    process.stdout.write(formatAlerts(rows, alerts));
+    const { flags, grid } = detectRowOpenings(rows);
+    const note = grid ? describeCleaning(grid.counts, grid.intervalMs) : '';
+    if (note) process.stderr.write(`detect: ${file}: note: ${note}\n`);
+    process.stdout.write(formatAlerts(rows, flags));
     return 0;
   } catch (err) {
     process.stderr.write(`detect: ${file}: ${(err as Error).message}\n`);
