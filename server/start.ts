@@ -152,7 +152,8 @@ export async function startOutageRadar(opts: {
   });
   const intake = new ReportIntake(conn, writer.writeBatch);
   const limiter = new RateLimiter(models, clock);
-  const sessions = new AdminSessions(models, clock, config.adminSessionMs);
+  const users = opts.adminUsers ?? (await AdminUsers.fromConfig(config.adminUsers, log, config.dataDir));
+  const sessions = new AdminSessions(models, clock, config.adminSessionMs, (name) => users.has(name));
   const audit = new Audit(models, clock);
   const changed = {
     service: (slug: string) => {
@@ -262,7 +263,7 @@ export async function startOutageRadar(opts: {
     // 20 reports in a burst, then one every 6 s: far beyond a person, well below a flood.
     flood: new FloodGuard(20, 1 / 6_000),
     limiter,
-    users: opts.adminUsers ?? (await AdminUsers.fromConfig(config.adminUsers, log)),
+    users,
     sessions,
     audit,
     votes,

@@ -8,12 +8,17 @@ export type SessionLookup =
   | { ok: true; username: string; expiresAt: number }
   | { ok: false; reason: 'missing' | 'unknown' | 'expired' };
 
-/** Sessions live in the database (any process can check them); only a hash of the token is kept. */
+/**
+ * Sessions live in the database (any process can check them); only a hash of the token is kept.
+ * A session counts only while its operator is still configured: removing an operator ends their
+ * sessions, and a session document written into the database by anyone else names nobody.
+ */
 export class AdminSessions {
   constructor(
     private readonly models: Models,
     private readonly clock: Clock,
     private readonly ttlMs: number,
+    private readonly isOperator: (username: string) => boolean,
   ) {}
 
   async create(username: string): Promise<{ token: string; expiresAt: number; ttlMs: number }> {
@@ -27,7 +32,7 @@ export class AdminSessions {
   async lookup(token: string | undefined): Promise<SessionLookup> {
     if (!token) return { ok: false, reason: 'missing' };
     const doc = await this.models.AdminSession.findById(sha256(token)).lean();
-    if (!doc) return { ok: false, reason: 'unknown' };
+    if (!doc || typeof doc.username !== 'string' || !this.isOperator(doc.username)) return { ok: false, reason: 'unknown' };
     if (doc.expiresAt.getTime() <= this.clock.now()) return { ok: false, reason: 'expired' };
     return { ok: true, username: doc.username, expiresAt: doc.expiresAt.getTime() };
   }

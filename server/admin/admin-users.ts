@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { hashPassword, isPasswordHash, verifyPassword } from './password-hash.ts';
 import type { Logger } from '../logger.ts';
+
+/** Where the one-time password is written when no operators are configured. */
+export const oneTimePasswordFile = (dataDir: string) => path.join(dataDir, 'admin-password.txt');
 
 /**
  * Operators from configuration: `ADMIN_USERS=alice:scrypt$…,bob:scrypt$…` (make a hash with
  * `npm run admin:hash-password`). With none configured, one `admin` account gets a random
- * password, printed once at start, so a fresh install is usable and never open.
+ * password, written to a file only this user can read (its path is logged, the password never
+ * is: logs are shipped and kept), so a fresh install is usable and never open.
  */
 export class AdminUsers {
   private constructor(private readonly hashes: Map<string, string>) {}
 
-  static async fromConfig(spec: string | undefined, log: Logger): Promise<AdminUsers> {
+  static async fromConfig(spec: string | undefined, log: Logger, dataDir: string): Promise<AdminUsers> {
     const hashes = new Map<string, string>();
     for (const entry of (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
       const i = entry.indexOf(':');
@@ -21,7 +27,17 @@ export class AdminUsers {
     if (hashes.size === 0) {
       const password = randomBytes(12).toString('base64url');
       hashes.set('admin', await hashPassword(password));
-      log.warn({ username: 'admin', password }, 'No ADMIN_USERS configured: sign in at /admin with this one-time password (it changes at every start)');
+      const file = oneTimePasswordFile(dataDir);
+      try {
+        mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+        writeFileSync(file, `username: admin\npassword: ${password}\n`, { mode: 0o600 });
+        chmodSync(file, 0o600); // writeFileSync's mode applies only to a new file
+        log.warn({ username: 'admin', file }, `No ADMIN_USERS configured: sign in at /admin as admin with the one-time password in ${file} (it changes at every start)`);
+      } catch (err) {
+        // Unwritable data directory (a read-only container): the terminal, not the log, gets it.
+        log.warn({ err, username: 'admin' }, `No ADMIN_USERS configured and ${file} could not be written; the one-time password is on standard error`);
+        process.stderr.write(`Outage radar one-time operator password (user admin): ${password}\n`);
+      }
     }
     return new AdminUsers(hashes);
   }
@@ -30,6 +46,10 @@ export class AdminUsers {
     const hashes = new Map<string, string>();
     for (const [name, password] of Object.entries(users)) hashes.set(name, await hashPassword(password));
     return new AdminUsers(hashes);
+  }
+
+  has(username: string): boolean {
+    return this.hashes.has(username);
   }
 
   /** Same work whether or not the user exists, so timing does not reveal names. */

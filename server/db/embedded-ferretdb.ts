@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,8 @@ export async function startEmbeddedDatabase(opts: {
   const binary = opts.binary ?? ferretdbBinaryPath();
   if (!existsSync(binary)) throw new EmbeddedDatabaseMissing(binary);
   const dir = path.join(opts.dataDir, 'ferretdb');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  lockDown(opts.dataDir, dir);
 
   // A port picked by the OS can be taken again before FerretDB binds it; try a few.
   let lastError: unknown;
@@ -67,9 +68,13 @@ async function launch(
   port: number,
   opts: { database: string; log: Logger },
 ): Promise<EmbeddedDatabase> {
+  // umask 077: every SQLite file FerretDB creates (one per database, at any time) is 0600.
   const child = spawn(
-    binary,
+    '/bin/sh',
     [
+      '-c',
+      'umask 077 && exec "$0" "$@"',
+      binary,
       '--handler=sqlite',
       `--sqlite-url=file:${dir}/`,
       `--state-dir=${dir}`,
@@ -107,7 +112,7 @@ async function launch(
   const uri = `mongodb://127.0.0.1:${port}/${opts.database}`;
   // Tools on this machine (npm run simulate) find the running database here.
   const addressFile = path.join(dir, 'address');
-  writeFileSync(addressFile, `${uri}\n`);
+  writeFileSync(addressFile, `${uri}\n`, { mode: 0o600 });
 
   return {
     uri,
@@ -118,6 +123,18 @@ async function launch(
         rmSync(addressFile, { force: true });
       }),
   };
+}
+
+/**
+ * The embedded database takes no credentials, so its files are the boundary: only this user may
+ * read them (data written by an older version included).
+ */
+function lockDown(dataDir: string, dir: string): void {
+  chmodSync(dataDir, 0o700);
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile()) chmodSync(path.join(dir, entry.name), 0o600);
+  }
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -7,10 +7,24 @@ export const probeSig = (def: ProbeDefinition) => JSON.stringify(def);
 export const officialSig = (o: { kind: string; url: string }) => `${o.kind} ${o.url}`;
 
 /** What a probe checks, in one line. */
+/**
+ * A URL as the public may see it: without user, password, query and fragment, where operators
+ * put tokens (`https://user:secret@host/health?key=…`).
+ */
+export function publicUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return '(not shown)';
+  }
+}
+
+/** What a probe checks, in one line, safe to show anyone. */
 export function probeTarget(def: ProbeDefinition): string {
   switch (def.kind) {
     case 'http':
-      return def.method === 'GET' ? def.url : `${def.method} ${def.url}`;
+      return def.method === 'GET' ? publicUrl(def.url) : `${def.method} ${publicUrl(def.url)}`;
     case 'tcp':
       return `${def.host.includes(':') && !def.host.startsWith('[') ? `[${def.host}]` : def.host}:${def.port}`;
     case 'dns':
@@ -109,7 +123,7 @@ export class ChecksBook {
     if (!service.official) return null;
     const stored = this.latestOfficial(service);
     return {
-      url: service.official.url,
+      url: publicUrl(service.official.url),
       kind: service.official.kind,
       latest: stored?.latest ?? null,
       ...(stored?.error ? { error: stored.error } : {}),

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { ObjectIdString, StoryQuery, StoryRequest, type StoryPage } from '../../shared/index.ts';
 import type { Models } from '../db/models.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { IncidentStore } from '../incidents/incident-store.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
 import type { ClientOf } from '../http/client-identity.ts';
@@ -20,6 +21,7 @@ export function storiesRoutes(deps: {
   clientOf: ClientOf;
   clock: Clock;
   votes: Votes;
+  incidentStore: IncidentStore;
   onChanged: (service: string) => void;
 }): Router {
   const router = Router();
@@ -30,6 +32,11 @@ export function storiesRoutes(deps: {
     if (!service) throw notFound(`The service "${req.params.slug}"`);
     const body = StoryRequest.parse(req.body);
     assertHuman(body, MIN_STORY_MS);
+    if (body.incidentId && (await deps.incidentStore.get(body.incidentId))?.service !== service.slug) {
+      throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', {
+        incidentId: [`no incident of ${service.name} has this id`],
+      });
+    }
     const client = deps.clientOf(req).address;
     await deps.limiter.consume('story', client);
     const doc = await Story.create({

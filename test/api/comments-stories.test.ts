@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
+import { IncidentStore } from '../../server/incidents/incident-store.ts';
 import { as, manualClock, startWorld, testService } from '../helpers/world.ts';
 
 const story = (over: Record<string, unknown> = {}) => ({
@@ -131,6 +132,18 @@ describe('stories', () => {
   ])('refuses %s with 400 and the field named', async (_what, body, field) => {
     const res = await post(body, `bad-${field}`).expect(400);
     expect(Object.keys(res.body.error.fields)).toContain(field);
+  });
+
+  it('refuses a story tied to an incident of another service, or to no incident at all', async () => {
+    const evidence = { windowMinutes: 10, observed: 40, expected: 4, ratio: 10, pValue: 1e-9 };
+    const elsewhere = await new IncidentStore(world.models).open({
+      service: 'another-service', kind: 'unplanned', startedAt: Date.now(), openedAt: Date.now(), reasons: [],
+      trigger: evidence, peak: { ...evidence, at: Date.now() }, topProblems: [],
+    });
+    for (const incidentId of [elsewhere.id, '0123456789abcdef01234567']) {
+      const res = await post(story({ incidentId }), 'misfiled').expect(400);
+      expect(res.body.error.fields).toEqual({ incidentId: [`no incident of ${svc.name} has this id`] });
+    }
   });
 
   it('answers 404 for a story id that does not exist and 400 for one that is not an id', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
+import { createHash } from 'node:crypto';
 import { as, manualClock, OPERATOR, startWorld, testService, signedInOperator } from '../helpers/world.ts';
 
 describe('operators and moderation', () => {
@@ -29,6 +30,30 @@ describe('operators and moderation', () => {
     clock.advance(8 * 3_600_000 + 1);
     const expired = await agent.get('/api/admin/moderation').expect(401);
     expect(expired.body.error).toEqual({ code: 'session_expired', message: 'Your session has expired. Sign in again.' });
+  });
+
+  it('refuses a session written straight into the database for someone who is not an operator', async () => {
+    const token = 'forged-token-with-enough-length-000';
+    await world.models.AdminSession.collection.insertOne({
+      _id: createHash('sha256').update(token).digest('base64url') as never,
+      username: 'mallory',
+      expiresAt: new Date(clock.now() + 3_600_000),
+      createdAt: new Date(clock.now()),
+    });
+    await request(world.url).get('/api/admin/moderation').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('ends the sessions of an operator who is no longer configured', async () => {
+    const res = await request(world.url).post('/api/admin/session').send(OPERATOR).expect(201);
+    const token = /or_admin=([^;]+)/.exec(res.headers['set-cookie']![0]!)![1]!;
+    // The same database, served by a process whose configuration no longer names "ops".
+    const after = await startWorld({ mongodbUri: world.mongodbUri, clock, services: [svc], operators: { newops: 'another long passphrase' } });
+    try {
+      await request(after.url).get('/api/admin/moderation').set('Authorization', `Bearer ${token}`).expect(401);
+      await request(world.url).get('/api/admin/moderation').set('Authorization', `Bearer ${token}`).expect(200);
+    } finally {
+      await after.close();
+    }
   });
 
   it('keeps only a hash of the session token, sets an HttpOnly SameSite cookie, and signs out', async () => {

@@ -104,6 +104,21 @@ describe('operators edit probes and official pages', () => {
     expect((await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body.probes).toEqual([]);
   });
 
+  it('shows the public a probe target without the user, password and query operators put in it', async () => {
+    const agent = await signIn();
+    const secret = 'https://monitor:hunter2@health.example.invalid/check?token=s3cret#frag';
+    await agent.put(`/api/admin/services/${svc.slug}/probes`).send({ probes: [probe({ url: secret })] }).expect(200);
+    await agent.put(`/api/admin/services/${svc.slug}/official`).send({ kind: 'statuspage', url: 'https://u:p@status.example.invalid/api/v2/summary.json?key=k' }).expect(200);
+    const res = await request(world.url).get(`/api/services/${svc.slug}`).expect(200);
+    expect(res.body.probes[0].target).toBe('https://health.example.invalid/check');
+    expect(res.body.official.url).toBe('https://status.example.invalid/api/v2/summary.json');
+    expect(res.text).not.toMatch(/hunter2|s3cret|token=|key=k|u:p@/);
+    // Operators still see and edit the whole definition.
+    expect((await agent.get(`/api/admin/services/${svc.slug}/checks`).expect(200)).body.probes[0].url).toBe(secret);
+    await agent.put(`/api/admin/services/${svc.slug}/probes`).send({ probes: [] }).expect(200);
+    await agent.delete(`/api/admin/services/${svc.slug}/official`).expect(204);
+  });
+
   it('sets and removes the official status page', async () => {
     const agent = await signIn();
     const url = 'https://status.example.invalid/api/v2/summary.json';

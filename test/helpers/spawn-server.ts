@@ -8,7 +8,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  * The server as a separate OS process, exactly as `npm start` runs it, for tests about several
  * processes sharing one database (and one Redis).
  */
-export async function spawnServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void>; child: ChildProcess }> {
+export async function spawnServer(
+  env: Record<string, string>,
+): Promise<{ url: string; stop(): Promise<void>; child: ChildProcess; output(): string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', SERVE_CLIENT: '0', TRUST_PROXY: 'loopback', ...env },
@@ -34,6 +36,8 @@ export async function spawnServer(env: Record<string, string>): Promise<{ url: s
   return {
     url,
     child,
+    /** Everything it printed so far, standard output and error. */
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

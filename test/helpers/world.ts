@@ -66,7 +66,14 @@ export function testService(overrides: Partial<ServiceInput> = {}): Service {
 
 /** Starts the real server (real database, real sockets) on a free port. */
 export async function startWorld(
-  opts: { mongodbUri?: string; clock?: Clock; services?: ServiceInput[]; env?: Record<string, string> } = {},
+  opts: {
+    mongodbUri?: string;
+    clock?: Clock;
+    services?: ServiceInput[];
+    env?: Record<string, string>;
+    /** Operators and their passwords; the test operator by default. */
+    operators?: Record<string, string>;
+  } = {},
 ): Promise<RunningServer & { mongodbUri: string }> {
   const mongodbUri = opts.mongodbUri ?? freshDatabaseUri();
   // Probes run when a test calls world.prober.tick(), in step with its clock, unless it sets PROBE_TICK_MS.
@@ -78,7 +85,7 @@ export async function startWorld(
     mongodbUri,
     clock: opts.clock,
     services: opts.services ?? [],
-    adminUsers: await AdminUsers.withPasswords({ [OPERATOR.username]: OPERATOR.password }),
+    adminUsers: await AdminUsers.withPasswords(opts.operators ?? { [OPERATOR.username]: OPERATOR.password }),
   });
   return { ...server, mongodbUri };
 }
