@@ -12,6 +12,10 @@ import type { Clock } from '../clock.ts';
 import type { CommentFeed } from './comment-feed.ts';
 import { toComment } from './comment-feed.ts';
 
+/** A cursor's shape; the date in it must also be a real one (no month 13, no 30th of February). */
+const CURSOR = /^\d{4}-\d\d-\d\dT[\d:.]+Z(~[a-f0-9]{24})?$/;
+const Instant = z.iso.datetime();
+
 /**
  * `before` is a cursor `<createdAt>~<id>` (an older page starts after that comment); a bare
  * timestamp works too. The id breaks ties between comments of the same millisecond.
@@ -19,7 +23,7 @@ import { toComment } from './comment-feed.ts';
 const PageQuery = z.object({
   before: z
     .string()
-    .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z(~[a-f0-9]{24})?$/, 'before is a cursor from a previous page')
+    .refine((c) => CURSOR.test(c) && Instant.safeParse(c.split('~')[0]).success, 'before is a cursor from a previous page')
     .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });

@@ -19,21 +19,54 @@ export function isDatabaseError(err: unknown): boolean {
   return name.startsWith('Mongo') || name === 'MongooseServerSelectionError';
 }
 
+/** zlib's errors carry a `Z_…` code; brotli's carry `ERR__ERROR_…` (its decoder's error names). */
+const isDecompressionError = (err: { code?: unknown; errno?: unknown }) =>
+  typeof err.errno === 'number' && typeof err.code === 'string' && (err.code.startsWith('Z_') || err.code.startsWith('ERR__ERROR_'));
+
+/**
+ * What Express's router and body parser throw when a request cannot be read. They mark the
+ * client's faults the http-errors way (`expose`, a 4xx `status`) and name the kind in `type`; a
+ * URL whose percent-encoding does not decode arrives as the URIError `decodeURIComponent` threw.
+ */
+function unreadableRequest(err: unknown): AppError | undefined {
+  if (err instanceof URIError) {
+    return new AppError(400, 'bad_url', 'The address has a broken percent-encoding (a "%" not followed by valid UTF-8). Check the link.');
+  }
+  const e = err as { expose?: unknown; status?: unknown; type?: unknown; code?: unknown; errno?: unknown } | null;
+  if (!e || e.expose !== true || typeof e.status !== 'number' || e.status < 400 || e.status >= 500) return undefined;
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
+    case 'entity.too.large':
+      return new AppError(413, 'too_large', 'The request body is too large.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(415, 'unsupported_encoding', 'Send the body as UTF-8 JSON (Content-Encoding gzip, deflate or br, or none).');
+    case 'request.aborted':
+      return new AppError(400, 'aborted', 'The request was cut off before its body arrived.');
+    case 'request.size.invalid':
+      return new AppError(400, 'bad_length', 'The request body is not as long as its Content-Length says.');
+  }
+  if (isDecompressionError(e)) {
+    return new AppError(400, 'undecodable_body', 'The request body could not be decoded: it is not valid data for its Content-Encoding.');
+  }
+  return new AppError(e.status, 'bad_request', 'The request could not be read.');
+}
+
 /** The one place an error becomes a response; everything answers `{ error: { code, message, fields? } }`. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+  return (err, req, res, next) => {
+    // Part of an answer is already on the wire: Express can only end the connection.
+    if (res.headersSent) {
+      log.error({ err, method: req.method, url: req.originalUrl }, 'failed after the answer had begun');
+      return next(err);
+    }
     let appError: AppError;
     if (err instanceof AppError) appError = err;
     else if (err instanceof ZodError)
       appError = new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', fieldErrors(err));
-    else if (err?.type === 'entity.parse.failed')
-      appError = new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
-    else if (err?.type === 'entity.too.large')
-      appError = new AppError(413, 'too_large', 'The request body is too large.');
-    else if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported')
-      appError = new AppError(415, 'unsupported_encoding', 'Send the body as UTF-8 JSON.');
     else if (isDatabaseError(err)) appError = databaseUnavailable(err);
-    else appError = new AppError(500, 'internal', 'Something went wrong on our side. It has been logged; try again shortly.');
+    else appError = unreadableRequest(err) ?? new AppError(500, 'internal', 'Something went wrong on our side. It has been logged; try again shortly.');
 
     if (appError.status >= 500) log.error({ err: appError.cause ?? err, method: req.method, url: req.originalUrl }, appError.message);
     const body: ErrorBody = {
