@@ -3,13 +3,16 @@ import https from 'node:https';
 import type { OfficialStatus } from '../../../shared/schemas/official-status.ts';
 import { connectionError, deadline, formatMs } from '../../probes/tcp-probe.ts';
 import { pinnedLookup, resolveTarget, type LookupAll } from '../../probes/target-guard.ts';
-import { readIncidentFeed } from './incident-feed.ts';
-import { isStatuspageSummary, parseStatuspageSummary } from './statuspage-v2.ts';
+import { incidentFeedSteps } from './incident-feed.ts';
+import { runInSlices } from './run-steps.ts';
+import { isStatuspageSummary, statuspageSummarySteps } from './statuspage-v2.ts';
 
 /**
  * Fetches a service's official status (a Statuspage summary or an incident feed) and parses it.
  * Thin: the guard, the transport and the parsers do the work. Never throws — a page that is
  * down, slow, huge or not what we expected becomes a result with a plain error, like a probe.
+ * The parsers run in slices (run-steps.ts): a 2 MB page takes tens of milliseconds to read,
+ * and the rest of the server keeps answering meanwhile.
  */
 
 export type OfficialSourceKind = 'statuspage' | 'feed';
@@ -119,9 +122,9 @@ export async function fetchOfficial(source: string, kind: OfficialSourceKind, de
         return fail('not_json', `The status page answered with something that is not JSON (${got.contentType})`);
       }
       if (!isStatuspageSummary(json)) return fail('unexpected_shape', 'The status page answered with JSON that is not a Statuspage summary (no status or components)');
-      return { ok: true, status: parseStatuspageSummary(json, at) };
+      return { ok: true, status: await runInSlices(statuspageSummarySteps(json, at)) };
     }
-    const status = readIncidentFeed(got.body, { fetchedAt: at, now: deps.now() });
+    const status = await runInSlices(incidentFeedSteps(got.body, { fetchedAt: at, now: deps.now() }));
     if (!status) return fail('unexpected_shape', `The status feed is not RSS or Atom (${got.contentType})`);
     return { ok: true, status };
   } catch (err) {

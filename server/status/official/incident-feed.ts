@@ -1,6 +1,12 @@
 import type { StatusLevel } from '../../../shared/schemas/status.ts';
 import { worstLevel, type OfficialIncident, type OfficialMaintenance, type OfficialStatus } from '../../../shared/schemas/official-status.ts';
-import { plainText } from './statuspage-v2.ts';
+import { clip, MAX_DESCRIPTION, MAX_ENTRIES, MAX_NAME, MAX_WORD, noteList } from './field-limits.ts';
+import { firstParagraphText } from './html-text.ts';
+import { httpLink } from './http-link.ts';
+import { runToEnd, type Steps } from './run-steps.ts';
+import { MAX_ELEMENTS, readXml, type XmlElement } from './xml-reader.ts';
+
+export { parseXml, type XmlElement } from './xml-reader.ts';
 
 /**
  * Reads an RSS 2.0 or Atom incident feed (Statuspage, Instatus, status.io and most others
@@ -12,48 +18,10 @@ import { plainText } from './statuspage-v2.ts';
  * "major" only for an explicit major/complete outage). Feeds list the newest update first, so
  * the first status word in an item's text is its current state.
  *
- * The XML reader below is minimal on purpose: elements, attributes, text, CDATA and the five
- * predefined plus numeric entities. It never expands DTD entities, so entity bombs are inert.
+ * A feed is read with a real XML tokenizer (xml-reader.ts) and every field is cut to the
+ * lengths in field-limits.ts before words are looked for in it, so a 2 MB hostile feed costs
+ * one linear pass.
  */
-
-export interface XmlElement {
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-}
-
-const decodeEntities = (s: string) =>
-  s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e]!;
-  });
-
-/** The document's root element, or null when the text is not XML we can read. */
-export function parseXml(xml: string): XmlElement | null {
-  const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' };
-  const stack = [root];
-  const token = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|<\/\s*([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|</gi;
-  for (const m of xml.matchAll(token)) {
-    const top = stack[stack.length - 1]!;
-    if (m[1] !== undefined) top.text += m[1];
-    else if (m[2] !== undefined) {
-      // Tolerate sloppy nesting: close up to the matching element, ignore a stray end tag.
-      const at = stack.map((e) => e.name).lastIndexOf(m[2]);
-      if (at > 0) stack.length = at;
-    } else if (m[3] !== undefined) {
-      const attrs: Record<string, string> = {};
-      for (const a of (m[4] ?? '').matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]!] = decodeEntities(a[2] ?? a[3] ?? '');
-      const el: XmlElement = { name: m[3], attrs, children: [], text: '' };
-      top.children.push(el);
-      if (m[5] !== '/') stack.push(el);
-    } else top.text += decodeEntities(m[6] ?? m[0]);
-  }
-  return root.children[0] ?? null;
-}
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
 const child = (el: XmlElement | undefined, ...names: string[]) => {
@@ -74,26 +42,28 @@ interface FeedItem {
   at?: number;
 }
 
-function feedItems(root: XmlElement): FeedItem[] | null {
+/** Dates are short; a long "date" is not one, and is not worth the date parser's time. */
+const timeOf = (text: string) => Date.parse(text.slice(0, MAX_WORD));
+
+function feedItem(title: string, body: string, link: string | undefined, at: number): FeedItem {
+  return { title: clip(title, MAX_NAME), body, ...(link && { link }), ...(Number.isFinite(at) && { at }) };
+}
+
+/** The feed's items, newest first as feeds list them; null when the root is neither RSS nor Atom. */
+function feedItems(root: XmlElement): XmlElement[] | null {
   const kind = local(root.name);
-  if (kind === 'feed') {
-    return children(root, 'entry').map((e) => {
-      const links = children(e, 'link');
-      const link = (links.find((l) => !l.attrs.rel || l.attrs.rel === 'alternate') ?? links[0])?.attrs.href;
-      const at = Date.parse(textOf(child(e, 'updated', 'published')));
-      return { title: textOf(child(e, 'title')), body: textOf(child(e, 'content', 'summary')), ...(link && { link }), ...(Number.isFinite(at) && { at }) };
-    });
-  }
-  if (kind === 'rss' || kind === 'rdf') {
-    const channel = child(root, 'channel');
-    const items = [...children(channel, 'item'), ...children(root, 'item')];
-    return items.map((i) => {
-      const link = textOf(child(i, 'link')) || undefined;
-      const at = Date.parse(textOf(child(i, 'pubdate', 'date', 'updated')));
-      return { title: textOf(child(i, 'title')), body: textOf(child(i, 'content:encoded', 'description')), ...(link && { link }), ...(Number.isFinite(at) && { at }) };
-    });
-  }
+  if (kind === 'feed') return children(root, 'entry');
+  if (kind === 'rss' || kind === 'rdf') return [...children(child(root, 'channel'), 'item'), ...children(root, 'item')];
   return null;
+}
+
+function readItem(el: XmlElement): FeedItem {
+  if (local(el.name) === 'entry') {
+    const links = children(el, 'link');
+    const href = (links.find((l) => !l.attrs.rel || l.attrs.rel === 'alternate') ?? links[0])?.attrs.href;
+    return feedItem(textOf(child(el, 'title')), textOf(child(el, 'content', 'summary')), httpLink(href), timeOf(textOf(child(el, 'updated', 'published'))));
+  }
+  return feedItem(textOf(child(el, 'title')), textOf(child(el, 'content:encoded', 'description')), httpLink(textOf(child(el, 'link'))), timeOf(textOf(child(el, 'pubdate', 'date', 'updated'))));
 }
 
 /** State words, earliest in the text wins (feeds put the newest update first). */
@@ -135,9 +105,6 @@ const IMPACT: Record<StatusLevel, string> = {
   major_outage: 'critical',
 };
 
-/** The newest update only: the first paragraph when the body has paragraphs (Statuspage does). */
-const latestUpdate = (body: string) => plainText(/^[\s\S]*?<\/p>/i.exec(body)?.[0] ?? body);
-
 export interface FeedOptions {
   fetchedAt: string;
   now: number;
@@ -161,23 +128,32 @@ export function parseIncidentFeed(xml: string, opts: FeedOptions): OfficialStatu
 }
 
 /** Like parseIncidentFeed, but null when the text is not an RSS or Atom feed at all. */
-export function readIncidentFeed(xml: string, opts: FeedOptions): OfficialStatus | null {
+export const readIncidentFeed = (xml: string, opts: FeedOptions): OfficialStatus | null => runToEnd(incidentFeedSteps(xml, opts));
+
+/** readIncidentFeed as steps, so the server can read a large feed without holding up everything else (run-steps.ts). */
+export function* incidentFeedSteps(xml: string, opts: FeedOptions): Steps<OfficialStatus | null> {
   const { fetchedAt, now, recentHours = 24 } = opts;
-  const notes: string[] = [];
-  const root = parseXml(xml);
-  const items = root && feedItems(root);
-  if (!items) return null;
+  const notes = noteList();
+  const read = yield* readXml(xml);
+  const elements = read.root && feedItems(read.root);
+  if (!elements) return null;
+  if (read.truncated) notes.add(`The feed nests too deeply or holds more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements; only the part before that was read.`);
+  // Feeds list the newest first (Statuspage's, Atom's by convention): the items past the cap are history.
+  if (elements.length > MAX_ENTRIES) notes.add(`The feed has ${elements.length.toLocaleString('en-US')} items; only the newest ${MAX_ENTRIES} were read.`);
 
   const incidents: OfficialIncident[] = [];
   const maintenances: OfficialMaintenance[] = [];
   const levels: StatusLevel[] = [];
-  for (const item of items) {
+  for (const element of elements.slice(0, MAX_ENTRIES)) {
+    yield;
+    const item = readItem(element);
     if (item.at === undefined) {
-      notes.push(`"${item.title}" has no date and was skipped.`);
+      notes.add(`"${item.title}" has no date and was skipped.`);
       continue;
     }
     if (now - item.at > recentHours * 3_600_000) continue;
-    const latest = latestUpdate(item.body);
+    // The newest update only: the first paragraph when the body has paragraphs (Statuspage's does).
+    const latest = firstParagraphText(item.body);
     const state = stateOf(item.title, latest);
     if (state === 'resolved' || state === 'completed') continue;
     const updatedAt = new Date(item.at).toISOString();
@@ -206,5 +182,6 @@ export function readIncidentFeed(xml: string, opts: FeedOptions): OfficialStatus
       : level === 'under_maintenance'
         ? `Maintenance in progress: ${maintenances.map((m) => m.name).join('; ')}`
         : 'No unresolved incidents in the feed';
-  return { source: 'feed', fetchedAt, level, description, components: [], incidents, maintenances, ...(notes.length > 0 && { notes }) };
+  const noted = notes.list();
+  return { source: 'feed', fetchedAt, level, description: clip(description, MAX_DESCRIPTION), components: [], incidents, maintenances, ...(noted.length > 0 && { notes: noted }) };
 }

@@ -105,6 +105,59 @@ describe('parseIncidentFeed', () => {
   });
 });
 
+describe('links in a feed', () => {
+  const rssWith = (link: string) =>
+    `<rss><channel><item><title>API errors</title><description>Investigating</description><pubDate>Tue, 04 Mar 2025 14:40:00 +0000</pubDate><link>${link}</link></item></channel></rss>`;
+  const atomWith = (href: string) =>
+    `<feed><entry><title>API errors</title><link rel="alternate" href="${href}"/><updated>2025-03-04T14:50:00Z</updated><summary>Investigating</summary></entry></feed>`;
+
+  it.each(['https://status.example.com/incidents/abc', 'http://status.example.com/incidents/abc'])('keeps an http(s) link: %s', (link) => {
+    expect(parse(rssWith(link)).incidents[0]?.url).toBe(link);
+    expect(parse(atomWith(link)).incidents[0]?.url).toBe(link);
+  });
+
+  it.each([
+    'javascript:alert(document.cookie)',
+    'JavaScript:alert(1)',
+    'java&#x09;script:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'vbscript:msgbox(1)',
+    'ftp://status.example.com/incidents/abc',
+    '/incidents/abc',
+    'incidents/abc',
+    '//evil.example/x',
+    'not a link at all',
+    `https://status.example.com/${'a'.repeat(5_000)}`,
+  ].map((link) => [link.length > 100 ? `an https link of ${link.length.toLocaleString('en-US')} characters` : link, link]))('drops any other link, keeping the incident: %s', (_, link) => {
+    for (const xml of [rssWith(link), atomWith(link)]) {
+      const [incident] = parse(xml).incidents;
+      expect(incident).toMatchObject({ name: 'API errors', status: 'investigating' });
+      expect(incident).not.toHaveProperty('url');
+    }
+  });
+});
+
+describe('fields of a feed', () => {
+  it('cuts a long title to a line, marking the cut', () => {
+    const title = `Elevated errors ${'on the API '.repeat(500)}`;
+    const [incident] = parse(RSS.replace('Elevated error rates on the API', title)).incidents;
+    expect(incident!.name.length).toBeLessThanOrEqual(300);
+    expect(incident!.name).toMatch(/^Elevated errors on the API on the API .*…$/);
+  });
+
+  it('notes that only the newest items of a very long feed were read', () => {
+    const item = '<item><title>Old news</title><pubDate>Tue, 04 Mar 2025 10:00:00 +0000</pubDate><description>Resolved</description></item>';
+    const r = parse(`<rss><channel>${item.repeat(150)}</channel></rss>`);
+    expect(r.notes).toEqual(['The feed has 150 items; only the newest 100 were read.']);
+  });
+
+  it('lists twenty undated items by title, then counts the rest', () => {
+    const r = parse(`<rss><channel>${'<item><title>Undated</title></item>'.repeat(30)}</channel></rss>`);
+    expect(r.notes).toHaveLength(21);
+    expect(r.notes?.at(-1)).toBe('…and 10 more like these.');
+  });
+});
+
 describe('stateOf', () => {
   const cases: [title: string, latest: string, state: string][] = [
     ['API errors', 'Resolved - This incident has been resolved. Investigating - ...', 'resolved'],

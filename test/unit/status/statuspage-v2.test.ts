@@ -135,12 +135,85 @@ describe('parseStatuspageSummary', () => {
     ]);
   });
 
+  it('reads an indicator named like an object property as unknown, not as a level', () => {
+    const r = parse(variant((s) => (s.status.indicator = 'constructor')));
+    expect(r.level).toBe('degraded_performance');
+    expect(r.notes).toEqual([`The page's overall indicator "constructor" is unknown; shown as degraded.`]);
+  });
+
   it('tolerates missing fields', () => {
     const r = parse({ components: [{ status: 'operational' }], incidents: [{ status: 'investigating' }], scheduled_maintenances: [{}] });
     expect(r.level).toBe('operational');
     expect(r.components).toEqual([{ name: 'Unnamed component', level: 'operational' }]);
     expect(r.incidents[0]).toMatchObject({ name: 'Unnamed incident', impact: 'none', updatedAt: FETCHED });
     expect(r.maintenances).toEqual([{ name: 'Scheduled maintenance', status: 'scheduled' }]);
+  });
+
+  describe('incident links', () => {
+    const withIncident = (incident: Record<string, unknown>, page?: Record<string, unknown>) =>
+      parse(
+        variant((s) => {
+          s.incidents = [{ id: 'inc1', name: 'API errors', status: 'investigating', impact: 'minor', updated_at: '2025-03-04T14:33:10.000Z', ...incident }];
+          if (page) s.page = { ...s.page, ...page };
+        }),
+      ).incidents[0];
+
+    it('keeps an http(s) shortlink', () => {
+      expect(withIncident({ shortlink: 'https://stspg.io/abc' })?.url).toBe('https://stspg.io/abc');
+      expect(withIncident({ shortlink: 'http://stspg.io/abc' })?.url).toBe('http://stspg.io/abc');
+    });
+
+    it.each(
+      [
+        'javascript:alert(document.cookie)',
+        ' JAVASCRIPT:alert(1)',
+        'java\tscript:alert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        '/incidents/inc1',
+        'stspg.io/abc',
+        `https://stspg.io/${'a'.repeat(5_000)}`,
+      ].map((link) => [link.length > 100 ? `an https link of ${link.length.toLocaleString('en-US')} characters` : JSON.stringify(link), link]),
+    )('drops the shortlink %s and links the incident on the page instead', (_, shortlink) => {
+      expect(withIncident({ shortlink })?.url).toBe(`${recorded.page.url}/incidents/inc1`);
+    });
+
+    it('gives no link when neither the shortlink nor the page address is http(s)', () => {
+      const incident = withIncident({ shortlink: 'javascript:alert(1)' }, { url: 'javascript:alert(2)//' });
+      expect(incident).toMatchObject({ name: 'API errors' });
+      expect(incident).not.toHaveProperty('url');
+    });
+  });
+
+  it('cuts long names and update bodies before reading them, marking the cut', () => {
+    const r = parse(
+      variant((s) => {
+        component(s, 'Webhooks').name = `Webhooks ${'and more '.repeat(1_000)}`;
+        s.incidents = [{ name: `API ${'errors '.repeat(1_000)}`, status: 'investigating', incident_updates: [{ body: `<p>${'We are investigating. '.repeat(2_000)}</p>` }] }];
+      }),
+    );
+    expect(r.components.find((c) => c.name.startsWith('Webhooks'))?.name).toMatch(/^Webhooks and more .{200,}…$/);
+    expect(r.incidents[0]!.name.length).toBeLessThanOrEqual(300);
+    expect(r.incidents[0]!.latestUpdate).toMatch(/^We are investigating\. We are .*…$/);
+    expect(r.incidents[0]!.latestUpdate!.length).toBeLessThanOrEqual(4_000);
+  });
+
+  it('finds the newest update by its time, whatever the order of the list', () => {
+    const r = parse(
+      variant((s) => {
+        s.incidents = [
+          {
+            name: 'API errors',
+            status: 'monitoring',
+            incident_updates: [
+              { body: 'Second', display_at: '2025-03-04T14:32:00.000Z' },
+              { body: 'Third', display_at: '2025-03-04T14:33:00.000Z' },
+              { body: 'First', display_at: '2025-03-04T14:31:00.000Z' },
+            ],
+          },
+        ];
+      }),
+    );
+    expect(r.incidents[0]?.latestUpdate).toBe('Third');
   });
 
   it.each([null, 'All good', 42, [], {}])('reads %j without throwing, as degraded with a note', (payload) => {
