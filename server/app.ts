@@ -46,7 +46,6 @@ export interface AppDeps {
   models: Models;
   catalog: ServiceCatalog;
   intake: ReportIntake;
-  views: ServiceViews;
   feed: CommentFeed;
   clientOf: ClientOf;
   flood: FloodGuard;
@@ -111,7 +110,7 @@ export function createApp(deps: AppDeps): express.Express {
   const admin = requireAdmin(deps.sessions);
   const onModerated = (type: ItemType, service: string, id: string, visible: boolean) =>
     type === 'comment' ? deps.changed.commentVisibility(service, id, visible) : deps.changed.stories(service);
-  app.use(servicesRoutes(deps));
+  app.use(servicesRoutes());
   app.use(reportsRoutes(deps));
   app.use(commentsRoutes({ ...deps, onPosted: deps.changed.comments }));
   app.use(storiesRoutes({ ...deps, onChanged: deps.changed.stories }));

@@ -36,6 +36,8 @@ import { SeriesStore } from './series/series-store.ts';
 import { CommentFeed } from './comments/comment-feed.ts';
 import { StatusBoard } from './status/status-board.ts';
 import { createServiceViews } from './services/service-views.ts';
+import { ServiceSnapshots } from './services/service-snapshots.ts';
+import { hotReads } from './services/hot-reads.ts';
 import { LiveHub, type LiveServer } from './live/live-hub.ts';
 import { handleSockets } from './live/socket-handlers.ts';
 import { useRedisAdapter } from './live/redis-adapter.ts';
@@ -124,8 +126,10 @@ export async function startOutageRadar(opts: {
   // The request handler exists before socket.io attaches: engine.io then takes /socket.io/ for
   // itself and hands only the rest on. A second 'request' listener added later would see
   // /socket.io/ too and answer polls that engine.io answers again, a crash (ERR_HTTP_HEADERS_SENT).
+  const snapshots = new ServiceSnapshots({ views, clock, has: (slug) => catalog.get(slug) !== undefined });
+  const hot = hotReads(snapshots);
   let app: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
-  const httpServer = http.createServer((req, res) => app!(req, res));
+  const httpServer = http.createServer((req, res) => hot(req, res) || app!(req, res));
   const io: LiveServer = new Server(httpServer, { serveClient: false });
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, log) : async () => {};
   const live = new LiveHub({
@@ -134,7 +138,8 @@ export async function startOutageRadar(opts: {
     refresh: async (slugs) => {
       await Promise.all([series.refreshRecent(clock.now(), slugs), comments.refresh(slugs)]);
     },
-    build: (slug) => views.update(slug, clock.now()),
+    changed: (slug, soon) => snapshots.invalidate(slug, { soon }),
+    build: (slug) => snapshots.update(slug),
   });
   handleSockets(io, { catalog });
 
@@ -147,7 +152,7 @@ export async function startOutageRadar(opts: {
     appendComments: (list) => comments.append(list),
     onStored: (stored) => {
       series.apply(stored);
-      for (const r of stored) live.markDirty(r.service);
+      for (const slug of new Set(stored.map((r) => r.service))) live.markDirty(slug, { soon: true });
     },
   });
   const intake = new ReportIntake(conn, writer.writeBatch);
@@ -257,7 +262,6 @@ export async function startOutageRadar(opts: {
     models,
     catalog,
     intake,
-    views,
     feed: comments,
     clientOf: clientIdentity(salt),
     // 20 reports in a burst, then one every 6 s: far beyond a person, well below a flood.

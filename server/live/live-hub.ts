@@ -20,7 +20,10 @@ export class LiveHub {
       io: LiveServer;
       /** Re-reads what other processes wrote before building, so the update is the database's truth. */
       refresh: (slugs: string[]) => Promise<void>;
-      build: (slug: string) => ServiceUpdate;
+      /** What readers see of this service is out of date; `soon`: it may stay so for a moment (counts). */
+      changed: (slug: string, soon: boolean) => void;
+      /** The service's live update, built once for its whole room; undefined once it left the catalog. */
+      build: (slug: string) => ServiceUpdate | undefined;
       log: Logger;
       intervalMs?: number;
     },
@@ -28,10 +31,12 @@ export class LiveHub {
 
   /**
    * `reread: false` when what changed is already in memory (a probe result, a verdict), so the
-   * update needs no database read of counts and comments first.
+   * update needs no database read of counts and comments first. `soon` for report counts: on
+   * outage day they change a thousand times a second, and readers may see them a moment late.
    */
-  markDirty(slug: string, opts: { reread?: boolean } = {}): void {
+  markDirty(slug: string, opts: { reread?: boolean; soon?: boolean } = {}): void {
     this.dirty.add(slug);
+    this.deps.changed(slug, opts.soon === true);
     if (opts.reread !== false) this.stale.add(slug);
   }
 
@@ -54,8 +59,14 @@ export class LiveHub {
     this.dirty = new Set();
     this.stale = new Set();
     try {
-      if (stale.length > 0) await this.deps.refresh(stale).catch((err) => this.deps.log.warn({ err }, 'live refresh failed; sending what memory holds'));
-      for (const slug of slugs) this.deps.io.to(serviceRoom(slug)).emit('service:update', this.deps.build(slug));
+      if (stale.length > 0) {
+        await this.deps.refresh(stale).catch((err) => this.deps.log.warn({ err }, 'live refresh failed; sending what memory holds'));
+        stale.forEach((slug) => this.deps.changed(slug, true));
+      }
+      for (const slug of slugs) {
+        const update = this.deps.build(slug);
+        if (update) this.deps.io.to(serviceRoom(slug)).emit('service:update', update);
+      }
     } finally {
       this.ticking = false;
     }

@@ -56,45 +56,30 @@ export function createServiceViews(deps: {
     }));
   }
 
-  function detail(slug: string, now: number): ServiceDetail | undefined {
+  /** The page's first load and the live update: one ServiceNow shared by both, built once. */
+  function snapshot(slug: string, now: number): { detail: ServiceDetail; update: ServiceUpdate } | undefined {
     const service = catalog.get(slug);
     if (!service) return undefined;
-    const window = seriesWindow(series.buckets(slug), now, DAY_MS);
+    const series24h = seriesWindow(series.buckets(slug), now, DAY_MS);
+    const recent = seriesWindow(series.buckets(slug), now, LIVE_WINDOW_MS);
     const { probes: _probes, official: _official, ...shown } = service;
-    return {
-      service: shown,
+    const shared = {
       status: status.get(slug),
-      series: window,
       breakdown: breakdown(slug, now),
       comments: comments.latest(slug),
       moreComments: comments.hasMoreThan(slug),
       stats: stats(slug, now),
       maintenance: maintenance.forService(slug, now),
       incident: incidents.openFor(slug),
-      baseline: band(slug, window.from, window.to),
       ...checkViews(service, now),
     };
-  }
-
-  function update(slug: string, now: number): ServiceUpdate {
-    const service = catalog.get(slug);
-    const recent = seriesWindow(series.buckets(slug), now, LIVE_WINDOW_MS);
     return {
-      slug,
-      status: status.get(slug),
-      recent,
-      breakdown: breakdown(slug, now),
-      comments: comments.latest(slug),
-      moreComments: comments.hasMoreThan(slug),
-      stats: stats(slug, now),
-      maintenance: maintenance.forService(slug, now),
-      incident: incidents.openFor(slug),
-      baseline: band(slug, recent.from, recent.to),
-      ...(service ? checkViews(service, now) : { probes: [], official: null, vantage: deps.vantage(), reachability: null }),
+      detail: { service: shown, series: series24h, ...shared, baseline: band(slug, series24h.from, series24h.to) },
+      update: { slug, recent, ...shared, baseline: band(slug, recent.from, recent.to) },
     };
   }
 
-  return { summaries, detail, update };
+  return { summaries, snapshot };
 }
 
 export type ServiceViews = ReturnType<typeof createServiceViews>;

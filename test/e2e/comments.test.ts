@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserWorld } from '../helpers/browser-world.ts';
-import { testService } from '../helpers/world.ts';
+import { as, testService } from '../helpers/world.ts';
 import { postComment } from './page-actions.ts';
 
 describe('comments in the browser', () => {
@@ -29,7 +29,7 @@ describe('comments in the browser', () => {
     for (let i = 1; i <= 12; i++) {
       const res = await fetch(`${t.world.url}/api/services/${older.slug}/comments`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': `commenter ${i}` },
+        headers: { 'content-type': 'application/json', ...as(`commenter ${i}`) },
         body: JSON.stringify({ text: `Comment ${String(i).padStart(2, '0')}`, elapsedMs: 5_000 }),
       });
       expect(res.status).toBe(201);

@@ -15,6 +15,7 @@ describe('LiveHub', () => {
       log,
       intervalMs: 20,
       refresh: async () => {},
+      changed: () => {},
       build: () => {
         builds++;
         throw new Error('snapshot could not be built');
