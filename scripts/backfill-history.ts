@@ -54,7 +54,6 @@ export async function backfillHistory(opts: {
     for (const s of opts.services) {
       // A service with any document in the hour before the window's end already has history.
       if (await conn.collection('series_hours').findOne({ _id: `${s.slug}|${end - HOUR}` as never })) continue;
-      const minutes: object[] = [];
       const hours: object[] = [];
       for (let h = start; h < end; h += HOUR) {
         const n: Record<string, number> = {};
@@ -70,12 +69,8 @@ export async function backfillHistory(opts: {
           }
           n[m] = count;
           p[m] = byProblem;
-          minutes.push({ _id: `${s.slug}|${t}`, service: s.slug, minute: new Date(t), total: count, byProblem, synthetic: true });
         }
         hours.push({ _id: `${s.slug}|${h}`, service: s.slug, hour: new Date(h), n, p, synthetic: true });
-      }
-      for (let i = 0; i < minutes.length; i += 5_000) {
-        await conn.collection('buckets').insertMany(minutes.slice(i, i + 5_000) as never[], { ordered: false }).catch(ignoreDuplicates);
       }
       await conn.collection('series_hours').insertMany(hours as never[], { ordered: false }).catch(ignoreDuplicates);
       filled.push(s.slug);

@@ -114,9 +114,10 @@ async function main() {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          // One simulated person per report: distinct User-Agent (and address, behind TRUST_PROXY).
+          // One simulated person per report, each on an address of its own, spread over many
+          // networks as real reporters are (the server believes X-Forwarded-For from loopback).
           'user-agent': `OutageRadarSimulator/1.0 (person ${run}-${user})`,
-          'x-forwarded-for': `198.18.${(user >> 8) & 255}.${user & 255}`,
+          'x-forwarded-for': `198.18.${user & 255}.${1 + ((user >> 8) % 254)}`,
         },
         body: JSON.stringify({ problem, ...(comment ? { comment } : {}) }),
       });

@@ -304,7 +304,9 @@ export async function startOutageRadar(opts: {
   // History loads in the background: the site answers at once, detection joins when ready.
   const detectionStarted = detection.start().catch((err) => log.error({ err }, 'detection could not start'));
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  // A deep accept queue: on outage day thousands connect at once, and a full queue means
+  // SYN retries a second later (the kernel caps it at net.core.somaxconn).
+  await new Promise<void>((resolve) => httpServer.listen({ port: config.port, host: config.host, backlog: 4_096 }, resolve));
   const port = (httpServer.address() as { port: number }).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
   log.info({ url }, 'Outage radar is listening');

@@ -1,7 +1,6 @@
 import type { Connection } from 'mongoose';
 import { ServiceSchema } from './models/service.model.ts';
 import { ReportSchema } from './models/report.model.ts';
-import { BucketSchema } from './models/bucket.model.ts';
 import { ClaimSchema } from './models/claim.model.ts';
 import { CommentSchema } from './models/comment.model.ts';
 import { SettingSchema } from './models/setting.model.ts';
@@ -23,7 +22,6 @@ export function createModels(conn: Connection) {
   return {
     Service: conn.model('Service', ServiceSchema),
     Report: conn.model('Report', ReportSchema),
-    Bucket: conn.model('Bucket', BucketSchema),
     SeriesHour: conn.model('SeriesHour', SeriesHourSchema),
     Claim: conn.model('Claim', ClaimSchema),
     Comment: conn.model('Comment', CommentSchema),

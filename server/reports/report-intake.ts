@@ -15,9 +15,23 @@ export class ReportIntake {
     this.queue = new GroupCommit({
       writeBatch,
       maxBatch: 500,
+      // A few batches in flight keep the database busy while we wait on its answers; a second
+      // one starts only once enough wait for it to be worth a round trip.
+      maxInFlight: 4,
+      minBatchWhileBusy: 32,
       maxQueue: 20_000,
+      // Refused after a second in the queue: with the write itself, every reporter hears back
+      // within two seconds, and a refusal early beats a timeout late.
+      maxWaitMs: 1_000,
       onOverload: () =>
-        new AppError(503, 'overloaded', 'Too many reports are arriving right now. Nothing was counted — try again in a minute.'),
+        new AppError(
+          503,
+          'overloaded',
+          'Too many reports are arriving right now, so yours was not counted yet. It will be sent again in a few seconds.',
+          undefined,
+          undefined,
+          { 'Retry-After': '5' },
+        ),
     });
   }
 

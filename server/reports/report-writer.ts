@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { Models } from '../db/models.ts';
 import { CounterWriter } from '../series/counter-writer.ts';
 import type { BrowserCheck, Comment } from '../../shared/index.ts';
-import { hourBumps, minuteBumps } from '../series/series-bumps.ts';
+import { hourBumps } from '../series/series-bumps.ts';
 import { createDedupeClaims } from './dedupe-claims.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
@@ -32,11 +32,14 @@ export interface StoredReport extends ReportToStore {
 }
 
 /**
- * Writes one batch of reports: dedupe claims (per person, then per address), then reports and
- * comments, then the per-minute buckets' and per-hour series' increments, and last the comment
- * feed. If anything after the claims fails, what this batch wrote is undone as far as the
- * database allows and the whole batch fails, so no caller is told "counted" for a report that
- * is not stored, a retry is not mistaken for a repeat, and no comment shows without its report.
+ * Writes one batch of reports in three steps, each one round trip however big the batch:
+ *   1. claims: one per person and window (a repeat collides), then one of the address's few;
+ *   2. at once: the reports, their comments, and the per-hour counters (`$inc`);
+ *   3. only with comments: the services' comment feeds.
+ * If anything after the claims fails, what this batch wrote is undone as far as the database
+ * allows and the whole batch fails, so no caller is told "counted" for a report that is not
+ * stored, a retry is not mistaken for a repeat, and no comment shows without its report.
+ * Several batches may be in flight at once: every step is an insert or an atomic `$inc`.
  */
 export function createReportWriter(deps: {
   models: Models;
@@ -53,30 +56,15 @@ export function createReportWriter(deps: {
   const claims = createDedupeClaims(deps.models, deps.dedupeWindowMs);
   const addressCap = createAddressCap(deps.models, deps.dedupeWindowMs, deps.reportsPerAddress);
   const networks = new NetworkSample();
-  const minuteCounters = new CounterWriter(deps.models.Bucket.collection);
   const hourCounters = new CounterWriter(deps.models.SeriesHour.collection);
-
-  /** Applies the batch's counters; returns their undo. */
-  async function increment(reports: StoredReport[]): Promise<() => Promise<void>> {
-    const undoMinutes = await minuteCounters.apply(minuteBumps(reports));
-    try {
-      const undoHours = await hourCounters.apply(hourBumps(reports, networks.fresh(reports)));
-      return async () => {
-        await Promise.all([undoMinutes(), undoHours()]);
-      };
-    } catch (err) {
-      await undoMinutes().catch((e) => deps.log.error({ err: e }, 'could not take back minute counters of a failed batch'));
-      throw err;
-    }
-  }
 
   async function writeBatch(items: ReportToStore[]): Promise<StoreOutcome[]> {
     const at = deps.clock.now();
     const won = await claims.claim(items, at);
     // A person's repeat never uses up one of the address's few counted reports. A person turned
     // away by the cap keeps their claim: asking again within the window would not count either.
-    const claimed = items.flatMap((r, i) => (won[i] ? [i] : []));
-    const cap = await addressCap.admit(claimed.map((i) => items[i]!), at);
+    const claimed = items.flatMap((_, i) => (won[i] ? [i] : []));
+    const cap = claimed.length > 0 ? await addressCap.admit(claimed.map((i) => items[i]!), at) : { admitted: [], ids: [] };
     const counted = new Set(claimed.filter((_, j) => cap.admitted[j]));
     const stored: StoredReport[] = [];
     items.forEach((r, i) => {
@@ -86,56 +74,20 @@ export function createReportWriter(deps: {
     });
     if (stored.length === 0) return items.map(() => ({ counted: false }));
 
+    const withComments = stored.filter((r) => r.commentId);
+    const steps = await Promise.allSettled([
+      Report.collection.insertMany(stored.map(reportDoc), { ordered: false }),
+      withComments.length > 0 ? Comment.collection.insertMany(withComments.map(commentDoc), { ordered: false }) : undefined,
+      hourCounters.apply(hourBumps(stored, networks.fresh(stored))),
+    ]);
+    const failed = steps.find((s) => s.status === 'rejected');
     try {
-      await Report.collection.insertMany(
-        stored.map((r) => ({
-          _id: new Types.ObjectId(r.id),
-          service: r.service,
-          problem: r.problem,
-          ...(r.comment ? { comment: r.comment } : {}),
-          clientHash: r.clientHash,
-          createdAt: new Date(r.receivedAt),
-          ...(r.browserCheck ? { browserCheck: { ...r.browserCheck, ...(r.browserCheck.at ? { at: new Date(r.browserCheck.at) } : {}) } } : {}),
-        })),
-        { ordered: true },
-      );
-      const withComments = stored.filter((r) => r.commentId);
-      if (withComments.length > 0) {
-        await Comment.collection.insertMany(
-          withComments.map((r) => ({
-            _id: new Types.ObjectId(r.commentId),
-            service: r.service,
-            text: r.comment!,
-            problem: r.problem,
-            reportId: new Types.ObjectId(r.id),
-            clientHash: r.clientHash,
-            status: 'visible',
-            flags: 0,
-            createdAt: new Date(r.receivedAt),
-          })),
-          { ordered: true },
-        );
-      }
-      const undoCounters = await increment(stored);
-      if (withComments.length > 0) {
-        // Last, because memory shows it at once and a feed entry cannot be taken back cleanly.
-        await deps
-          .appendComments(
-            withComments.map((r) => ({
-              id: r.commentId!,
-              service: r.service,
-              text: r.comment!,
-              problem: r.problem,
-              createdAt: new Date(r.receivedAt).toISOString(),
-            })),
-          )
-          .catch(async (err) => {
-            await undoCounters().catch((e) => deps.log.error({ err: e }, 'could not take back counters of a failed batch'));
-            throw err;
-          });
-      }
+      if (failed) throw failed.reason;
+      // Last, because memory shows it at once and a feed entry cannot be taken back cleanly.
+      if (withComments.length > 0) await deps.appendComments(withComments.map(feedEntry));
     } catch (err) {
-      await undo(stored, cap.ids, at);
+      const counters = steps[2];
+      await undo(stored, cap.ids, at, counters.status === 'fulfilled' ? counters.value : undefined);
       throw err;
     }
 
@@ -148,13 +100,14 @@ export function createReportWriter(deps: {
   }
 
   /** Best effort, since the database may be the reason we are here; what fails is logged. */
-  async function undo(stored: StoredReport[], addressClaims: string[], at: number): Promise<void> {
+  async function undo(stored: StoredReport[], addressClaims: string[], at: number, undoCounters?: () => Promise<void>): Promise<void> {
     const reportIds = stored.map((r) => new Types.ObjectId(r.id));
     const steps = {
       'person claims': claims.release(stored, at),
       'address claims': addressCap.release(addressClaims),
       reports: Report.collection.deleteMany({ _id: { $in: reportIds } }),
       comments: Comment.collection.deleteMany({ reportId: { $in: reportIds } }),
+      counters: undoCounters?.(),
     };
     const results = await Promise.allSettled(Object.values(steps));
     results.forEach((r, i) => {
@@ -167,3 +120,33 @@ export function createReportWriter(deps: {
 
   return { writeBatch, sweepClaims };
 }
+
+const reportDoc = (r: StoredReport) => ({
+  _id: new Types.ObjectId(r.id),
+  service: r.service,
+  problem: r.problem,
+  ...(r.comment ? { comment: r.comment } : {}),
+  clientHash: r.clientHash,
+  createdAt: new Date(r.receivedAt),
+  ...(r.browserCheck ? { browserCheck: { ...r.browserCheck, ...(r.browserCheck.at ? { at: new Date(r.browserCheck.at) } : {}) } } : {}),
+});
+
+const commentDoc = (r: StoredReport) => ({
+  _id: new Types.ObjectId(r.commentId),
+  service: r.service,
+  text: r.comment!,
+  problem: r.problem,
+  reportId: new Types.ObjectId(r.id),
+  clientHash: r.clientHash,
+  status: 'visible',
+  flags: 0,
+  createdAt: new Date(r.receivedAt),
+});
+
+const feedEntry = (r: StoredReport): Comment => ({
+  id: r.commentId!,
+  service: r.service,
+  text: r.comment!,
+  problem: r.problem,
+  createdAt: new Date(r.receivedAt).toISOString(),
+});

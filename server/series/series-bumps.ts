@@ -1,4 +1,3 @@
-import { bucketId } from '../db/models/bucket.model.ts';
 import { HOUR_MS, seriesHourId } from '../db/models/series-hour.model.ts';
 import type { CounterBump } from './counter-writer.ts';
 
@@ -13,22 +12,8 @@ interface Counted {
   network?: string;
 }
 
-/** What a batch of stored reports adds to the per-minute buckets: one bump per service and minute. */
-export function minuteBumps(reports: Counted[]): CounterBump[] {
-  const byId = new Map<string, CounterBump>();
-  for (const r of reports) {
-    const minute = Math.floor(r.receivedAt / MINUTE_MS) * MINUTE_MS;
-    const id = bucketId(r.service, minute);
-    const bump = byId.get(id) ?? { id, seed: { service: r.service, minute: new Date(minute), total: 0, byProblem: {} }, inc: {} };
-    add(bump.inc, 'total', 1);
-    add(bump.inc, `byProblem.${r.problem}`, 1);
-    byId.set(id, bump);
-  }
-  return [...byId.values()];
-}
-
 /**
- * The same counts folded into per-hour documents: one bump per service and hour. The reports
+ * What a batch of stored reports adds to the per-hour documents: one bump per service and hour. The reports
  * at the indexes in `placeNetworks` also record their network for their minute (`w.<m>.<net>`).
  */
 export function hourBumps(reports: Counted[], placeNetworks: ReadonlySet<number> = new Set()): CounterBump[] {

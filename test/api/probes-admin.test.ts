@@ -162,8 +162,10 @@ describe("reporters' browser checks", () => {
     // A repeat from the same person is not counted again, browser check included.
     expect((await report('b1', { problem: 'login', browserCheck: { reachable: false, ms: 9_000 } }).expect(200)).body).toEqual({ counted: false });
 
-    const detail = (await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body;
-    expect(detail.reachability).toEqual({ checked: 3, unreachable: 2, share: 2 / 3, windowMinutes: 60 });
+    // Report counts reach readers within a second.
+    await expect
+      .poll(async () => (await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body.reachability)
+      .toEqual({ checked: 3, unreachable: 2, share: 2 / 3, windowMinutes: 60 });
     const stored = await world.models.Report.findById(first.body.id).lean();
     expect(stored!.browserCheck).toMatchObject({ reachable: false, ms: 10_000 });
 

@@ -4,7 +4,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /**
- * Writes past per-minute buckets straight into a database, so a detector starting on it has a
+ * Writes past per-minute counts straight into a database, so a detector starting on it has a
  * normal to compare with: `perMinute(t)` reports at minute t, all of kind `problem`.
  */
 export async function seedHistory(
@@ -17,13 +17,11 @@ export async function seedHistory(
 ): Promise<void> {
   const conn = await mongoose.createConnection(mongodbUri).asPromise();
   try {
-    // Both shapes the writer keeps: per-minute buckets and per-hour series documents.
-    const minutes = [];
+    // The shape the writer keeps: per-hour series documents.
     const hours = new Map<number, { _id: string; service: string; hour: Date; n: Record<string, number>; p: Record<string, Record<string, number>> }>();
     for (let t = Math.floor(from / MINUTE) * MINUTE; t < to; t += MINUTE) {
       const n = perMinute(t);
       if (n <= 0) continue;
-      minutes.push({ _id: `${service}|${t}`, service, minute: new Date(t), total: n, byProblem: { [problem]: n } });
       const h = Math.floor(t / HOUR) * HOUR;
       const doc = hours.get(h) ?? { _id: `${service}|${h}`, service, hour: new Date(h), n: {}, p: {} };
       const m = String((t - h) / MINUTE);
@@ -31,7 +29,6 @@ export async function seedHistory(
       doc.p[m] = { [problem]: n };
       hours.set(h, doc);
     }
-    for (let i = 0; i < minutes.length; i += 5_000) await conn.collection('buckets').insertMany(minutes.slice(i, i + 5_000) as never[]);
     if (hours.size) await conn.collection('series_hours').insertMany([...hours.values()] as never[]);
   } finally {
     await conn.close();

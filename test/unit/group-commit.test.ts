@@ -83,3 +83,48 @@ describe('GroupCommit', () => {
     expect(written).toEqual([1, 2, 3, 4, 5]);
   });
 });
+
+describe('GroupCommit with several batches in flight', () => {
+  it('starts a second batch while the first is written, once enough items wait', async () => {
+    const gates = [deferred(), deferred()];
+    const batches: number[][] = [];
+    const gc = new GroupCommit<number, number>({
+      writeBatch: async (items) => {
+        const i = batches.push(items) - 1;
+        if (i < 2) await gates[i]!.promise;
+        return items;
+      },
+      maxInFlight: 2,
+      minBatchWhileBusy: 3,
+      onOverload: () => new Error('busy'),
+    });
+    const first = gc.submit(1);
+    await new Promise((r) => setImmediate(r));
+    const two = [2, 3].map((n) => gc.submit(n));
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([[1]]); // two waiting: not enough for a second batch while one is busy
+    const more = gc.submit(4);
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+    gates[1]!.resolve();
+    expect(await Promise.all([...two, more])).toEqual([2, 3, 4]);
+    gates[0]!.resolve();
+    expect(await first).toBe(1);
+  });
+
+  it('refuses an item that waited too long for a batch, so its caller hears back in time', async () => {
+    const gate = deferred();
+    const gc = new GroupCommit<number, number>({
+      writeBatch: async (items) => (await gate.promise, items),
+      maxWaitMs: 30,
+      onOverload: () => new Error('busy'),
+    });
+    const first = gc.submit(1);
+    await new Promise((r) => setImmediate(r));
+    const stuck = gc.submit(2);
+    await expect(stuck).rejects.toThrow('busy');
+    gate.resolve();
+    expect(await first).toBe(1);
+    await gc.drain();
+  });
+});
