@@ -2,7 +2,7 @@
 // Idempotent setup run before `npm start` (mode "app") and `npm test` (mode "test").
 // Plain Node with no dependencies: it runs before anything else is known to work.
 //   app:  FerretDB (unless MONGODB_URI is set) + the client bundle
-//   test: the above + Debian's chromium and redis-server
+//   test: the above + Debian's chromium, redis-server and nginx
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, cpSync, writeFileSync, chmodSync, renameSync, rmSync, statSync, readdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -109,6 +109,8 @@ function ensureDebianPackages() {
   const wanted = [
     ['/usr/bin/chromium', 'chromium'],
     ['/usr/bin/redis-server', 'redis-server'],
+    // The load-balancer tests run it on deploy/nginx.conf, as the current user, on a free port.
+    ['/usr/sbin/nginx', 'nginx'],
   ].filter(([bin]) => !existsSync(bin));
   if (wanted.length === 0) return;
   const pkgs = wanted.map(([, pkg]) => pkg);
