@@ -16,6 +16,10 @@ export function ferretdbBinaryPath(): string {
 export interface EmbeddedDatabase {
   uri: string;
   port: number;
+  /** The running server's process id (it changes when it is started again). */
+  pid(): number | undefined;
+  /** How many times it was started again after dying. */
+  restarts(): number;
   stop(): Promise<void>;
 }
 
@@ -34,6 +38,8 @@ export class EmbeddedDatabaseMissing extends Error {
 /**
  * Starts FerretDB (SQLite backend, a real MongoDB wire-protocol server) as a child process on
  * a free loopback port with its data under `dataDir`, and resolves once it accepts connections.
+ * If it dies, it is started again on the same port and data, so the app's connection heals by
+ * itself: what was committed is on disk, and nothing waits for a human.
  */
 export async function startEmbeddedDatabase(opts: {
   dataDir: string;
@@ -42,6 +48,8 @@ export async function startEmbeddedDatabase(opts: {
   binary?: string;
   /** A fixed port (e.g. to restart on the same address); by default a free one is picked. */
   port?: number;
+  /** How long to wait before starting it again after it died (doubling while it fails). */
+  restartDelayMs?: number;
 }): Promise<EmbeddedDatabase> {
   const binary = opts.binary ?? ferretdbBinaryPath();
   if (!existsSync(binary)) throw new EmbeddedDatabaseMissing(binary);
@@ -50,24 +58,74 @@ export async function startEmbeddedDatabase(opts: {
   lockDown(opts.dataDir, dir);
 
   // A port picked by the OS can be taken again before FerretDB binds it; try a few.
+  let first: ChildProcess | undefined;
+  let port = 0;
   let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = opts.port ?? (await freePort());
-    try {
-      return await launch(binary, dir, port, opts);
-    } catch (err) {
+  for (let attempt = 0; attempt < 3 && !first; attempt++) {
+    port = opts.port ?? (await freePort());
+    first = await launch(binary, dir, port, opts.log).catch((err) => {
       lastError = err;
-    }
+      return undefined;
+    });
   }
-  throw lastError;
+  if (!first) throw lastError;
+
+  const log = opts.log.child({ component: 'ferretdb', port });
+  let current = first;
+  let stopping = false;
+  let restarts = 0;
+  const killOnExit = () => current.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const startAgain = async () => {
+    for (let delay = opts.restartDelayMs ?? 100; !stopping; delay = Math.min(delay * 2, 5_000)) {
+      await new Promise((r) => setTimeout(r, delay));
+      if (stopping) return;
+      try {
+        const child = await launch(binary, dir, port, opts.log);
+        if (stopping) {
+          await stopChild(child);
+          return;
+        }
+        current = child;
+        restarts++;
+        watch(child);
+        log.info({ restarts }, 'embedded FerretDB is back');
+        return;
+      } catch (err) {
+        log.error({ err }, 'embedded FerretDB could not be started again; retrying');
+      }
+    }
+  };
+  const watch = (child: ChildProcess) =>
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      log.error({ code, signal }, 'embedded FerretDB stopped unexpectedly; starting it again');
+      void startAgain();
+    });
+  watch(first);
+
+  const uri = `mongodb://127.0.0.1:${port}/${opts.database}`;
+  // Tools on this machine (npm run simulate) find the running database here.
+  const addressFile = path.join(dir, 'address');
+  writeFileSync(addressFile, `${uri}\n`, { mode: 0o600 });
+  return {
+    uri,
+    port,
+    pid: () => current.pid,
+    restarts: () => restarts,
+    stop: async () => {
+      stopping = true;
+      await stopChild(current).finally(() => {
+        process.off('exit', killOnExit);
+        rmSync(addressFile, { force: true });
+      });
+    },
+  };
 }
 
-async function launch(
-  binary: string,
-  dir: string,
-  port: number,
-  opts: { database: string; log: Logger },
-): Promise<EmbeddedDatabase> {
+/** One FerretDB process on `port`, resolved once it accepts connections. */
+async function launch(binary: string, dir: string, port: number, parentLog: Logger): Promise<ChildProcess> {
   // umask 077: every SQLite file FerretDB creates (one per database, at any time) is 0600.
   const child = spawn(
     '/bin/sh',
@@ -86,7 +144,7 @@ async function launch(
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const log = opts.log.child({ component: 'ferretdb', port });
+  const log = parentLog.child({ component: 'ferretdb', port });
   const recent: string[] = [];
   const onOutput = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
@@ -98,31 +156,14 @@ async function launch(
   child.stdout!.on('data', onOutput);
   child.stderr!.on('data', onOutput);
 
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-
   try {
     await waitForPort(port, child, 20_000);
   } catch (err) {
     child.kill('SIGKILL');
-    process.off('exit', killOnExit);
     throw new Error(`FerretDB did not start: ${(err as Error).message}\n${recent.join('\n')}`);
   }
   log.info({ dir }, 'embedded FerretDB started');
-  const uri = `mongodb://127.0.0.1:${port}/${opts.database}`;
-  // Tools on this machine (npm run simulate) find the running database here.
-  const addressFile = path.join(dir, 'address');
-  writeFileSync(addressFile, `${uri}\n`, { mode: 0o600 });
-
-  return {
-    uri,
-    port,
-    stop: () =>
-      stopChild(child).finally(() => {
-        process.off('exit', killOnExit);
-        rmSync(addressFile, { force: true });
-      }),
-  };
+  return child;
 }
 
 /**
