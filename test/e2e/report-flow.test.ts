@@ -35,6 +35,29 @@ describe('reporting a problem in the browser', () => {
     await expect.poll(() => page.getByRole('dialog').getByRole('heading').textContent()).toBe('You already reported this');
   });
 
+  it('keeps a report waiting while the server sheds load, says so, and sends it again by itself', async () => {
+    const page = await t.browser.newPage();
+    // The first two tries meet a server turning reports away, as on outage day; then the real one.
+    let refused = 0;
+    await page.route('**/api/services/*/reports', async (route) => {
+      if (refused++ < 2) {
+        await route.fulfill({
+          status: 503,
+          headers: { 'content-type': 'application/json', 'retry-after': '1' },
+          body: JSON.stringify({ error: { code: 'overloaded', message: 'Too many reports are arriving right now.' } }),
+        });
+      } else await route.continue();
+    });
+    await page.goto(`${t.world.url}/status/${svc.slug}`);
+    await page.getByRole('button', { name: /having problems|report again/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: /API/ }).check();
+    await dialog.getByRole('button', { name: 'Report problem' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/yours is waiting\. It will be sent again in \d+ s/);
+    await expect.poll(() => dialog.getByRole('heading').textContent(), { timeout: 15_000 }).toMatch(/Thanks — your report is counted|You already reported this/);
+    expect(refused).toBe(3);
+  });
+
   it('shows a page a person can act on for a service it does not follow', async () => {
     const page = await t.browser.newPage();
     const res = await page.goto(`${t.world.url}/status/not-followed`);

@@ -26,6 +26,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string[]>,
+    /** Seconds the server asked us to wait before trying again (Retry-After), when it said. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -41,7 +43,14 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const body = await res.json().catch(() => undefined);
   if (!res.ok) {
     const err = (body as ErrorBody | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? 'http_' + res.status, err?.message ?? `The server answered ${res.status}. Try again shortly.`, err?.fields);
+    const retryAfter = Number(res.headers.get('retry-after'));
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'http_' + res.status,
+      err?.message ?? `The server answered ${res.status}. Try again shortly.`,
+      err?.fields,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   return body as T;
 }
