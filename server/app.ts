@@ -1,7 +1,6 @@
 import express from 'express';
 import helmet from 'helmet';
 import compression from 'compression';
-import { pinoHttp } from 'pino-http';
 import type { Connection } from 'mongoose';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
@@ -37,6 +36,7 @@ import { probesRoutes } from './probes/probes.routes.ts';
 import type { ProbeStore } from './probes/probe-store.ts';
 import type { ChecksBook } from './probes/checks-book.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { accessLog } from './http/access-log.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies'>;
@@ -80,26 +80,24 @@ export function createApp(deps: AppDeps): express.Express {
   // send the bundle's requests to an https port nobody listens on. TLS terminates at the proxy.
   // connect-src also names the services' homepages: a reporter's browser tries the homepage
   // (a no-cors request, its answer unreadable) to tell "I can't reach it at all" apart.
-  const homepageOrigins = () =>
-    [...new Set(deps.catalog.all().flatMap((s) => {
-      try {
-        return [new URL(s.homepage).origin];
-      } catch {
-        return [];
-      }
-    }))].join(' ');
+  let origins: { for: unknown; value: string } | undefined;
+  const homepageOrigins = () => {
+    const services = deps.catalog.all();
+    if (origins?.for !== services) {
+      const list = services.flatMap((s) => {
+        try {
+          return [new URL(s.homepage).origin];
+        } catch {
+          return [];
+        }
+      });
+      origins = { for: services, value: [...new Set(list)].join(' ') };
+    }
+    return origins.value;
+  };
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc: ["'self'", () => homepageOrigins()] } } }));
   app.use(compression());
-  app.use(
-    pinoHttp({
-      logger: deps.log,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(accessLog(deps.log));
   app.use(express.json({ limit: '16kb' }));
 
   app.get('/api/health', (_req, res) => {

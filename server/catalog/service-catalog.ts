@@ -7,6 +7,8 @@ import { ProbeDefinition, Service, type OfficialSource, type Problem } from '../
  */
 export class ServiceCatalog {
   private bySlug = new Map<string, Service>();
+  /** all(), sorted once per reload: the same array until the catalog changes (callers may memoise on it). */
+  private sorted: Service[] | undefined;
 
   constructor(
     private readonly models: Models,
@@ -74,6 +76,7 @@ export class ServiceCatalog {
       } else this.onInvalid(String(doc.slug), retry.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     }
     this.bySlug = next;
+    this.sorted = undefined;
   }
 
   /** Replaces a service's probes (already validated); the caller reloads. */
@@ -93,7 +96,7 @@ export class ServiceCatalog {
   }
 
   all(): Service[] {
-    return [...this.bySlug.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return (this.sorted ??= [...this.bySlug.values()].sort((a, b) => a.name.localeCompare(b.name)));
   }
 
   problemLabel(slug: string, problem: string): string {
