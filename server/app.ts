@@ -7,11 +7,9 @@ import type { Logger } from './logger.ts';
 import type { Clock } from './clock.ts';
 import type { Models } from './db/models.ts';
 import type { ServiceCatalog } from './catalog/service-catalog.ts';
-import type { ReportIntake } from './reports/report-intake.ts';
 import type { ServiceViews } from './services/service-views.ts';
 import type { CommentFeed } from './comments/comment-feed.ts';
 import type { ClientOf } from './http/client-identity.ts';
-import type { FloodGuard } from './limits/flood-guard.ts';
 import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { AdminUsers } from './admin/admin-users.ts';
 import type { AdminSessions } from './admin/admin-sessions.ts';
@@ -37,6 +35,7 @@ import type { ProbeStore } from './probes/probe-store.ts';
 import type { ChecksBook } from './probes/checks-book.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { accessLog } from './http/access-log.ts';
+import type { ReportAcceptor } from './reports/accept-report.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies'>;
@@ -45,10 +44,9 @@ export interface AppDeps {
   conn: Connection;
   models: Models;
   catalog: ServiceCatalog;
-  intake: ReportIntake;
+  acceptReport: ReportAcceptor;
   feed: CommentFeed;
   clientOf: ClientOf;
-  flood: FloodGuard;
   limiter: RateLimiter;
   users: AdminUsers;
   sessions: AdminSessions;

@@ -20,6 +20,8 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   MONGODB_URI: z.string().optional(),
   DATA_DIR: z.string().default('data'),
+  /** The embedded database: `normal` survives process crashes, `full` also power cuts (slower). */
+  EMBEDDED_DB_SYNC: z.enum(['normal', 'full']).default('normal'),
   /**
    * Whose X-Forwarded-For to believe. Loopback by default: a proxy on the same machine works as
    * is (without it every visitor would share the proxy's address and its limits), and nobody
@@ -37,6 +39,8 @@ const Env = z.object({
   DEDUPE_WINDOW_MINUTES: z.coerce.number().positive().default(10),
   /** Counted reports per service and dedupe window from one address (people behind one NAT share it). */
   REPORTS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(3),
+  /** Reports are refused at once (503, Retry-After) while the event loop runs this late: the process keeps answering reads. */
+  SHED_LAG_MS: z.coerce.number().int().min(20).max(10_000).default(250),
   /** Distinct networks (IPv4 /24, IPv6 /48) an incident needs among its reporters; at most 16 (the sample kept per minute). */
   INCIDENT_MIN_NETWORKS: z.coerce.number().int().min(1).max(16).default(5),
   /** How often memory re-reads what other processes wrote (counts, catalog, maintenance). */
@@ -75,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     host: e.HOST,
     mongodbUri: e.MONGODB_URI,
     dataDir: path.resolve(e.DATA_DIR),
+    embeddedDbSync: e.EMBEDDED_DB_SYNC,
     trustProxy: e.TRUST_PROXY,
     secureCookies: e.SECURE_COOKIES,
     redisUrl: e.REDIS_URL,
@@ -84,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dedupeWindowMs: e.DEDUPE_WINDOW_MINUTES * 60_000,
     reportsPerAddress: e.REPORTS_PER_ADDRESS,
     incidentMinNetworks: e.INCIDENT_MIN_NETWORKS,
+    shedLagMs: e.SHED_LAG_MS,
     refreshMs: e.REFRESH_SECONDS * 1000,
     detectTickMs: e.DETECT_TICK_SECONDS * 1000,
     serveClient: e.SERVE_CLIENT,

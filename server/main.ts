@@ -21,7 +21,7 @@ try {
   if (config.catalogFile) mergeCatalog(seedServices, readCatalogFile(config.catalogFile), config.catalogFile);
   let uri = config.mongodbUri;
   if (!uri) {
-    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, database: 'outage-radar', log });
+    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, database: 'outage-radar', log, sync: config.embeddedDbSync });
     uri = embedded.uri;
   }
   const server = await startOutageRadar({ config, log, mongodbUri: uri });

@@ -11,7 +11,10 @@ import { createModels, ensureIndexes, type Models } from './db/models.ts';
 import { ServiceCatalog } from './catalog/service-catalog.ts';
 import { seedServices } from './catalog/seed-services.ts';
 import { loadClientHashSalt } from './reports/client-hash.ts';
-import { clientIdentity } from './http/client-identity.ts';
+import { clientIdentity, rawClientAddress } from './http/client-identity.ts';
+import { LoadShedder } from './http/load-shedder.ts';
+import { createReportAcceptor } from './reports/accept-report.ts';
+import { reportFastPath } from './reports/report-fast-path.ts';
 import { FloodGuard } from './limits/flood-guard.ts';
 import { RateLimiter } from './limits/rate-limiter.ts';
 import { AdminUsers } from './admin/admin-users.ts';
@@ -129,7 +132,9 @@ export async function startOutageRadar(opts: {
   const snapshots = new ServiceSnapshots({ views, clock, has: (slug) => catalog.get(slug) !== undefined });
   const hot = hotReads(snapshots);
   let app: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
-  const httpServer = http.createServer((req, res) => hot(req, res) || app!(req, res));
+  let reportsFirst: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
+  // Outage day's two requests, reads and reports, are answered before Express (see each file).
+  const httpServer = http.createServer((req, res) => hot(req, res) || reportsFirst!(req, res) || app!(req, res));
   const io: LiveServer = new Server(httpServer, { serveClient: false });
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, log) : async () => {};
   const live = new LiveHub({
@@ -156,6 +161,10 @@ export async function startOutageRadar(opts: {
     },
   });
   const intake = new ReportIntake(conn, writer.writeBatch);
+  // 20 reports in a burst, then one every 6 s per address: far beyond a person, well below a flood.
+  const acceptReport = createReportAcceptor({ catalog, intake, clock, flood: new FloodGuard(20, 1 / 6_000) });
+  const shedder = new LoadShedder({ maxLagMs: config.shedLagMs });
+  reportsFirst = reportFastPath({ acceptReport, salt, clientAddress: rawClientAddress(config.trustProxy), shedder, log });
   const limiter = new RateLimiter(models, clock);
   const users = opts.adminUsers ?? (await AdminUsers.fromConfig(config.adminUsers, log, config.dataDir));
   const sessions = new AdminSessions(models, clock, config.adminSessionMs, (name) => users.has(name));
@@ -261,11 +270,9 @@ export async function startOutageRadar(opts: {
     conn,
     models,
     catalog,
-    intake,
+    acceptReport,
     feed: comments,
     clientOf: clientIdentity(salt),
-    // 20 reports in a burst, then one every 6 s: far beyond a person, well below a flood.
-    flood: new FloodGuard(20, 1 / 6_000),
     limiter,
     users,
     sessions,
@@ -328,6 +335,7 @@ export async function startOutageRadar(opts: {
       await httpClosed;
       io.close();
       await closeRedis();
+      shedder.stop();
       await conn.close();
     })());
 

@@ -1,6 +1,9 @@
+import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
+import proxyaddr from 'proxy-addr';
 import { clientHash } from '../reports/client-hash.ts';
 import { addressPrefixes } from './address-prefix.ts';
+import type { Config } from '../config.ts';
 
 /**
  * The salted hashes a request is known by; never the raw address.
@@ -16,16 +19,34 @@ export interface ClientKeys {
   network: string;
 }
 
+export function clientKeys(salt: string, ip: string, userAgent: string): ClientKeys {
+  const { address, network } = addressPrefixes(ip);
+  return {
+    address: clientHash(salt, `a:${address}`, ''),
+    person: clientHash(salt, `a:${address}`, userAgent),
+    // Short: it is stored once per service and minute in the counters.
+    network: clientHash(salt, `n:${network}`, '').slice(0, 10),
+  };
+}
+
+/** The keys of a request Express parsed (its `req.ip` follows TRUST_PROXY). */
 export const clientIdentity =
   (salt: string) =>
-  (req: Request): ClientKeys => {
-    const { address, network } = addressPrefixes(req.ip ?? '');
-    return {
-      address: clientHash(salt, `a:${address}`, ''),
-      person: clientHash(salt, `a:${address}`, req.get('user-agent') ?? ''),
-      // Short: it is stored once per service and minute in the counters.
-      network: clientHash(salt, `n:${network}`, '').slice(0, 10),
-    };
-  };
+  (req: Request): ClientKeys =>
+    clientKeys(salt, req.ip ?? '', req.get('user-agent') ?? '');
 
 export type ClientOf = ReturnType<typeof clientIdentity>;
+
+/**
+ * The client's address of a raw request, as Express's `req.ip` gives it under the same
+ * trust-proxy setting (the same proxy-addr rules Express compiles), for the paths in front of Express.
+ */
+export function rawClientAddress(trustProxy: Config['trustProxy']): (req: IncomingMessage) => string {
+  const trust =
+    trustProxy === true
+      ? () => true
+      : typeof trustProxy === 'number'
+        ? (_addr: string, i: number) => i < trustProxy
+        : proxyaddr.compile(trustProxy === false ? [] : trustProxy.split(',').map((v) => v.trim()));
+  return (req) => proxyaddr(req, trust);
+}

@@ -53,7 +53,31 @@ function unreadableRequest(err: unknown): AppError | undefined {
   return new AppError(e.status, 'bad_request', 'The request could not be read.');
 }
 
-/** The one place an error becomes a response; everything answers `{ error: { code, message, fields? } }`. */
+export interface ErrorResponse {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
+}
+
+/**
+ * The one place an error becomes a response; everything answers `{ error: { code, message,
+ * fields? } }`. Used by Express's error handler and by the fast paths in front of Express.
+ */
+export function errorResponse(err: unknown, log: Logger, where: { method?: string; url?: string }): ErrorResponse {
+  let appError: AppError;
+  if (err instanceof AppError) appError = err;
+  else if (err instanceof ZodError) appError = new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', fieldErrors(err));
+  else if (isDatabaseError(err)) appError = databaseUnavailable(err);
+  else appError = unreadableRequest(err) ?? new AppError(500, 'internal', 'Something went wrong on our side. It has been logged; try again shortly.');
+
+  if (appError.status >= 500) log.error({ err: appError.cause ?? err, ...where }, appError.message);
+  return {
+    status: appError.status,
+    body: { error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } },
+    headers: { ...(appError.status === 503 ? { 'Retry-After': '30' } : {}), ...appError.headers },
+  };
+}
+
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     // Part of an answer is already on the wire: Express can only end the connection.
@@ -61,20 +85,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       log.error({ err, method: req.method, url: req.originalUrl }, 'failed after the answer had begun');
       return next(err);
     }
-    let appError: AppError;
-    if (err instanceof AppError) appError = err;
-    else if (err instanceof ZodError)
-      appError = new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', fieldErrors(err));
-    else if (isDatabaseError(err)) appError = databaseUnavailable(err);
-    else appError = unreadableRequest(err) ?? new AppError(500, 'internal', 'Something went wrong on our side. It has been logged; try again shortly.');
-
-    if (appError.status >= 500) log.error({ err: appError.cause ?? err, method: req.method, url: req.originalUrl }, appError.message);
-    const body: ErrorBody = {
-      error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
-    };
-    if (appError.status === 503) res.set('Retry-After', '30');
-    if (appError.headers) res.set(appError.headers);
-    res.status(appError.status).json(body);
+    const answer = errorResponse(err, log, { method: req.method, url: req.originalUrl });
+    res.set(answer.headers).status(answer.status).json(answer.body);
   };
 }
 

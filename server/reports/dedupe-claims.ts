@@ -1,6 +1,6 @@
 import type { Models } from '../db/models.ts';
+import type { ClaimDoc } from './claim-inserts.ts';
 
-const DUPLICATE_KEY = 11000;
 /** Primary-key reads in flight at once. */
 const PARALLEL = 32;
 /**
@@ -43,45 +43,36 @@ export function createDedupeClaims(models: Models, windowMs: number) {
     return settled.at;
   }
 
-  /** Which claimants win a claim at `at`; the first of several identical ones in a batch at most. */
-  async function claim(claimants: Claimant[], at: number): Promise<boolean[]> {
+  /**
+   * Which claimants may claim at `at`, with the claim each would insert: the first of several
+   * identical ones in a batch, unless a claim of the previous slot is less than a window old.
+   * Inserting the claims (report-claims.ts, with the address claims) decides who wins.
+   */
+  async function candidates(claimants: Claimant[], at: number): Promise<{ index: number; doc: ClaimDoc }[]> {
     const slot = slotOf(at);
     const firstIndex = new Map<string, number>();
     claimants.forEach((c, i) => {
       const k = keyOf(c, slot);
       if (!firstIndex.has(k)) firstIndex.set(k, i);
     });
-    const candidates = [...firstIndex.values()];
+    const first = [...firstIndex.values()];
 
     const recentInPreviousSlot = new Set<number>();
     const previous = await settledClaims(slot - 1, at);
     if (previous) {
-      for (const ci of candidates) if ((previous.get(keyOf(claimants[ci]!, slot - 1)) ?? -Infinity) > at - windowMs) recentInPreviousSlot.add(ci);
+      for (const ci of first) if ((previous.get(keyOf(claimants[ci]!, slot - 1)) ?? -Infinity) > at - windowMs) recentInPreviousSlot.add(ci);
     } else {
-      for (let i = 0; i < candidates.length; i += PARALLEL) {
-        const chunk = candidates.slice(i, i + PARALLEL);
+      for (let i = 0; i < first.length; i += PARALLEL) {
+        const chunk = first.slice(i, i + PARALLEL);
         const found = await Promise.all(chunk.map((ci) => Claim.collection.findOne({ _id: keyOf(claimants[ci]!, slot - 1) as never })));
         found.forEach((doc, j) => {
           if (doc && (doc.at as Date).getTime() > at - windowMs) recentInPreviousSlot.add(chunk[j]!);
         });
       }
     }
-
-    const toInsert = candidates.filter((ci) => !recentInPreviousSlot.has(ci));
-    const won = new Set(toInsert);
-    if (toInsert.length > 0) {
-      try {
-        await Claim.collection.insertMany(
-          toInsert.map((ci) => ({ _id: keyOf(claimants[ci]!, slot) as never, slot, at: new Date(at) })),
-          { ordered: false },
-        );
-      } catch (err) {
-        const errors = writeErrors(err);
-        if (!errors || errors.some((e) => e.code !== DUPLICATE_KEY)) throw err;
-        for (const e of errors) won.delete(toInsert[e.index]!);
-      }
-    }
-    return claimants.map((_, i) => won.has(i));
+    return first
+      .filter((ci) => !recentInPreviousSlot.has(ci))
+      .map((index) => ({ index, doc: { _id: keyOf(claimants[index]!, slot), slot, at: new Date(at) } }));
   }
 
   /** Takes back claims of a batch that failed after claiming (best effort: the database may be gone). */
@@ -96,11 +87,6 @@ export function createDedupeClaims(models: Models, windowMs: number) {
     return res.deletedCount;
   }
 
-  return { claim, release, sweep };
+  return { candidates, release, sweep };
 }
 
-function writeErrors(err: unknown): { index: number; code: number }[] | undefined {
-  const e = err as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } };
-  if (!e?.writeErrors) return undefined;
-  return Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
-}

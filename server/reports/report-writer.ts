@@ -3,10 +3,9 @@ import type { Models } from '../db/models.ts';
 import { CounterWriter } from '../series/counter-writer.ts';
 import type { BrowserCheck, Comment } from '../../shared/index.ts';
 import { hourBumps } from '../series/series-bumps.ts';
-import { createDedupeClaims } from './dedupe-claims.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
-import { createAddressCap } from './address-cap.ts';
+import { createReportClaims } from './report-claims.ts';
 import { NetworkSample } from './network-sample.ts';
 
 export interface ReportToStore {
@@ -32,10 +31,10 @@ export interface StoredReport extends ReportToStore {
 }
 
 /**
- * Writes one batch of reports in three steps, each one round trip however big the batch:
- *   1. claims: one per person and window (a repeat collides), then one of the address's few;
+ * Writes one batch of reports in two steps, each one round trip however big the batch:
+ *   1. claims: one per person and window (a repeat collides) and one of the address's few;
  *   2. at once: the reports, their comments, and the per-hour counters (`$inc`);
- *   3. only with comments: the services' comment feeds.
+ * then, only with comments, the services' comment feeds.
  * If anything after the claims fails, what this batch wrote is undone as far as the database
  * allows and the whole batch fails, so no caller is told "counted" for a report that is not
  * stored, a retry is not mistaken for a repeat, and no comment shows without its report.
@@ -53,19 +52,14 @@ export function createReportWriter(deps: {
   onStored: (reports: StoredReport[]) => void;
 }) {
   const { Report, Comment } = deps.models;
-  const claims = createDedupeClaims(deps.models, deps.dedupeWindowMs);
-  const addressCap = createAddressCap(deps.models, deps.dedupeWindowMs, deps.reportsPerAddress);
+  const claims = createReportClaims({ models: deps.models, log: deps.log, windowMs: deps.dedupeWindowMs, perAddress: deps.reportsPerAddress });
   const networks = new NetworkSample();
   const hourCounters = new CounterWriter(deps.models.SeriesHour.collection);
 
   async function writeBatch(items: ReportToStore[]): Promise<StoreOutcome[]> {
     const at = deps.clock.now();
-    const won = await claims.claim(items, at);
-    // A person's repeat never uses up one of the address's few counted reports. A person turned
-    // away by the cap keeps their claim: asking again within the window would not count either.
-    const claimed = items.flatMap((_, i) => (won[i] ? [i] : []));
-    const cap = claimed.length > 0 ? await addressCap.admit(claimed.map((i) => items[i]!), at) : { admitted: [], ids: [] };
-    const counted = new Set(claimed.filter((_, j) => cap.admitted[j]));
+    const claimed = await claims.claim(items, at);
+    const counted = new Set(items.flatMap((_, i) => (claimed.counted[i] ? [i] : [])));
     const stored: StoredReport[] = [];
     items.forEach((r, i) => {
       if (!counted.has(i)) return;
@@ -87,7 +81,7 @@ export function createReportWriter(deps: {
       if (withComments.length > 0) await deps.appendComments(withComments.map(feedEntry));
     } catch (err) {
       const counters = steps[2];
-      await undo(stored, cap.ids, at, counters.status === 'fulfilled' ? counters.value : undefined);
+      await undo(stored, claimed.held, at, counters.status === 'fulfilled' ? counters.value : undefined);
       throw err;
     }
 
@@ -100,11 +94,10 @@ export function createReportWriter(deps: {
   }
 
   /** Best effort, since the database may be the reason we are here; what fails is logged. */
-  async function undo(stored: StoredReport[], addressClaims: string[], at: number, undoCounters?: () => Promise<void>): Promise<void> {
+  async function undo(stored: StoredReport[], held: Parameters<typeof claims.release>[0], at: number, undoCounters?: () => Promise<void>): Promise<void> {
     const reportIds = stored.map((r) => new Types.ObjectId(r.id));
     const steps = {
-      'person claims': claims.release(stored, at),
-      'address claims': addressCap.release(addressClaims),
+      claims: claims.release(held, at),
       reports: Report.collection.deleteMany({ _id: { $in: reportIds } }),
       comments: Comment.collection.deleteMany({ reportId: { $in: reportIds } }),
       counters: undoCounters?.(),

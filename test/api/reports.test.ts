@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import mongoose from 'mongoose';
-import { startWorld, testService, manualClock } from '../helpers/world.ts';
+import { gzipSync } from 'node:zlib';
+import { rawRequest } from '../helpers/raw-request.ts';
+import { as, startWorld, testService, manualClock } from '../helpers/world.ts';
 import type { ServiceDetail } from '../../shared/index.ts';
 
 describe('POST /api/services/:slug/reports', () => {
@@ -173,5 +175,54 @@ describe('GET /api/services', () => {
     } finally {
       await world.close();
     }
+  });
+});
+
+describe('reports on the fast path and off it', () => {
+  const svc = testService();
+  let world: Awaited<ReturnType<typeof startWorld>>;
+  beforeAll(async () => {
+    world = await startWorld({ services: [svc], env: { SHED_LAG_MS: '50' } });
+  });
+  afterAll(() => world?.close());
+
+  it('takes a compressed or chunked report through Express, with the same answers', async () => {
+    const zipped = await rawRequest(world.url, {
+      method: 'POST',
+      path: `/api/services/${svc.slug}/reports`,
+      headers: { ...as('gzip-reporter'), 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ problem: 'login' })),
+    });
+    expect(zipped.status).toBe(201);
+    expect(zipped.json).toMatchObject({ counted: true });
+    const res = await fetch(`${world.url}/api/services/${svc.slug}/reports`, {
+      method: 'POST',
+      headers: { ...as('chunked-reporter'), 'content-type': 'application/json' },
+      body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"problem":"errors"}')), c.close()) }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(201);
+  });
+
+  it('answers a body that is not a JSON object with 400 invalid_json, as Express does', async () => {
+    for (const body of ['{"problem":', '"login"', 'null', '42']) {
+      const res = await request(world.url).post(`/api/services/${svc.slug}/reports`).set('Content-Type', 'application/json').send(body).expect(400);
+      expect(res.body.error.code).toBe('invalid_json');
+    }
+  });
+
+  it('refuses reports at once with 503 and Retry-After while the event loop runs late, and still answers reads', async () => {
+    const until = performance.now() + 400;
+    while (performance.now() < until); // the process is swamped for a moment
+    const [report, read] = await Promise.all([
+      request(world.url).post(`/api/services/${svc.slug}/reports`).set(as('while-swamped')).send({ problem: 'api' }),
+      request(world.url).get(`/api/services/${svc.slug}`),
+    ]);
+    expect(report.status).toBe(503);
+    expect(report.body.error.code).toBe('overloaded');
+    expect(report.headers['retry-after']).toBe('5');
+    expect(read.status).toBe(200);
+    // Once the loop is on time again, the same report is taken.
+    await expect.poll(async () => (await request(world.url).post(`/api/services/${svc.slug}/reports`).set(as('while-swamped')).send({ problem: 'api' })).status).toBe(201);
   });
 });

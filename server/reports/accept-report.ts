@@ -1,0 +1,40 @@
+import { ReportRequest } from '../../shared/index.ts';
+import { AppError, notFound, tooManyRequests } from '../errors.ts';
+import type { ServiceCatalog } from '../catalog/service-catalog.ts';
+import type { ReportIntake } from './report-intake.ts';
+import type { StoreOutcome } from './report-writer.ts';
+import type { Clock } from '../clock.ts';
+import type { ClientKeys } from '../http/client-identity.ts';
+import type { FloodGuard } from '../limits/flood-guard.ts';
+
+/**
+ * "I'm having problems", from a parsed body to "counted" or "not counted": validated against
+ * the service, past the flood guard, through the group-commit queue. Throws the AppError (or
+ * ZodError) that says why not. Both report entrances call it: the fast path and Express.
+ */
+export function createReportAcceptor(deps: { catalog: ServiceCatalog; intake: ReportIntake; clock: Clock; flood: FloodGuard }) {
+  return async function accept(slug: string, raw: unknown, client: ClientKeys): Promise<StoreOutcome> {
+    const service = deps.catalog.get(slug);
+    if (!service) throw notFound(`The service "${slug}"`);
+    const body = ReportRequest.parse(raw);
+    if (!service.problems.some((p) => p.id === body.problem)) {
+      const known = service.problems.map((p) => p.id).join(', ');
+      throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', {
+        problem: [`"${body.problem}" is not a problem kind of ${service.name}; pick one of: ${known}`],
+      });
+    }
+    const allowed = deps.flood.take(client.address, deps.clock.now());
+    if (!allowed.ok) throw tooManyRequests('Too many reports from here in a short time.', allowed.retryAfterSeconds);
+    return deps.intake.submit({
+      service: service.slug,
+      problem: body.problem,
+      ...(body.comment ? { comment: body.comment } : {}),
+      clientHash: client.person,
+      addressHash: client.address,
+      network: client.network,
+      ...(body.browserCheck ? { browserCheck: { ...body.browserCheck, ms: Math.round(body.browserCheck.ms) } } : {}),
+    });
+  };
+}
+
+export type ReportAcceptor = ReturnType<typeof createReportAcceptor>;
