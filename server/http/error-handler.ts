@@ -70,7 +70,9 @@ export function errorResponse(err: unknown, log: Logger, where: { method?: strin
   else if (isDatabaseError(err)) appError = databaseUnavailable(err);
   else appError = unreadableRequest(err) ?? new AppError(500, 'internal', 'Something went wrong on our side. It has been logged; try again shortly.');
 
-  if (appError.status >= 500) log.error({ err: appError.cause ?? err, ...where }, appError.message);
+  // A 503 is the server doing what it should (shedding load, the database away, which is
+  // logged where it is noticed); a line per refused request would flood the log on outage day.
+  if (appError.status >= 500 && appError.status !== 503) log.error({ err: appError.cause ?? err, ...where }, appError.message);
   return {
     status: appError.status,
     body: { error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } },

@@ -31,14 +31,21 @@ export function createDedupeClaims(models: Models, windowMs: number) {
   const { Claim } = models;
   const slotOf = (t: number) => Math.floor(t / windowMs);
   const keyOf = (c: Claimant, slot: number) => `${c.service}:${c.clientHash}:${slot}`;
-  let settled: { slot: number; at: Map<string, number> } | undefined;
+  // A promise, so batches in flight together wait for one read instead of each starting its own.
+  let settled: { slot: number; at: Promise<Map<string, number>> } | undefined;
 
   /** When each claim of a finished slot was made, or undefined while that slot may still change. */
   async function settledClaims(slot: number, now: number): Promise<Map<string, number> | undefined> {
     if (now < (slot + 1) * windowMs + SETTLE_MS) return undefined;
     if (settled?.slot !== slot) {
-      const docs = await Claim.collection.find({ slot }, { projection: { at: 1 } }).toArray();
-      settled = { slot, at: new Map(docs.map((d) => [String(d._id), (d.at as Date).getTime()])) };
+      const read = Claim.collection
+        .find({ slot }, { projection: { at: 1 } })
+        .toArray()
+        .then((docs) => new Map(docs.map((d) => [String(d._id), (d.at as Date).getTime()])));
+      settled = { slot, at: read };
+      read.catch(() => {
+        if (settled?.at === read) settled = undefined; // try again with the next batch
+      });
     }
     return settled.at;
   }

@@ -1,61 +1,93 @@
 import type { Models } from '../db/models.ts';
 import type { Logger } from '../logger.ts';
 import { createAddressCap, type FromAddress } from './address-cap.ts';
-import { insertClaims, type ClaimDoc } from './claim-inserts.ts';
+import { insertClaims } from './claim-inserts.ts';
 import { createDedupeClaims, type Claimant } from './dedupe-claims.ts';
 
+const DUPLICATE_KEY = 11000;
+
+type Item = Claimant & FromAddress;
+
 /**
- * Who in a batch may be counted: one report per person and window (dedupe-claims.ts), at most a
- * few per address (address-cap.ts). Both kinds of claim go in one insert, one round trip. A
- * person's repeat must not use up one of the address's few: when the person's claim collides,
- * the address claim taken beside it is given back, off the answer's path.
+ * Stores the reports of a batch that may be counted, in one round trip: each person's claim
+ * (one report per person and window, dedupe-claims.ts) and, beside it, the report itself, whose
+ * `_id` is its place among its address's few (address-cap.ts). Two documents per report, and the
+ * database's unique `_id`s decide every race, across processes. A report stored beside a
+ * repeat's colliding claim is taken back off the answer's path; a report whose place another
+ * process took tries the next place.
  */
 export function createReportClaims(deps: { models: Models; log: Logger; windowMs: number; perAddress: number }) {
   const persons = createDedupeClaims(deps.models, deps.windowMs);
-  const addresses = createAddressCap(deps.models, deps.windowMs, deps.perAddress);
+  const addresses = createAddressCap(deps.windowMs, deps.perAddress);
+  const { Report } = deps.models;
 
-  /** Which items count, and the claims they hold (for `release` if the batch fails). */
-  async function claim(items: (Claimant & FromAddress)[], at: number): Promise<{ counted: boolean[]; held: { items: Claimant[]; addressIds: string[] } }> {
+  /** Inserts report documents; the indexes of those whose `_id` was taken. */
+  async function insertReports(docs: { _id: string }[]): Promise<Set<number>> {
+    if (docs.length === 0) return new Set();
+    try {
+      await Report.collection.insertMany(docs as never[], { ordered: false });
+      return new Set();
+    } catch (err) {
+      const e = err as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } };
+      const errors = e.writeErrors ? ([] as { index: number; code: number }[]).concat(e.writeErrors) : undefined;
+      if (!errors || errors.some((w) => w.code !== DUPLICATE_KEY)) throw err;
+      return new Set(errors.map((w) => w.index));
+    }
+  }
+
+  /**
+   * The items stored as counted reports, with their `_id`s, and the person claims taken (for
+   * `release` if the batch fails later). Items not listed were repeats or over their address's cap.
+   */
+  async function store<T extends Item>(items: T[], at: number, toDoc: (item: T, id: string) => { _id: string }): Promise<{ stored: Map<number, string>; held: Claimant[] }> {
     const candidates = await persons.candidates(items, at);
-    // Turned away by the address's cap: no claim at all, so asking again within the window
-    // would not count either, and a repeat is told apart from it by nothing anyone needs.
-    const paired = candidates.flatMap((c) => {
-      const address = addresses.assign(items[c.index]!, at);
-      return address ? [{ ...c, address }] : [];
+    // Over the address's cap: no claim at all; asking again within the window would not count either.
+    const placed = candidates.flatMap((c) => {
+      const id = addresses.assign(items[c.index]!, at);
+      return id ? [{ ...c, id }] : [];
     });
-    const docs: ClaimDoc[] = [...paired.map((p) => p.doc), ...paired.map((p) => p.address)];
-    const taken = await insertClaims(deps.models, docs);
+    const [claimTaken, reportTaken] = await Promise.all([
+      insertClaims(deps.models, placed.map((p) => p.doc)),
+      insertReports(placed.map((p) => toDoc(items[p.index]!, p.id))),
+    ]);
 
-    const counted = items.map(() => false);
-    const addressIds: string[] = [];
-    const giveBack: string[] = [];
-    const collided: number[] = [];
-    paired.forEach((p, j) => {
-      const personTaken = taken.has(j);
-      const addressTaken = taken.has(paired.length + j);
-      if (personTaken) {
-        if (!addressTaken) giveBack.push(p.address._id);
-      } else if (addressTaken) collided.push(p.index);
-      else {
-        counted[p.index] = true;
-        addressIds.push(p.address._id);
+    const stored = new Map<number, string>();
+    const held: Claimant[] = [];
+    const repeats: string[] = [];
+    let moveOn: number[] = [];
+    placed.forEach((p, j) => {
+      if (claimTaken.has(j)) {
+        if (!reportTaken.has(j)) repeats.push(p.id);
+        return;
       }
+      held.push(items[p.index]!);
+      if (reportTaken.has(j)) moveOn.push(p.index);
+      else stored.set(p.index, p.id);
     });
-    if (giveBack.length > 0) {
-      addresses.release(giveBack).catch((err) => deps.log.warn({ err, claims: giveBack.length }, 'address claims of repeats not given back'));
+    if (repeats.length > 0) {
+      addresses.forget();
+      Promise.all(repeats.map((id) => Report.collection.deleteOne({ _id: id as never }))).catch((err) =>
+        deps.log.warn({ err, reports: repeats.length }, "reports stored beside repeats' claims were not taken back"),
+      );
     }
-    if (collided.length > 0) {
-      const again = await addresses.retry(collided.map((i) => items[i]!), at);
-      collided.forEach((i, j) => (counted[i] = again.admitted[j]!));
-      addressIds.push(...again.ids);
+    // Another process took these places: the next ones, until the address's cap.
+    while (moveOn.length > 0) {
+      const next = moveOn.flatMap((index) => {
+        const id = addresses.assign(items[index]!, at);
+        return id ? [{ index, id }] : [];
+      });
+      const taken = await insertReports(next.map((p) => toDoc(items[p.index]!, p.id)));
+      moveOn = [];
+      next.forEach((p, j) => (taken.has(j) ? moveOn.push(p.index) : stored.set(p.index, p.id)));
     }
-    return { counted, held: { items: items.filter((_, i) => counted[i]), addressIds } };
+    return { stored, held };
   }
 
-  /** Takes back the claims of a batch that failed after claiming. */
-  async function release(held: { items: Claimant[]; addressIds: string[] }, at: number): Promise<void> {
-    await Promise.all([persons.release(held.items, at), addresses.release(held.addressIds)]);
+  /** Takes back the person claims of a batch that failed after storing (its reports go with the batch's undo). */
+  async function release(held: Claimant[], at: number): Promise<void> {
+    addresses.forget();
+    await persons.release(held, at);
   }
 
-  return { claim, release, sweep: persons.sweep };
+  return { store, release, sweep: persons.sweep };
 }

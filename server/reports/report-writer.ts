@@ -6,6 +6,7 @@ import { hourBumps } from '../series/series-bumps.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { createReportClaims } from './report-claims.ts';
+import type { Claimant } from './dedupe-claims.ts';
 import { NetworkSample } from './network-sample.ts';
 
 export interface ReportToStore {
@@ -32,8 +33,8 @@ export interface StoredReport extends ReportToStore {
 
 /**
  * Writes one batch of reports in two steps, each one round trip however big the batch:
- *   1. claims: one per person and window (a repeat collides) and one of the address's few;
- *   2. at once: the reports, their comments, and the per-hour counters (`$inc`);
+ *   1. the person claims and the reports themselves, side by side (report-claims.ts);
+ *   2. the counted reports' comments and the per-hour counters (`$inc`), at once;
  * then, only with comments, the services' comment feeds.
  * If anything after the claims fails, what this batch wrote is undone as far as the database
  * allows and the whole batch fails, so no caller is told "counted" for a report that is not
@@ -58,19 +59,15 @@ export function createReportWriter(deps: {
 
   async function writeBatch(items: ReportToStore[]): Promise<StoreOutcome[]> {
     const at = deps.clock.now();
-    const claimed = await claims.claim(items, at);
-    const counted = new Set(items.flatMap((_, i) => (claimed.counted[i] ? [i] : [])));
-    const stored: StoredReport[] = [];
-    items.forEach((r, i) => {
-      if (!counted.has(i)) return;
-      const id = new Types.ObjectId().toHexString();
-      stored.push({ ...r, id, receivedAt: at, ...(r.comment ? { commentId: new Types.ObjectId().toHexString() } : {}) });
+    const { stored: ids, held } = await claims.store(items, at, (r, id) => reportDoc(r, id, at));
+    if (ids.size === 0) return items.map(() => ({ counted: false }));
+    const stored: StoredReport[] = [...ids].map(([i, id]) => {
+      const r = items[i]!;
+      return { ...r, id, receivedAt: at, ...(r.comment ? { commentId: new Types.ObjectId().toHexString() } : {}) };
     });
-    if (stored.length === 0) return items.map(() => ({ counted: false }));
 
     const withComments = stored.filter((r) => r.commentId);
     const steps = await Promise.allSettled([
-      Report.collection.insertMany(stored.map(reportDoc), { ordered: false }),
       withComments.length > 0 ? Comment.collection.insertMany(withComments.map(commentDoc), { ordered: false }) : undefined,
       hourCounters.apply(hourBumps(stored, networks.fresh(stored))),
     ]);
@@ -80,25 +77,23 @@ export function createReportWriter(deps: {
       // Last, because memory shows it at once and a feed entry cannot be taken back cleanly.
       if (withComments.length > 0) await deps.appendComments(withComments.map(feedEntry));
     } catch (err) {
-      const counters = steps[2];
-      await undo(stored, claimed.held, at, counters.status === 'fulfilled' ? counters.value : undefined);
+      const counters = steps[1];
+      await undo(stored, held, at, counters.status === 'fulfilled' ? counters.value : undefined);
       throw err;
     }
 
     networks.remember(stored);
     deps.onStored(stored);
-    const idOf = new Map<number, string>();
-    let next = 0;
-    items.forEach((_, i) => counted.has(i) && idOf.set(i, stored[next++]!.id));
-    return items.map((_, i) => (idOf.has(i) ? { counted: true, id: idOf.get(i)! } : { counted: false }));
+    return items.map((_, i) => (ids.has(i) ? { counted: true, id: ids.get(i)! } : { counted: false }));
   }
 
   /** Best effort, since the database may be the reason we are here; what fails is logged. */
-  async function undo(stored: StoredReport[], held: Parameters<typeof claims.release>[0], at: number, undoCounters?: () => Promise<void>): Promise<void> {
-    const reportIds = stored.map((r) => new Types.ObjectId(r.id));
+  async function undo(stored: StoredReport[], held: Claimant[], at: number, undoCounters?: () => Promise<void>): Promise<void> {
+    const reportIds = stored.map((r) => r.id);
     const steps = {
       claims: claims.release(held, at),
-      reports: Report.collection.deleteMany({ _id: { $in: reportIds } }),
+      // One delete by `_id` each: FerretDB answers `$in` on `_id` with a scan.
+      reports: Promise.all(reportIds.map((id) => Report.collection.deleteOne({ _id: id as never }))),
       comments: Comment.collection.deleteMany({ reportId: { $in: reportIds } }),
       counters: undoCounters?.(),
     };
@@ -114,13 +109,13 @@ export function createReportWriter(deps: {
   return { writeBatch, sweepClaims };
 }
 
-const reportDoc = (r: StoredReport) => ({
-  _id: new Types.ObjectId(r.id),
+const reportDoc = (r: ReportToStore, id: string, at: number) => ({
+  _id: id,
   service: r.service,
   problem: r.problem,
   ...(r.comment ? { comment: r.comment } : {}),
   clientHash: r.clientHash,
-  createdAt: new Date(r.receivedAt),
+  createdAt: new Date(at),
   ...(r.browserCheck ? { browserCheck: { ...r.browserCheck, ...(r.browserCheck.at ? { at: new Date(r.browserCheck.at) } : {}) } } : {}),
 });
 
@@ -129,7 +124,7 @@ const commentDoc = (r: StoredReport) => ({
   service: r.service,
   text: r.comment!,
   problem: r.problem,
-  reportId: new Types.ObjectId(r.id),
+  reportId: r.id,
   clientHash: r.clientHash,
   status: 'visible',
   flags: 0,

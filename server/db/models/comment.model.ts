@@ -5,7 +5,7 @@ export const CommentSchema = new Schema(
     service: { type: String, required: true },
     text: { type: String, required: true },
     problem: String,
-    reportId: { type: Schema.Types.ObjectId },
+    reportId: { type: String },
     clientHash: { type: String, required: true },
     /** visible → held (enough flags) → hidden/visible by an operator. */
     status: { type: String, enum: ['visible', 'held', 'hidden'], default: 'visible' },
