@@ -6,10 +6,25 @@ import { Types } from 'mongoose';
 /** The collections a report writes documents into (counters are `$inc`s, not new documents). */
 export const REPORT_COLLECTIONS = ['reports', 'report_claims', 'comments'] as const;
 
-/** Documents in each of REPORT_COLLECTIONS. */
+/** Claims live in one collection per 10-minute window (`report_claims_<slot>`), newest last. */
+async function claimCollections(conn: mongoose.Connection): Promise<string[]> {
+  const names = (await conn.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+  return names.filter((n) => n.startsWith('report_claims_')).sort((a, b) => Number(a.slice(14)) - Number(b.slice(14)));
+}
+
+/** The collection to read `name`'s documents from (claims: the newest window's). */
+async function sourceOf(conn: mongoose.Connection, name: string): Promise<string> {
+  return name === 'report_claims' ? ((await claimCollections(conn)).at(-1) ?? name) : name;
+}
+
+/** Documents in each of REPORT_COLLECTIONS (claims summed over their windows). */
 export async function documentCounts(conn: mongoose.Connection): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const name of REPORT_COLLECTIONS) counts[name] = await conn.collection(name).countDocuments({});
+  for (const name of REPORT_COLLECTIONS) {
+    const sources = name === 'report_claims' ? await claimCollections(conn) : [name];
+    counts[name] = 0;
+    for (const source of sources) counts[name] += await conn.collection(source).countDocuments({});
+  }
   return counts;
 }
 
@@ -58,10 +73,11 @@ export async function insertManyRate(opts: {
     const order = ['report_claims', 'comments', 'reports'].filter((c) => (opts.mix[c] ?? 0) > 0);
     const templates: Record<string, Record<string, unknown>[]> = {};
     for (const name of order) {
-      templates[name] = await app.collection(name).find({}).limit(500).toArray();
+      const source = await sourceOf(app, name);
+      templates[name] = await app.collection(source).find({}).limit(500).toArray();
       if (templates[name]!.length === 0) throw new Error(`no ${name} documents to copy`);
       await raw.createCollection(name).catch(() => undefined);
-      for (const ix of await app.collection(name).indexes()) {
+      for (const ix of await app.collection(source).indexes()) {
         if (ix.name === '_id_') continue;
         const { key, name: ixName, v: _v, ns: _ns, ...options } = ix as Record<string, unknown> & { key: Record<string, 1 | -1> };
         await raw.collection(name).createIndex(key, { ...options, name: ixName as string });

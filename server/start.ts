@@ -62,6 +62,8 @@ export interface RunningServer {
   fusion: StatusFusion;
   /** Re-reads what other processes wrote (counts, catalog, checks, maintenance) now, as the refresh timer does. */
   refresh(): Promise<void>;
+  /** Clears what expired (old claim windows, rate counters, sessions) now, as the sweep timer does. */
+  sweep(): Promise<void>;
   /** Resolves once every service's history is learnt and detection runs. */
   detectionReady: Promise<void>;
   close(): Promise<void>;
@@ -149,6 +151,7 @@ export async function startOutageRadar(opts: {
   handleSockets(io, { catalog });
 
   const writer = createReportWriter({
+    conn,
     models,
     clock,
     log,
@@ -296,13 +299,12 @@ export async function startOutageRadar(opts: {
     for (const slug of checks.absorb(docs)) live.markDirty(slug, { reread: false });
     fuseAll();
   };
+  const sweep = async () => {
+    await Promise.all([writer.sweepClaims(clock.now()), limiter.sweep(), sessions.sweep()]);
+  };
   const timers = [
     setInterval(() => void refresh().catch((err) => log.warn({ err }, 'periodic refresh failed')), config.refreshMs),
-    setInterval(() => {
-      Promise.all([writer.sweepClaims(clock.now()), limiter.sweep(), sessions.sweep()]).catch((err) =>
-        log.warn({ err }, 'sweep failed'),
-      );
-    }, 5 * 60_000),
+    setInterval(() => void sweep().catch((err) => log.warn({ err }, 'sweep failed')), 5 * 60_000),
   ];
   timers.forEach((t) => t.unref());
   fuseAll();
@@ -339,5 +341,5 @@ export async function startOutageRadar(opts: {
       await conn.close();
     })());
 
-  return { url, port, httpServer, io, live, models, detection, prober, fusion, refresh, detectionReady: detectionStarted, close };
+  return { url, port, httpServer, io, live, models, detection, prober, fusion, refresh, sweep, detectionReady: detectionStarted, close };
 }

@@ -1,7 +1,6 @@
 import type { Connection } from 'mongoose';
 import { ServiceSchema } from './models/service.model.ts';
 import { ReportSchema } from './models/report.model.ts';
-import { ClaimSchema } from './models/claim.model.ts';
 import { CommentSchema } from './models/comment.model.ts';
 import { SettingSchema } from './models/setting.model.ts';
 import { StorySchema } from './models/story.model.ts';
@@ -13,6 +12,7 @@ import { MaintenanceSchema } from './models/maintenance.model.ts';
 import { IncidentSchema, OpenIncidentSchema } from './models/incident.model.ts';
 import { LeaseSchema } from './models/lease.model.ts';
 import { SeriesHourSchema } from './models/series-hour.model.ts';
+import { NetworkHourSchema } from './models/network-hour.model.ts';
 import { CommentFeedSchema } from './models/comment-feed.model.ts';
 import { ServiceChecksSchema } from './models/service-checks.model.ts';
 import { ProbeHourSchema } from './models/probe-hour.model.ts';
@@ -23,7 +23,7 @@ export function createModels(conn: Connection) {
     Service: conn.model('Service', ServiceSchema),
     Report: conn.model('Report', ReportSchema),
     SeriesHour: conn.model('SeriesHour', SeriesHourSchema),
-    Claim: conn.model('Claim', ClaimSchema),
+    NetworkHour: conn.model('NetworkHour', NetworkHourSchema),
     Comment: conn.model('Comment', CommentSchema),
     CommentFeed: conn.model('CommentFeed', CommentFeedSchema),
     Setting: conn.model('Setting', SettingSchema),

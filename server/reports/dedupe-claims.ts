@@ -1,99 +1,71 @@
-import type { Models } from '../db/models.ts';
-import type { ClaimDoc } from './claim-inserts.ts';
-
-/** Primary-key reads in flight at once. */
-const PARALLEL = 32;
-/**
- * A slot takes no new claims once it is over, give or take clock skew between processes and
- * batches in flight at the boundary; after this long, its claims can be read once and kept.
- */
-const SETTLE_MS = 10_000;
+import type { Connection } from 'mongoose';
+import { isDuplicateKeyOnly, duplicateIndexes } from './claim-inserts.ts';
 
 export interface Claimant {
   service: string;
   clientHash: string;
 }
 
+/** Collections named `report_claims_<slot>`, one per window. */
+const PREFIX = 'report_claims_';
+
 /**
- * "One counted report per client and service within the window", enforced by the database's
- * unique `_id` with nothing but inserts and primary-key reads: no conditional update, which
- * FerretDB answers by scanning the collection whenever the filter holds more than `_id`.
+ * "One counted report per person and service in each window", enforced by the database's
+ * unique `_id` with nothing but inserts. Time is cut into windows (slots, clock-aligned): a
+ * counted report inserts a claim keyed by person and service into its window's collection; a
+ * second insert collides, in any process.
  *
- * Time is cut into slots as long as the window. A counted report inserts a claim keyed by its
- * slot; a second insert into the same slot collides (a repeat less than a window apart), and a
- * claim in the previous slot newer than one window also makes a repeat. Two processes racing
- * for the same client meet at the unique `_id`.
+ * Windows are fixed, not sliding: someone counted at 12:09 may count again at 12:11. A sliding
+ * window needs each report to look up the previous window's claim, which halved throughput here
+ * (one primary-key read per report) or stalled every batch while a window's claims were scanned;
+ * outage day is when that matters, and twice in a window at most is a small price.
  *
- * The previous slot stops changing once it is over, so its claims are read in one query per
- * slot and kept in memory; only in the first seconds of a slot is each one looked up by `_id`.
+ * One collection per window, so old claims go with a `drop` instead of a delete that scans.
  */
-export function createDedupeClaims(models: Models, windowMs: number) {
-  const { Claim } = models;
+export function createDedupeClaims(conn: Connection, windowMs: number) {
   const slotOf = (t: number) => Math.floor(t / windowMs);
-  const keyOf = (c: Claimant, slot: number) => `${c.service}:${c.clientHash}:${slot}`;
-  // A promise, so batches in flight together wait for one read instead of each starting its own.
-  let settled: { slot: number; at: Promise<Map<string, number>> } | undefined;
+  const keyOf = (c: Claimant) => `${c.service}:${c.clientHash}`;
+  const collectionOf = (slot: number) => conn.collection(`${PREFIX}${slot}`);
 
-  /** When each claim of a finished slot was made, or undefined while that slot may still change. */
-  async function settledClaims(slot: number, now: number): Promise<Map<string, number> | undefined> {
-    if (now < (slot + 1) * windowMs + SETTLE_MS) return undefined;
-    if (settled?.slot !== slot) {
-      const read = Claim.collection
-        .find({ slot }, { projection: { at: 1 } })
-        .toArray()
-        .then((docs) => new Map(docs.map((d) => [String(d._id), (d.at as Date).getTime()])));
-      settled = { slot, at: read };
-      read.catch(() => {
-        if (settled?.at === read) settled = undefined; // try again with the next batch
-      });
-    }
-    return settled.at;
-  }
-
-  /**
-   * Which claimants may claim at `at`, with the claim each would insert: the first of several
-   * identical ones in a batch, unless a claim of the previous slot is less than a window old.
-   * Inserting the claims (report-claims.ts, with the address claims) decides who wins.
-   */
-  async function candidates(claimants: Claimant[], at: number): Promise<{ index: number; doc: ClaimDoc }[]> {
-    const slot = slotOf(at);
-    const firstIndex = new Map<string, number>();
+  /** The claims a batch would insert: the first of several identical claimants only. */
+  function candidates(claimants: Claimant[]): { index: number; key: string }[] {
+    const first = new Map<string, number>();
     claimants.forEach((c, i) => {
-      const k = keyOf(c, slot);
-      if (!firstIndex.has(k)) firstIndex.set(k, i);
+      const key = keyOf(c);
+      if (!first.has(key)) first.set(key, i);
     });
-    const first = [...firstIndex.values()];
+    return [...first].map(([key, index]) => ({ index, key }));
+  }
 
-    const recentInPreviousSlot = new Set<number>();
-    const previous = await settledClaims(slot - 1, at);
-    if (previous) {
-      for (const ci of first) if ((previous.get(keyOf(claimants[ci]!, slot - 1)) ?? -Infinity) > at - windowMs) recentInPreviousSlot.add(ci);
-    } else {
-      for (let i = 0; i < first.length; i += PARALLEL) {
-        const chunk = first.slice(i, i + PARALLEL);
-        const found = await Promise.all(chunk.map((ci) => Claim.collection.findOne({ _id: keyOf(claimants[ci]!, slot - 1) as never })));
-        found.forEach((doc, j) => {
-          if (doc && (doc.at as Date).getTime() > at - windowMs) recentInPreviousSlot.add(chunk[j]!);
-        });
-      }
+  /** Inserts claims at `at`, in one round trip; the indexes of those already taken (repeats). */
+  async function insert(keys: string[], at: number): Promise<Set<number>> {
+    if (keys.length === 0) return new Set();
+    try {
+      await collectionOf(slotOf(at)).insertMany(
+        keys.map((key) => ({ _id: key as never })),
+        { ordered: false },
+      );
+      return new Set();
+    } catch (err) {
+      if (!isDuplicateKeyOnly(err)) throw err;
+      return duplicateIndexes(err);
     }
-    return first
-      .filter((ci) => !recentInPreviousSlot.has(ci))
-      .map((index) => ({ index, doc: { _id: keyOf(claimants[index]!, slot), slot, at: new Date(at) } }));
   }
 
-  /** Takes back claims of a batch that failed after claiming (best effort: the database may be gone). */
+  /** Takes back claims of a batch that failed after claiming (the database may be the reason). */
   async function release(claimants: Claimant[], at: number): Promise<void> {
-    const slot = slotOf(at);
-    await Promise.all(claimants.map((c) => Claim.collection.deleteOne({ _id: keyOf(c, slot) as never, at: new Date(at) })));
+    const collection = collectionOf(slotOf(at));
+    await Promise.all(claimants.map((c) => collection.deleteOne({ _id: keyOf(c) as never })));
   }
 
-  /** Claims older than two windows can no longer make a repeat. */
+  /** Drops the collections of windows before the previous one: they can no longer make a repeat. */
   async function sweep(now: number): Promise<number> {
-    const res = await Claim.collection.deleteMany({ at: { $lt: new Date(now - 2 * windowMs) } });
-    return res.deletedCount;
+    const current = slotOf(now);
+    const names = (await conn.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+    const old = names.filter((n) => n.startsWith(PREFIX) && Number(n.slice(PREFIX.length)) < current - 1);
+    for (const name of old) await conn.dropCollection(name).catch(() => undefined); // another process dropped it first
+    return old.length;
   }
 
-  return { candidates, release, sweep };
+  return { candidates, insert, release, sweep };
 }
-

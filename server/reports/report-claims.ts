@@ -1,10 +1,9 @@
+import type { Connection } from 'mongoose';
 import type { Models } from '../db/models.ts';
 import type { Logger } from '../logger.ts';
 import { createAddressCap, type FromAddress } from './address-cap.ts';
-import { insertClaims } from './claim-inserts.ts';
+import { duplicateIndexes, isDuplicateKeyOnly } from './claim-inserts.ts';
 import { createDedupeClaims, type Claimant } from './dedupe-claims.ts';
-
-const DUPLICATE_KEY = 11000;
 
 type Item = Claimant & FromAddress;
 
@@ -16,8 +15,8 @@ type Item = Claimant & FromAddress;
  * repeat's colliding claim is taken back off the answer's path; a report whose place another
  * process took tries the next place.
  */
-export function createReportClaims(deps: { models: Models; log: Logger; windowMs: number; perAddress: number }) {
-  const persons = createDedupeClaims(deps.models, deps.windowMs);
+export function createReportClaims(deps: { conn: Connection; models: Models; log: Logger; windowMs: number; perAddress: number }) {
+  const persons = createDedupeClaims(deps.conn, deps.windowMs);
   const addresses = createAddressCap(deps.windowMs, deps.perAddress);
   const { Report } = deps.models;
 
@@ -28,10 +27,8 @@ export function createReportClaims(deps: { models: Models; log: Logger; windowMs
       await Report.collection.insertMany(docs as never[], { ordered: false });
       return new Set();
     } catch (err) {
-      const e = err as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } };
-      const errors = e.writeErrors ? ([] as { index: number; code: number }[]).concat(e.writeErrors) : undefined;
-      if (!errors || errors.some((w) => w.code !== DUPLICATE_KEY)) throw err;
-      return new Set(errors.map((w) => w.index));
+      if (!isDuplicateKeyOnly(err)) throw err;
+      return duplicateIndexes(err);
     }
   }
 
@@ -40,14 +37,13 @@ export function createReportClaims(deps: { models: Models; log: Logger; windowMs
    * `release` if the batch fails later). Items not listed were repeats or over their address's cap.
    */
   async function store<T extends Item>(items: T[], at: number, toDoc: (item: T, id: string) => { _id: string }): Promise<{ stored: Map<number, string>; held: Claimant[] }> {
-    const candidates = await persons.candidates(items, at);
     // Over the address's cap: no claim at all; asking again within the window would not count either.
-    const placed = candidates.flatMap((c) => {
+    const placed = persons.candidates(items).flatMap((c) => {
       const id = addresses.assign(items[c.index]!, at);
       return id ? [{ ...c, id }] : [];
     });
     const [claimTaken, reportTaken] = await Promise.all([
-      insertClaims(deps.models, placed.map((p) => p.doc)),
+      persons.insert(placed.map((p) => p.key), at),
       insertReports(placed.map((p) => toDoc(items[p.index]!, p.id))),
     ]);
 

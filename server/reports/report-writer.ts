@@ -1,8 +1,8 @@
-import { Types } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import type { Models } from '../db/models.ts';
 import { CounterWriter } from '../series/counter-writer.ts';
 import type { BrowserCheck, Comment } from '../../shared/index.ts';
-import { hourBumps } from '../series/series-bumps.ts';
+import { hourBumps, networkBumps } from '../series/series-bumps.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { createReportClaims } from './report-claims.ts';
@@ -42,6 +42,7 @@ export interface StoredReport extends ReportToStore {
  * Several batches may be in flight at once: every step is an insert or an atomic `$inc`.
  */
 export function createReportWriter(deps: {
+  conn: Connection;
   models: Models;
   clock: Clock;
   log: Logger;
@@ -53,9 +54,26 @@ export function createReportWriter(deps: {
   onStored: (reports: StoredReport[]) => void;
 }) {
   const { Report, Comment } = deps.models;
-  const claims = createReportClaims({ models: deps.models, log: deps.log, windowMs: deps.dedupeWindowMs, perAddress: deps.reportsPerAddress });
+  const claims = createReportClaims({ conn: deps.conn, models: deps.models, log: deps.log, windowMs: deps.dedupeWindowMs, perAddress: deps.reportsPerAddress });
   const networks = new NetworkSample();
   const hourCounters = new CounterWriter(deps.models.SeriesHour.collection);
+  const networkCounters = new CounterWriter(deps.models.NetworkHour.collection);
+
+  /** The batch's counts, and its networks not yet recorded for their minute; returns the undo. */
+  async function count(stored: StoredReport[]): Promise<() => Promise<void>> {
+    const [hours, nets] = await Promise.allSettled([
+      hourCounters.apply(hourBumps(stored)),
+      networkCounters.apply(networkBumps(stored, networks.fresh(stored))),
+    ]);
+    const undos = [hours, nets].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = [hours, nets].find((r) => r.status === 'rejected');
+    const undo = async () => void (await Promise.all(undos.map((u) => u())));
+    if (failed) {
+      await undo().catch((err) => deps.log.error({ err }, 'could not take back counters of a failed batch'));
+      throw failed.reason;
+    }
+    return undo;
+  }
 
   async function writeBatch(items: ReportToStore[]): Promise<StoreOutcome[]> {
     const at = deps.clock.now();
@@ -69,7 +87,7 @@ export function createReportWriter(deps: {
     const withComments = stored.filter((r) => r.commentId);
     const steps = await Promise.allSettled([
       withComments.length > 0 ? Comment.collection.insertMany(withComments.map(commentDoc), { ordered: false }) : undefined,
-      hourCounters.apply(hourBumps(stored, networks.fresh(stored))),
+      count(stored),
     ]);
     const failed = steps.find((s) => s.status === 'rejected');
     try {
@@ -103,7 +121,7 @@ export function createReportWriter(deps: {
     });
   }
 
-  /** FerretDB has no TTL indexes; expired claims are removed here instead. */
+  /** FerretDB has no TTL indexes; claims of old windows are dropped here instead. */
   const sweepClaims = (now: number) => claims.sweep(now);
 
   return { writeBatch, sweepClaims };

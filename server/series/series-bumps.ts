@@ -12,13 +12,10 @@ interface Counted {
   network?: string;
 }
 
-/**
- * What a batch of stored reports adds to the per-hour documents: one bump per service and hour. The reports
- * at the indexes in `placeNetworks` also record their network for their minute (`w.<m>.<net>`).
- */
-export function hourBumps(reports: Counted[], placeNetworks: ReadonlySet<number> = new Set()): CounterBump[] {
+/** What a batch of stored reports adds to the per-hour documents: one bump per service and hour. */
+export function hourBumps(reports: Counted[]): CounterBump[] {
   const byId = new Map<string, CounterBump>();
-  for (const [i, r] of reports.entries()) {
+  for (const r of reports) {
     const hour = Math.floor(r.receivedAt / HOUR_MS) * HOUR_MS;
     const m = Math.floor((r.receivedAt - hour) / MINUTE_MS);
     const id = seriesHourId(r.service, hour);
@@ -30,7 +27,22 @@ export function hourBumps(reports: Counted[], placeNetworks: ReadonlySet<number>
       add(bump.inc, `c.${m}`, 1);
       if (!r.browserCheck.reachable) add(bump.inc, `u.${m}`, 1);
     }
-    if (r.network && placeNetworks.has(i)) add(bump.inc, `w.${m}.${r.network}`, 1);
+    byId.set(id, bump);
+  }
+  return [...byId.values()];
+}
+
+/** The networks of the reports at the indexes in `fresh`, for their minute (`w.<m>.<net>`): usually none. */
+export function networkBumps(reports: Counted[], fresh: ReadonlySet<number>): CounterBump[] {
+  const byId = new Map<string, CounterBump>();
+  for (const i of fresh) {
+    const r = reports[i]!;
+    if (!r.network) continue;
+    const hour = Math.floor(r.receivedAt / HOUR_MS) * HOUR_MS;
+    const m = Math.floor((r.receivedAt - hour) / MINUTE_MS);
+    const id = seriesHourId(r.service, hour);
+    const bump = byId.get(id) ?? { id, seed: { service: r.service, hour: new Date(hour), w: {} }, inc: {} };
+    add(bump.inc, `w.${m}.${r.network}`, 1);
     byId.set(id, bump);
   }
   return [...byId.values()];

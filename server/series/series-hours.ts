@@ -15,12 +15,18 @@ export interface HourDoc {
   /** Browser checks per minute: tried the homepage, and could not reach it. */
   c?: Record<string, number>;
   u?: Record<string, number>;
+}
+
+export interface NetworkHourDoc {
+  _id: string;
+  service: string;
+  hour: Date;
   /** A sample of reporters' networks per minute (reports/network-sample.ts). */
   w?: Record<string, Record<string, number>>;
 }
 
-/** An hour document's sampled networks, minute by minute. */
-export function networksOf(doc: HourDoc): { t: number; networks: string[] }[] {
+/** An hour's sampled networks, minute by minute. */
+export function networksOf(doc: NetworkHourDoc): { t: number; networks: string[] }[] {
   const start = doc.hour.getTime();
   return Object.entries(doc.w ?? {})
     .map(([m, nets]) => ({ t: start + Number(m) * MINUTE_MS, networks: Object.keys(nets).filter((k) => nets[k]! > 0) }))
@@ -49,12 +55,20 @@ export function hoursBetween(from: number, to: number): number[] {
 }
 
 /** Reads the hour documents of some services by primary key; missing hours had no reports. */
-export async function readHours(models: Models, services: string[], hours: number[]): Promise<HourDoc[]> {
-  const ids = services.flatMap((s) => hours.map((h) => seriesHourId(s, h)));
-  const out: HourDoc[] = [];
+export function readHours(models: Models, services: string[], hours: number[]): Promise<HourDoc[]> {
+  return readById<HourDoc>(models.SeriesHour.collection, services.flatMap((s) => hours.map((h) => seriesHourId(s, h))));
+}
+
+/** The same for the hours' network samples. */
+export function readNetworkHours(models: Models, services: string[], hours: number[]): Promise<NetworkHourDoc[]> {
+  return readById<NetworkHourDoc>(models.NetworkHour.collection, services.flatMap((s) => hours.map((h) => seriesHourId(s, h))));
+}
+
+async function readById<T>(collection: Models['SeriesHour']['collection'], ids: string[]): Promise<T[]> {
+  const out: T[] = [];
   for (let i = 0; i < ids.length; i += PARALLEL) {
-    const docs = await Promise.all(ids.slice(i, i + PARALLEL).map((id) => models.SeriesHour.collection.findOne({ _id: id as never })));
-    for (const d of docs) if (d) out.push(d as unknown as HourDoc);
+    const docs = await Promise.all(ids.slice(i, i + PARALLEL).map((id) => collection.findOne({ _id: id as never })));
+    for (const d of docs) if (d) out.push(d as unknown as T);
   }
   return out;
 }

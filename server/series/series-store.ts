@@ -2,10 +2,12 @@ import type { Models } from '../db/models.ts';
 import type { MinuteBucket, Reachability } from '../../shared/index.ts';
 import type { StoredReport } from '../reports/report-writer.ts';
 import { DAY_MS, MINUTE_MS, mergeBucket, minuteOf } from './series-math.ts';
-import { hoursBetween, minutesOf, networksOf, reachOf, readHours } from './series-hours.ts';
+import { hoursBetween, minutesOf, networksOf, reachOf, readHours, readNetworkHours } from './series-hours.ts';
 
 /** How much history the hot cache keeps: the graph's 24 h plus a margin for late readers. */
 const KEEP_MS = DAY_MS + 10 * MINUTE_MS;
+/** Reporters' networks are asked about over an incident's window, an hour at most. */
+const NETWORKS_KEPT_MS = 70 * MINUTE_MS;
 
 /**
  * The last 24 h of per-minute buckets for every service, in memory, so a page load or a live
@@ -117,7 +119,15 @@ export class SeriesStore {
   }
 
   private async read(slugs: string[], from: number, to: number): Promise<void> {
-    const docs = await readHours(this.models, slugs, hoursBetween(from, to));
+    // Networks matter for the last hour at most (an incident's window): read no older ones.
+    const networksFrom = Math.max(from, to - NETWORKS_KEPT_MS);
+    const [docs, networkDocs] = await Promise.all([
+      readHours(this.models, slugs, hoursBetween(from, to)),
+      readNetworkHours(this.models, slugs, hoursBetween(networksFrom, to)),
+    ]);
+    for (const doc of networkDocs) {
+      for (const n of networksOf(doc)) if (n.t >= networksFrom) addNetworks(this.networks, doc.service, n.t, n.networks);
+    }
     for (const doc of docs) {
       for (const b of minutesOf(doc)) {
         if (b.t < from) continue;
@@ -125,7 +135,6 @@ export class SeriesStore {
         this.show(doc.service, b.t);
       }
       for (const r of reachOf(doc)) if (r.t >= from) mapOf(this.reachSnapshot, doc.service).set(r.t, { checked: r.checked, unreachable: r.unreachable });
-      for (const n of networksOf(doc)) if (n.t >= from) addNetworks(this.networks, doc.service, n.t, n.networks);
     }
   }
 }

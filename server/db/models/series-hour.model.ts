@@ -3,7 +3,7 @@ import { Schema } from 'mongoose';
 /**
  * One service's report counts for one hour, minute by minute: `n.<minute 0–59>` totals,
  * `p.<minute>.<problem>` splits, and for reports carrying a browser check `c.<minute>` (checked)
- * and `u.<minute>` (homepage unreachable), kept with $inc beside the per-minute buckets. Every
+ * and `u.<minute>` (homepage unreachable), kept with $inc by every batch of reports. Every
  * read of the series (the 24 h cache, the live refresh, the detector's four weeks) is a handful
  * of primary-key lookups of these, which FerretDB answers from its _id index, where a range
  * query over per-minute documents is a full table scan there (it uses no other index for queries).
@@ -20,7 +20,8 @@ export const SeriesHourSchema = new Schema(
   },
   { versionKey: false, collection: 'series_hours', minimize: false },
 );
-SeriesHourSchema.index({ service: 1, hour: 1 }, { unique: true });
+// No secondary index: `_id` is service|hour already, every read is by `_id`, and an index is
+// paid for on every one of the many updates.
 
 export const HOUR_MS = 3_600_000;
 export const seriesHourId = (service: string, hourMs: number) => `${service}|${hourMs}`;
