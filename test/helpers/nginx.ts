@@ -35,6 +35,7 @@ export function renderNginxConf(opts: { upstreams: string[]; listen: string; dir
     .map((kind) => `    ${kind}_temp_path ${path.join(opts.dir, `${kind}_temp`)};`)
     .join('\n');
   conf = replaceOnce(conf, /^http \{$/m, (m) => `${m[0]}\n${temp}`, '`http {` line');
+  conf = replaceOnce(conf, /proxy_cache_path \S+/, () => `proxy_cache_path ${path.join(opts.dir, 'cache')}`, '`proxy_cache_path` line');
   return conf;
 }
 

@@ -227,6 +227,20 @@ describe('two app processes behind nginx (deploy/nginx.conf)', () => {
     for (const v of watchers) await expect.poll(() => sawComment(v, comment), { timeout: 5_000 }).toBe(true);
   });
 
+  it('keeps the service list and pages for as long as the app says, so a surge of readers reaches the app once every two seconds', async () => {
+    const path = `/api/services/${SLUG}?cache-check`;
+    const answers = [];
+    for (let i = 0; i < 20; i++) answers.push(await send(lb, via.a[0]!, 'GET', path, { headers: { 'accept-encoding': 'gzip' } }));
+    expect(answers.every((r) => r.status === 200)).toBe(true);
+    const fromApp = answers.filter((r) => r.headers['x-cache'] !== 'HIT');
+    expect(fromApp.length).toBeLessThanOrEqual(2);
+    expect(answers.at(-1)!.headers['x-cache']).toBe('HIT');
+    // Reports are never cached.
+    const report = await send(lb, via.a[0]!, 'POST', `/api/services/${SLUG}/reports`, { headers: as('cache-reporter'), json: { problem: 'login' } });
+    expect(report.status).toBe(201);
+    expect(report.headers['x-cache']).toBeUndefined();
+  });
+
   it("answers in the app's error shape when no process can take a request, and refuses oversized bodies", async () => {
     const nobody = await startNginx([`http://127.0.0.1:${await freePort()}`]);
     try {
