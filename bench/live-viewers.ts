@@ -172,7 +172,7 @@ try {
     ),
   );
   console.log(
-    `\nupdates received per viewer: ${results.map((r) => r.updatesPerViewer.toFixed(1)).join(' / ')} (one per second expected over ${SECONDS + 3} s), ` +
+    `\nupdates received per viewer: ${results.map((r) => r.updatesPerViewer.toFixed(1)).join(' / ')} (at most two a second over ${SECONDS + 3} s), ` +
       `${int(results[0]?.updateBytes ?? NaN)} bytes of JSON each; ` +
       `${int(early)} pairs showed the count before the 201 reached the sender (counted as 0 ms)`,
   );

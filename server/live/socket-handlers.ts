@@ -1,6 +1,7 @@
 import { HOME_ROOM, SubscribeRequest, serviceRoom, type SubscribeAck } from '../../shared/index.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { LiveServer } from './live-hub.ts';
+import { shardOf, shardRoom } from './rooms.ts';
 
 // A client may send anything as the last argument; only call it when it really is an ack.
 const replier = (ack: unknown) => (res: SubscribeAck) => {
@@ -15,7 +16,7 @@ export function handleSockets(io: LiveServer, deps: { catalog: ServiceCatalog })
       const req = SubscribeRequest.safeParse(raw);
       if (!req.success) return reply({ ok: false, error: 'subscribe needs { slug }' });
       if (!deps.catalog.get(req.data.slug)) return reply({ ok: false, error: `unknown service "${req.data.slug}"` });
-      void socket.join(serviceRoom(req.data.slug));
+      void socket.join([serviceRoom(req.data.slug), shardRoom(req.data.slug, shardOf(socket.id))]);
       reply({ ok: true });
     });
     socket.on('subscribe:home', (ack) => {
@@ -31,6 +32,7 @@ export function handleSockets(io: LiveServer, deps: { catalog: ServiceCatalog })
       const req = SubscribeRequest.safeParse(raw);
       if (!req.success) return reply({ ok: false, error: 'unsubscribe needs { slug }' });
       void socket.leave(serviceRoom(req.data.slug));
+      void socket.leave(shardRoom(req.data.slug, shardOf(socket.id)));
       reply({ ok: true });
     });
   });
