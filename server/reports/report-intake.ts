@@ -20,9 +20,9 @@ export class ReportIntake {
       maxInFlight: 4,
       minBatchWhileBusy: 32,
       maxQueue: 20_000,
-      // Refused after a second in the queue: with the write itself, every reporter hears back
-      // within two seconds, and a refusal early beats a timeout late.
-      maxWaitMs: 1_000,
+      // Refused after half a second in the queue: with the write itself, every reporter hears
+      // back well within two seconds, and a refusal early beats a timeout late.
+      maxWaitMs: 500,
       onOverload: () =>
         new AppError(
           503,
