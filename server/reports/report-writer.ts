@@ -108,11 +108,14 @@ export function createReportWriter(deps: {
   /** Best effort, since the database may be the reason we are here; what fails is logged. */
   async function undo(stored: StoredReport[], held: Claimant[], at: number, undoCounters?: () => Promise<void>): Promise<void> {
     const reportIds = stored.map((r) => r.id);
+    // The deletes are tried again: a database that just came back fails once on the connections
+    // it dropped, and a claim left behind would make the person's retry look like a repeat.
+    // Taking counters back is an $inc, not safe to repeat, so it is tried once.
     const steps = {
-      claims: claims.release(held, at),
+      claims: again(() => claims.release(held, at)),
       // One delete by `_id` each: FerretDB answers `$in` on `_id` with a scan.
-      reports: Promise.all(reportIds.map((id) => Report.collection.deleteOne({ _id: id as never }))),
-      comments: Comment.collection.deleteMany({ reportId: { $in: reportIds } }),
+      reports: again(() => Promise.all(reportIds.map((id) => Report.collection.deleteOne({ _id: id as never })))),
+      comments: again(() => Comment.collection.deleteMany({ reportId: { $in: reportIds } })),
       counters: undoCounters?.(),
     };
     const results = await Promise.allSettled(Object.values(steps));
@@ -125,6 +128,18 @@ export function createReportWriter(deps: {
   const sweepClaims = (now: number) => claims.sweep(now);
 
   return { writeBatch, sweepClaims };
+}
+
+/** Runs an idempotent step up to three times, 100 ms and then 400 ms apart. */
+async function again<T>(step: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await step();
+    } catch (err) {
+      if (attempt >= 2) throw err;
+      await new Promise((r) => setTimeout(r, 100 * 4 ** attempt));
+    }
+  }
 }
 
 const reportDoc = (r: ReportToStore, id: string, at: number) => ({
