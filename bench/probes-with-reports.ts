@@ -14,6 +14,7 @@ import { startEmbeddedDatabase } from '../server/db/embedded-ferretdb.ts';
 import { createLogger } from '../server/logger.ts';
 import { seedServices } from '../server/catalog/seed-services.ts';
 import { MAX_PROBES_PER_SERVICE } from '../shared/index.ts';
+import { personBlock, personHeaders } from './loads.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -54,6 +55,7 @@ async function storedRuns(conn: mongoose.Connection): Promise<number> {
 
 async function load(url: string): Promise<autocannon.Result> {
   let n = 0;
+  const base = personBlock();
   return autocannon({
     url,
     connections: CONNECTIONS,
@@ -64,8 +66,8 @@ async function load(url: string): Promise<autocannon.Result> {
         path: '/api/services/chatgpt/reports',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ problem: 'login' }),
-        // Every request a different person: the full write path.
-        setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'user-agent': `bench-${process.pid}-${n++}` } }),
+        // Every request a different person on an address of its own: the full write path.
+        setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...personHeaders(base + n++) } }),
       },
     ],
   });
