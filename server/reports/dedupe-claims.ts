@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { LRUCache } from 'lru-cache';
 import { isDuplicateKeyOnly, duplicateIndexes } from './claim-inserts.ts';
 
 export interface Claimant {
@@ -8,6 +9,8 @@ export interface Claimant {
 
 /** Collections named `report_claims_<slot>`, one per window. */
 const PREFIX = 'report_claims_';
+/** Claims this process remembers having taken: about 20 MB at most. */
+const REMEMBERED = 200_000;
 
 /**
  * "One counted report per person and service in each window", enforced by the database's
@@ -26,13 +29,18 @@ export function createDedupeClaims(conn: Connection, windowMs: number) {
   const slotOf = (t: number) => Math.floor(t / windowMs);
   const keyOf = (c: Claimant) => `${c.service}:${c.clientHash}`;
   const collectionOf = (slot: number) => conn.collection(`${PREFIX}${slot}`);
+  // People press again on outage day, and nginx sends an address to the same process each time:
+  // a repeat this process has seen is answered without the database (whose unordered insert
+  // falls back to one transaction per document for a batch holding a duplicate).
+  const taken = new LRUCache<string, number>({ max: REMEMBERED });
 
-  /** The claims a batch would insert: the first of several identical claimants only. */
-  function candidates(claimants: Claimant[]): { index: number; key: string }[] {
+  /** The claims a batch would insert: the first of several identical claimants, and none this process knows taken. */
+  function candidates(claimants: Claimant[], at: number): { index: number; key: string }[] {
+    const slot = slotOf(at);
     const first = new Map<string, number>();
     claimants.forEach((c, i) => {
       const key = keyOf(c);
-      if (!first.has(key)) first.set(key, i);
+      if (!first.has(key) && taken.get(key) !== slot) first.set(key, i);
     });
     return [...first].map(([key, index]) => ({ index, key }));
   }
@@ -40,20 +48,24 @@ export function createDedupeClaims(conn: Connection, windowMs: number) {
   /** Inserts claims at `at`, in one round trip; the indexes of those already taken (repeats). */
   async function insert(keys: string[], at: number): Promise<Set<number>> {
     if (keys.length === 0) return new Set();
+    const slot = slotOf(at);
+    let collided = new Set<number>();
     try {
-      await collectionOf(slotOf(at)).insertMany(
+      await collectionOf(slot).insertMany(
         keys.map((key) => ({ _id: key as never })),
         { ordered: false },
       );
-      return new Set();
     } catch (err) {
       if (!isDuplicateKeyOnly(err)) throw err;
-      return duplicateIndexes(err);
+      collided = duplicateIndexes(err);
     }
+    for (const key of keys) taken.set(key, slot);
+    return collided;
   }
 
   /** Takes back claims of a batch that failed after claiming (the database may be the reason). */
   async function release(claimants: Claimant[], at: number): Promise<void> {
+    for (const c of claimants) taken.delete(keyOf(c));
     const collection = collectionOf(slotOf(at));
     await Promise.all(claimants.map((c) => collection.deleteOne({ _id: keyOf(c) as never })));
   }

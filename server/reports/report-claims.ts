@@ -38,7 +38,7 @@ export function createReportClaims(deps: { conn: Connection; models: Models; log
    */
   async function store<T extends Item>(items: T[], at: number, toDoc: (item: T, id: string) => { _id: string }): Promise<{ stored: Map<number, string>; held: Claimant[] }> {
     // Over the address's cap: no claim at all; asking again within the window would not count either.
-    const placed = persons.candidates(items).flatMap((c) => {
+    const placed = persons.candidates(items, at).flatMap((c) => {
       const id = addresses.assign(items[c.index]!, at);
       return id ? [{ ...c, id }] : [];
     });
