@@ -4,6 +4,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { portAnswers } from './port-answers.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const NGINX = '/usr/sbin/nginx';
@@ -78,19 +79,10 @@ export async function startNginx(upstreams: string[]): Promise<RunningNginx> {
   let err = '';
   child.once('error', (e) => (err += `${e.message}\n`)); // not installed: spawn fails, exitCode stays null
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const up = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)));
-      s.once('error', () => resolve(false));
-    });
-    if (up) break;
-    if (child.exitCode !== null || child.pid === undefined || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
-      throw new Error(`nginx did not start (is Debian's nginx package installed?):\n${err}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
+  if (!(await portAnswers(port, child))) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`nginx did not start (is Debian's nginx package installed?):\n${err}`);
   }
   return {
     url: `http://127.0.0.1:${port}`,

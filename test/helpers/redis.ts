@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { portAnswers } from './port-answers.ts';
 
 /** A throwaway Debian redis-server on a free loopback port, without persistence. */
 export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
@@ -17,16 +18,7 @@ export async function startRedis(): Promise<{ url: string; stop(): Promise<void>
     stdio: 'ignore',
     env,
   });
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const up = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)));
-      s.once('error', () => resolve(false));
-    });
-    if (up) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('redis-server did not start (is the redis-server package installed?)');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  if (!(await portAnswers(port, child))) throw new Error('redis-server did not start (is the redis-server package installed?)');
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: () =>
