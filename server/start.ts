@@ -163,7 +163,7 @@ export async function startOutageRadar(opts: {
       for (const slug of new Set(stored.map((r) => r.service))) live.markDirty(slug, { soon: true });
     },
   });
-  const intake = new ReportIntake(conn, writer.writeBatch);
+  const intake = new ReportIntake(writer.writeBatch);
   // 20 reports in a burst, then one every 6 s per address: far beyond a person, well below a flood.
   const acceptReport = createReportAcceptor({ catalog, intake, clock, flood: new FloodGuard(20, 1 / 6_000) });
   const shedder = new LoadShedder({ maxLagMs: config.shedLagMs });
@@ -294,7 +294,9 @@ export async function startOutageRadar(opts: {
   const refresh = async () => {
     const now = clock.now();
     series.prune(now);
-    const [, , , , docs] = await Promise.all([series.refreshRecent(now, slugs()), catalog.reload(), maintenance.reload(now), incidents.reload(), probeStore.readChecks(slugs())]);
+    const [counted, , , , docs] = await Promise.all([series.refreshRecent(now, slugs()), catalog.reload(), maintenance.reload(now), incidents.reload(), probeStore.readChecks(slugs())]);
+    // Reports other processes stored: this process's pages show them too.
+    for (const slug of counted) live.markDirty(slug, { reread: false, soon: true });
     // Probe results another process stored: the verdict and the pages follow.
     for (const slug of checks.absorb(docs)) live.markDirty(slug, { reread: false });
     fuseAll();

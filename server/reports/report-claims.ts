@@ -12,7 +12,7 @@ type Item = Claimant & FromAddress;
  * (one report per person and window, dedupe-claims.ts) and, beside it, the report itself, whose
  * `_id` is its place among its address's few (address-cap.ts). Two documents per report, and the
  * database's unique `_id`s decide every race, across processes. A report stored beside a
- * repeat's colliding claim is taken back off the answer's path; a report whose place another
+ * repeat's colliding claim is taken back before anyone is answered; a report whose place another
  * process took tries the next place.
  */
 export function createReportClaims(deps: { conn: Connection; models: Models; log: Logger; windowMs: number; perAddress: number }) {
@@ -42,10 +42,29 @@ export function createReportClaims(deps: { conn: Connection; models: Models; log
       const id = addresses.assign(items[c.index]!, at);
       return id ? [{ ...c, id }] : [];
     });
-    const [claimTaken, reportTaken] = await Promise.all([
+    const [claims, reports] = await Promise.allSettled([
       persons.insert(placed.map((p) => p.key), at),
       insertReports(placed.map((p) => toDoc(items[p.index]!, p.id))),
     ]);
+    if (claims.status === 'rejected' || reports.status === 'rejected') {
+      // Take back the half that is known to have gone in, so nobody's retry is taken for a
+      // repeat and no report stands without its claim. (A half that failed midway may have
+      // stored some of its documents; which, it cannot say.)
+      addresses.forget();
+      if (claims.status === 'fulfilled') {
+        const mine = placed.filter((_, j) => !claims.value.has(j));
+        await persons.release(mine.map((p) => items[p.index]!), at).catch((err) => deps.log.error({ err }, 'claims of a failed batch not taken back'));
+      }
+      if (reports.status === 'fulfilled') {
+        const mine = placed.filter((_, j) => !reports.value.has(j));
+        await Promise.all(mine.map((p) => Report.collection.deleteOne({ _id: p.id as never }))).catch((err) =>
+          deps.log.error({ err }, 'reports of a failed batch not taken back'),
+        );
+      }
+      throw claims.status === 'rejected' ? claims.reason : (reports as PromiseRejectedResult).reason;
+    }
+    const claimTaken = claims.value;
+    const reportTaken = reports.value;
 
     const stored = new Map<number, string>();
     const held: Claimant[] = [];
@@ -61,9 +80,11 @@ export function createReportClaims(deps: { conn: Connection; models: Models; log
       else stored.set(p.index, p.id);
     });
     if (repeats.length > 0) {
+      // Before anyone is answered, so the reports stored are exactly the counted ones. Only a
+      // repeat another process saw first gets here (this process's own are caught before).
       addresses.forget();
-      Promise.all(repeats.map((id) => Report.collection.deleteOne({ _id: id as never }))).catch((err) =>
-        deps.log.warn({ err, reports: repeats.length }, "reports stored beside repeats' claims were not taken back"),
+      await Promise.all(repeats.map((id) => Report.collection.deleteOne({ _id: id as never }))).catch((err) =>
+        deps.log.error({ err, reports: repeats.length }, "reports stored beside repeats' claims were not taken back"),
       );
     }
     // Another process took these places: the next ones, until the address's cap.

@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import { GroupCommit } from './group-commit.ts';
 import type { ReportToStore, StoreOutcome } from './report-writer.ts';
 import { AppError, databaseUnavailable } from '../errors.ts';
@@ -8,10 +7,7 @@ import { isDatabaseError } from '../http/error-handler.ts';
 export class ReportIntake {
   private readonly queue: GroupCommit<ReportToStore, StoreOutcome>;
 
-  constructor(
-    private readonly conn: Connection,
-    writeBatch: (items: ReportToStore[]) => Promise<StoreOutcome[]>,
-  ) {
+  constructor(writeBatch: (items: ReportToStore[]) => Promise<StoreOutcome[]>) {
     this.queue = new GroupCommit({
       writeBatch,
       maxBatch: 500,
@@ -37,8 +33,9 @@ export class ReportIntake {
   }
 
   async submit(report: ReportToStore): Promise<StoreOutcome> {
-    // readyState 1 = connected. Fail fast rather than queue behind a database that is gone.
-    if (this.conn.readyState !== 1) throw databaseUnavailable();
+    // No check of mongoose's readyState first: after a restart of the database it can stay
+    // "disconnected" while the driver writes fine, refusing every report. A database that is
+    // gone fails the write within the driver's server selection timeout (1.5 s) instead.
     try {
       return await this.queue.submit(report);
     } catch (err) {

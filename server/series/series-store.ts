@@ -35,9 +35,12 @@ export class SeriesStore {
     await this.read(slugs, now - KEEP_MS, now + MINUTE_MS);
   }
 
-  /** Re-reads the last `minutes` minutes of the given services from the database. */
-  async refreshRecent(now: number, slugs: string[], minutes = 10): Promise<void> {
-    await this.read(slugs, minuteOf(now) - minutes * MINUTE_MS, now + MINUTE_MS);
+  /**
+   * Re-reads the last `minutes` minutes of the given services from the database; returns the
+   * services whose counts changed (other processes' reports), for what shows them to follow.
+   */
+  async refreshRecent(now: number, slugs: string[], minutes = 10): Promise<Set<string>> {
+    return this.read(slugs, minuteOf(now) - minutes * MINUTE_MS, now + MINUTE_MS);
   }
 
   apply(reports: StoredReport[]): void {
@@ -118,7 +121,8 @@ export class SeriesStore {
     mapOf(this.byService, slug).set(t, shown);
   }
 
-  private async read(slugs: string[], from: number, to: number): Promise<void> {
+  private async read(slugs: string[], from: number, to: number): Promise<Set<string>> {
+    const changed = new Set<string>();
     // Networks matter for the last hour at most (an incident's window): read no older ones.
     const networksFrom = Math.max(from, to - NETWORKS_KEPT_MS);
     const [docs, networkDocs] = await Promise.all([
@@ -131,11 +135,20 @@ export class SeriesStore {
     for (const doc of docs) {
       for (const b of minutesOf(doc)) {
         if (b.t < from) continue;
+        const before = this.byService.get(doc.service)?.get(b.t);
         mapOf(this.snapshot, doc.service).set(b.t, b);
         this.show(doc.service, b.t);
+        const after = this.byService.get(doc.service)?.get(b.t);
+        if (before?.total !== after?.total || JSON.stringify(before?.byProblem) !== JSON.stringify(after?.byProblem)) changed.add(doc.service);
       }
-      for (const r of reachOf(doc)) if (r.t >= from) mapOf(this.reachSnapshot, doc.service).set(r.t, { checked: r.checked, unreachable: r.unreachable });
+      for (const r of reachOf(doc)) {
+        if (r.t < from) continue;
+        const held = this.reachSnapshot.get(doc.service)?.get(r.t);
+        if (held?.checked !== r.checked || held?.unreachable !== r.unreachable) changed.add(doc.service);
+        mapOf(this.reachSnapshot, doc.service).set(r.t, { checked: r.checked, unreachable: r.unreachable });
+      }
     }
+    return changed;
   }
 }
 
