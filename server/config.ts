@@ -62,6 +62,14 @@ const Env = z.object({
   /** How often official status pages are read, and how long one read may take. */
   OFFICIAL_POLL_SECONDS: z.coerce.number().min(5).max(3_600).default(60),
   OFFICIAL_TIMEOUT_SECONDS: z.coerce.number().min(1).max(60).default(10),
+  /** Where people reach the site (https://status.example.com): absolute links in feeds, email, canonical tags and the sitemap. */
+  PUBLIC_URL: z.url().optional(),
+  /** Email for visitors' subscriptions (smtp://user:pass@host:587); without it the subscribe button is not shown. */
+  SMTP_URL: z.string().min(1).optional(),
+  /** The From: of that email. */
+  MAIL_FROM: z.string().min(3).default('Outage radar <alerts@localhost>'),
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(8).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -101,5 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     probeTickMs: e.PROBE_TICK_MS,
     officialPollMs: e.OFFICIAL_POLL_SECONDS * 1000,
     officialTimeoutMs: e.OFFICIAL_TIMEOUT_SECONDS * 1000,
+    /** Without a trailing slash; undefined means "the address the request came to". */
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

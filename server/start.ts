@@ -46,6 +46,7 @@ import { handleSockets } from './live/socket-handlers.ts';
 import { useRedisAdapter } from './live/redis-adapter.ts';
 import { createApp } from './app.ts';
 import { proxyWarnings } from './http/proxy-warnings.ts';
+import { OutboundEvents } from './notifications/outbound-events.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -60,6 +61,8 @@ export interface RunningServer {
   /** Runs probes and reads official pages while this process holds the `prober` lease. */
   prober: ProbeScheduler;
   fusion: StatusFusion;
+  /** Incidents and verdict changes, for whatever tells the outside world (webhooks, email). */
+  events: OutboundEvents;
   /** Re-reads what other processes wrote (counts, catalog, checks, maintenance) now, as the refresh timer does. */
   refresh(): Promise<void>;
   /** Clears what expired (old claim windows, rate counters, sessions) now, as the sweep timer does. */
@@ -192,9 +195,11 @@ export async function startOutageRadar(opts: {
     },
     stories: (slug: string) => io.to(serviceRoom(slug)).emit('stories:changed', { slug }),
   };
+  const events = new OutboundEvents();
   const announce = (event: IncidentEvent, incident: Incident) => {
     io.to(serviceRoom(incident.service)).to(HOME_ROOM).emit(event, incident);
     live.markDirty(incident.service);
+    events.incident(event === 'incident:opened' ? 'incident.opened' : event === 'incident:resolved' ? 'incident.resolved' : 'incident.updated', incident, new Date(clock.now()).toISOString());
   };
   // The fused reading of an open incident's kind is written by the process that writes incidents.
   const sharpening = new Set<string>();
@@ -216,8 +221,14 @@ export async function startOutageRadar(opts: {
   };
   /** Every service's verdict again, from what memory holds; changed ones are pushed. */
   const fuseAll = () => {
+    const before = new Map(catalog.all().map((s) => [s.slug, status.get(s.slug).level]));
     const { changed, sharpen: list } = fusion.recompute();
-    for (const slug of changed) live.markDirty(slug, { reread: false });
+    for (const slug of changed) {
+      live.markDirty(slug, { reread: false });
+      const now = status.get(slug);
+      const previous = before.get(slug);
+      if (previous && previous !== now.level) events.verdict(slug, now, previous);
+    }
     sharpen(list);
   };
   detection = new DetectionLoop({
@@ -343,5 +354,5 @@ export async function startOutageRadar(opts: {
       await conn.close();
     })());
 
-  return { url, port, httpServer, io, live, models, detection, prober, fusion, refresh, sweep, detectionReady: detectionStarted, close };
+  return { url, port, httpServer, io, live, models, detection, prober, fusion, events, refresh, sweep, detectionReady: detectionStarted, close };
 }
