@@ -62,6 +62,12 @@ export class SubscriptionBook {
     await this.queue('confirm', `confirm:${confirm.confirmHash.slice(0, 16)}`, { _id: id, email, service: service.slug }, confirmationMail(service.name, confirmUrl));
   }
 
+  /** The service a confirmation link is for, to name it on the page; reads only (mail scanners open links). */
+  async serviceOf(token: string): Promise<string | undefined> {
+    const sub = await this.deps.models.Subscription.findOne({ confirmHash: hashToken(token) }, { service: 1 }).lean();
+    return sub ? (this.deps.catalog.get(sub.service)?.name ?? sub.service) : undefined;
+  }
+
   async confirm(token: string): Promise<{ service: string; serviceName: string }> {
     const { models, clock } = this.deps;
     const sub = await models.Subscription.findOne({ confirmHash: hashToken(token) }).lean();

@@ -31,10 +31,10 @@ ${body}
 `;
 }
 
-export const confirmPage = (token: string) =>
+export const confirmPage = (token: string, serviceName: string) =>
   page(
     'Confirm your subscription',
-    `<p>One click and this address gets an email when the service has problems, and when they are resolved.</p>
+    `<p>One click and this address gets an email when ${escapeHtml(serviceName)} has problems, and when they are resolved.</p>
 <form method="post" action="/api/subscriptions/confirm">
 <input type="hidden" name="token" value="${escapeHtml(token)}">
 <button type="submit">Confirm</button>

@@ -60,11 +60,13 @@ export function subscriptionsRoutes(deps: {
   });
 
   // GET only shows a button: mail scanners fetch links, and fetching must not confirm.
-  router.get('/subscriptions/confirm', (req, res) => {
+  router.get('/subscriptions/confirm', async (req, res) => {
     const token = TokenQuery.safeParse(req.query);
+    const name = token.success ? await book.serviceOf(token.data.token) : undefined;
     res.set('Cache-Control', 'no-store').type('html');
     if (!token.success) res.status(400).send(problemPage('This confirmation link is broken. Copy the whole link from the email, or subscribe again.'));
-    else res.send(confirmPage(token.data.token));
+    else if (!name) res.status(404).send(problemPage('This confirmation link is not valid any more: a newer one was sent, or the subscription was cancelled. Subscribe again from the service page.'));
+    else res.send(confirmPage(token.data.token, name));
   });
 
   router.post('/api/subscriptions/confirm', forms, (req, res) =>

@@ -77,6 +77,9 @@ describe('email subscriptions: links and limits', () => {
     const forged = await request(world.url).post(`/api/subscriptions/unsubscribe?token=${'a'.repeat(24)}.${'b'.repeat(43)}`).type('form').send('List-Unsubscribe=One-Click').expect(400);
     expect(forged.body.error.code).toBe('invalid_link');
     await request(world.url).get('/subscriptions/confirm?token=%3Cb%3E').expect(400).expect('content-type', /html/);
+    const stale = await request(world.url).get(`/subscriptions/confirm?token=${'A'.repeat(43)}`).expect(404);
+    expect(stale.text).toContain('not valid any more');
+    expect(stale.text).not.toContain('<form');
   });
 });
 

@@ -59,6 +59,7 @@ describe('email alerts from subscription to unsubscribing', () => {
     // What a mail scanner does: fetch the link. It must not confirm.
     const page = await request(world.url).get(`/subscriptions/confirm?token=${token}`).expect(200).expect('content-type', /html/);
     expect(page.text).toContain('<form method="post" action="/api/subscriptions/confirm">');
+    expect(page.text).toContain('gets an email when ChatGPT Test has problems');
     expect(page.text).not.toMatch(/<script/i);
     expect((await world.models.Subscription.findOne({ email: 'alice@example.com' }).lean())!.state).toBe('pending');
 
