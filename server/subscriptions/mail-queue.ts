@@ -104,6 +104,8 @@ export class MailQueue {
       if (now - this.lastSweep > 3_600_000) {
         this.lastSweep = now;
         await models.OutgoingMail.deleteMany({ state: { $ne: 'queued' }, createdAt: { $lt: new Date(now - KEEP_STUBS_MS) } });
+        // Never confirmed: forgotten a week after the link expired (until then it still says "expired").
+        await models.Subscription.deleteMany({ state: 'pending', confirmExpiresAt: { $lt: new Date(now - 7 * 24 * 3_600_000) } });
       }
       if (due.length < BATCH) return;
     }
