@@ -36,6 +36,8 @@ import type { ChecksBook } from './probes/checks-book.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { accessLog } from './http/access-log.ts';
 import type { ReportAcceptor } from './reports/accept-report.ts';
+import type { EmailAlerts } from './subscriptions/email-alerts.ts';
+import { subscriptionsRoutes } from './subscriptions/subscriptions.routes.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies'>;
@@ -66,6 +68,7 @@ export interface AppDeps {
     /** An operator changed the service's probes or official page. */
     checks: (slug: string) => void;
   };
+  email: EmailAlerts;
   clientDistDir: string;
 }
 
@@ -125,6 +128,7 @@ export function createApp(deps: AppDeps): express.Express {
       onChanged: deps.changed.checks,
     }),
   );
+  app.use(subscriptionsRoutes(deps));
   app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
   app.use('/api', apiNotFound);
   if (deps.config.serveClient) app.use(clientPages({ distDir: deps.clientDistDir, catalog: deps.catalog }));

@@ -47,6 +47,7 @@ import { useRedisAdapter } from './live/redis-adapter.ts';
 import { createApp } from './app.ts';
 import { proxyWarnings } from './http/proxy-warnings.ts';
 import { OutboundEvents } from './notifications/outbound-events.ts';
+import { createEmailAlerts, type EmailAlerts } from './subscriptions/email-alerts.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -63,6 +64,8 @@ export interface RunningServer {
   fusion: StatusFusion;
   /** Incidents and verdict changes, for whatever tells the outside world (webhooks, email). */
   events: OutboundEvents;
+  /** Visitors' email subscriptions and the mail queue. */
+  email: EmailAlerts;
   /** Re-reads what other processes wrote (counts, catalog, checks, maintenance) now, as the refresh timer does. */
   refresh(): Promise<void>;
   /** Clears what expired (old claim windows, rate counters, sessions) now, as the sweep timer does. */
@@ -196,6 +199,9 @@ export async function startOutageRadar(opts: {
     stories: (slug: string) => io.to(serviceRoom(slug)).emit('stories:changed', { slug }),
   };
   const events = new OutboundEvents();
+  let ownUrl = '';
+  const email = createEmailAlerts({ config, models, clock, log, catalog, secret: salt, baseUrl: () => config.publicUrl ?? ownUrl });
+  events.on(email.notify);
   const announce = (event: IncidentEvent, incident: Incident) => {
     io.to(serviceRoom(incident.service)).to(HOME_ROOM).emit(event, incident);
     live.markDirty(incident.service);
@@ -298,6 +304,7 @@ export async function startOutageRadar(opts: {
     probeStore,
     checks,
     changed,
+    email,
     clientDistDir: opts.clientDistDir ?? defaultDist,
   });
 
@@ -332,6 +339,8 @@ export async function startOutageRadar(opts: {
   const port = (httpServer.address() as { port: number }).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
   log.info({ url }, 'Outage radar is listening');
+  ownUrl = url;
+  email.start();
   for (const warning of proxyWarnings(config)) log.warn(warning);
 
   let closing: Promise<void> | undefined;
@@ -351,8 +360,9 @@ export async function startOutageRadar(opts: {
       io.close();
       await closeRedis();
       shedder.stop();
+      await email.close();
       await conn.close();
     })());
 
-  return { url, port, httpServer, io, live, models, detection, prober, fusion, events, refresh, sweep, detectionReady: detectionStarted, close };
+  return { url, port, httpServer, io, live, models, detection, prober, fusion, events, email, refresh, sweep, detectionReady: detectionStarted, close };
 }

@@ -16,6 +16,8 @@ import { NetworkHourSchema } from './models/network-hour.model.ts';
 import { CommentFeedSchema } from './models/comment-feed.model.ts';
 import { ServiceChecksSchema } from './models/service-checks.model.ts';
 import { ProbeHourSchema } from './models/probe-hour.model.ts';
+import { SubscriptionSchema } from './models/subscription.model.ts';
+import { OutgoingMailSchema } from './models/outgoing-mail.model.ts';
 
 /** Registers every model on one connection; the app receives this object, never globals. */
 export function createModels(conn: Connection) {
@@ -38,6 +40,8 @@ export function createModels(conn: Connection) {
     Lease: conn.model('Lease', LeaseSchema),
     ServiceChecks: conn.model('ServiceChecks', ServiceChecksSchema),
     ProbeHour: conn.model('ProbeHour', ProbeHourSchema),
+    Subscription: conn.model('Subscription', SubscriptionSchema),
+    OutgoingMail: conn.model('OutgoingMail', OutgoingMailSchema),
   };
 }
 

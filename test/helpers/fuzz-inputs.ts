@@ -73,6 +73,12 @@ export const ROUTES: Route[] = [
   { method: 'PUT', path: '/api/admin/services/:slug/probes', operator: true, body: { probes: [{ kind: 'tcp', id: 'db', name: 'Database', host: '10.1.2.3', port: 5432 }] } },
   { method: 'PUT', path: '/api/admin/services/:slug/official', operator: true, body: { kind: 'statuspage', url: 'http://10.1.2.3/api/v2/summary.json' } },
   { method: 'DELETE', path: '/api/admin/services/:slug/official', operator: true },
+  // Email subscriptions (the fuzz world has no SMTP_URL: subscribing is refused, links still answer).
+  { method: 'GET', path: '/api/site' },
+  { method: 'POST', path: '/api/services/:slug/subscriptions', body: { email: 'fuzz@example.com' } },
+  { method: 'POST', path: '/api/subscriptions/confirm', body: { token: 'IVnsvGdqZfSqmN_TqfAbLnhLYud4RIE5g2ZfRzHGunU' } },
+  { method: 'GET', path: '/api/subscriptions/unsubscribe', query: { token: '6b0c9422aa860fd1b7cf0867.gwowi-WTZUO2UmN1atncsDiLSkvH63fFsOmRmtDkkD8' } },
+  { method: 'POST', path: '/api/subscriptions/unsubscribe', query: { token: '6b0c9422aa860fd1b7cf0867.gwowi-WTZUO2UmN1atncsDiLSkvH63fFsOmRmtDkkD8' } },
 ];
 
 /** Every client→server socket.io event; the type check fails when shared/events.ts gains one not listed. */
