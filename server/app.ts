@@ -66,6 +66,8 @@ export interface AppDeps {
     /** An operator changed the service's probes or official page. */
     checks: (slug: string) => void;
   };
+  /** Operators' webhook endpoints (server/webhooks/). */
+  webhooks: express.RequestHandler;
   clientDistDir: string;
 }
 
@@ -125,6 +127,7 @@ export function createApp(deps: AppDeps): express.Express {
       onChanged: deps.changed.checks,
     }),
   );
+  app.use(deps.webhooks);
   app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
   app.use('/api', apiNotFound);
   if (deps.config.serveClient) app.use(clientPages({ distDir: deps.clientDistDir, catalog: deps.catalog }));

@@ -47,6 +47,8 @@ import { useRedisAdapter } from './live/redis-adapter.ts';
 import { createApp } from './app.ts';
 import { proxyWarnings } from './http/proxy-warnings.ts';
 import { OutboundEvents } from './notifications/outbound-events.ts';
+import { createWebhooks, type Webhooks } from './webhooks/webhooks.ts';
+import { requireAdmin } from './admin/require-admin.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -63,6 +65,8 @@ export interface RunningServer {
   fusion: StatusFusion;
   /** Incidents and verdict changes, for whatever tells the outside world (webhooks, email). */
   events: OutboundEvents;
+  /** Operators' endpoints; tests drive `webhooks.deliverer.tick()` with their clock. */
+  webhooks: Webhooks;
   /** Re-reads what other processes wrote (counts, catalog, checks, maintenance) now, as the refresh timer does. */
   refresh(): Promise<void>;
   /** Clears what expired (old claim windows, rate counters, sessions) now, as the sweep timer does. */
@@ -277,6 +281,10 @@ export async function startOutageRadar(opts: {
     onHeld: (type, service, id) => (type === 'comment' ? changed.commentVisibility(service, id, false) : changed.stories(service)),
   });
 
+  // Links in webhook bodies: PUBLIC_URL, else where this server listens (known once it does).
+  let publicBase = config.publicUrl ?? '';
+  const webhooks = await createWebhooks({ conn, models, clock, log, catalog, audit, admin: requireAdmin(sessions), events, allowPrivate: config.probeAllowPrivate, ...(opts.probeLookup && { lookup: opts.probeLookup }), baseUrl: () => publicBase });
+
   app = createApp({
     config,
     log,
@@ -298,6 +306,7 @@ export async function startOutageRadar(opts: {
     probeStore,
     checks,
     changed,
+    webhooks: webhooks.router,
     clientDistDir: opts.clientDistDir ?? defaultDist,
   });
 
@@ -323,6 +332,7 @@ export async function startOutageRadar(opts: {
   fuseAll();
   live.start();
   prober.start();
+  webhooks.start();
   // History loads in the background: the site answers at once, detection joins when ready.
   const detectionStarted = detection.start().catch((err) => log.error({ err }, 'detection could not start'));
 
@@ -331,6 +341,7 @@ export async function startOutageRadar(opts: {
   await new Promise<void>((resolve) => httpServer.listen({ port: config.port, host: config.host, backlog: 4_096 }, resolve));
   const port = (httpServer.address() as { port: number }).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+  publicBase = config.publicUrl ?? url;
   log.info({ url }, 'Outage radar is listening');
   for (const warning of proxyWarnings(config)) log.warn(warning);
 
@@ -342,6 +353,7 @@ export async function startOutageRadar(opts: {
       await prober.stop();
       await detectionStarted;
       await detection!.stop();
+      await webhooks.stop();
       // Stop taking requests, let queued reports finish, then let go of the database.
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       io.disconnectSockets(true);
@@ -354,5 +366,5 @@ export async function startOutageRadar(opts: {
       await conn.close();
     })());
 
-  return { url, port, httpServer, io, live, models, detection, prober, fusion, events, refresh, sweep, detectionReady: detectionStarted, close };
+  return { url, port, httpServer, io, live, models, detection, prober, fusion, events, webhooks, refresh, sweep, detectionReady: detectionStarted, close };
 }
