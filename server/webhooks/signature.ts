@@ -16,7 +16,7 @@ export function signatureHeader(secret: string, body: string, unixSeconds: numbe
   return `t=${unixSeconds},v1=${v1}`;
 }
 
-/** What a receiver does (the README shows the same lines); the tests' receiver uses it. */
+/** What a receiver does, as the README shows it: the exact body, the right secret, a `t` within the replay window. */
 export function verifySignature(secret: string, body: string, header: string | undefined, nowSeconds: number, toleranceSeconds = 300): boolean {
   const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]));
   const t = Number(parts.t);

@@ -43,7 +43,7 @@ export const deliveryView = (d: StoredDelivery): WebhookDelivery => ({
     ...(a.error ? { error: a.error } : {}),
     durationMs: a.durationMs,
   })),
-  // A claimed delivery's nextAttemptAt is its claim's end; the log shows that as the next try, which it is if this one fails to record.
+  // While an attempt runs, this is its claim's end: the time it is tried again if that attempt never records.
   nextAttemptAt: d.state === 'pending' && d.nextAttemptAt ? d.nextAttemptAt.toISOString() : null,
   ...(d.failure ? { failure: d.failure } : {}),
 });
