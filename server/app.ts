@@ -69,6 +69,8 @@ export interface AppDeps {
     checks: (slug: string) => void;
   };
   email: EmailAlerts;
+  /** Operators' webhook endpoints (server/webhooks/). */
+  webhooks: express.RequestHandler;
   clientDistDir: string;
 }
 
@@ -129,6 +131,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(subscriptionsRoutes(deps));
+  app.use(deps.webhooks);
   app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
   app.use('/api', apiNotFound);
   if (deps.config.serveClient) app.use(clientPages({ distDir: deps.clientDistDir, catalog: deps.catalog }));

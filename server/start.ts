@@ -48,6 +48,8 @@ import { createApp } from './app.ts';
 import { proxyWarnings } from './http/proxy-warnings.ts';
 import { OutboundEvents } from './notifications/outbound-events.ts';
 import { createEmailAlerts, type EmailAlerts } from './subscriptions/email-alerts.ts';
+import { createWebhooks, type Webhooks } from './webhooks/webhooks.ts';
+import { requireAdmin } from './admin/require-admin.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -66,6 +68,8 @@ export interface RunningServer {
   events: OutboundEvents;
   /** Visitors' email subscriptions and the mail queue. */
   email: EmailAlerts;
+  /** Operators' endpoints; tests drive `webhooks.deliverer.tick()` with their clock. */
+  webhooks: Webhooks;
   /** Re-reads what other processes wrote (counts, catalog, checks, maintenance) now, as the refresh timer does. */
   refresh(): Promise<void>;
   /** Clears what expired (old claim windows, rate counters, sessions) now, as the sweep timer does. */
@@ -283,6 +287,10 @@ export async function startOutageRadar(opts: {
     onHeld: (type, service, id) => (type === 'comment' ? changed.commentVisibility(service, id, false) : changed.stories(service)),
   });
 
+  // Links in webhook bodies: PUBLIC_URL, else where this server listens (known once it does).
+  let publicBase = config.publicUrl ?? '';
+  const webhooks = await createWebhooks({ conn, models, clock, log, catalog, audit, admin: requireAdmin(sessions), events, allowPrivate: config.probeAllowPrivate, ...(opts.probeLookup && { lookup: opts.probeLookup }), baseUrl: () => publicBase });
+
   app = createApp({
     config,
     log,
@@ -305,6 +313,7 @@ export async function startOutageRadar(opts: {
     checks,
     changed,
     email,
+    webhooks: webhooks.router,
     clientDistDir: opts.clientDistDir ?? defaultDist,
   });
 
@@ -330,6 +339,7 @@ export async function startOutageRadar(opts: {
   fuseAll();
   live.start();
   prober.start();
+  webhooks.start();
   // History loads in the background: the site answers at once, detection joins when ready.
   const detectionStarted = detection.start().catch((err) => log.error({ err }, 'detection could not start'));
 
@@ -338,6 +348,7 @@ export async function startOutageRadar(opts: {
   await new Promise<void>((resolve) => httpServer.listen({ port: config.port, host: config.host, backlog: 4_096 }, resolve));
   const port = (httpServer.address() as { port: number }).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+  publicBase = config.publicUrl ?? url;
   log.info({ url }, 'Outage radar is listening');
   ownUrl = url;
   email.start();
@@ -351,6 +362,7 @@ export async function startOutageRadar(opts: {
       await prober.stop();
       await detectionStarted;
       await detection!.stop();
+      await webhooks.stop();
       // Stop taking requests, let queued reports finish, then let go of the database.
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       io.disconnectSockets(true);
@@ -364,5 +376,5 @@ export async function startOutageRadar(opts: {
       await conn.close();
     })());
 
-  return { url, port, httpServer, io, live, models, detection, prober, fusion, events, email, refresh, sweep, detectionReady: detectionStarted, close };
+  return { url, port, httpServer, io, live, models, detection, prober, fusion, events, email, webhooks, refresh, sweep, detectionReady: detectionStarted, close };
 }

@@ -14,4 +14,5 @@ export * from './schemas/incident.ts';
 export * from './schemas/admin.ts';
 export * from './schemas/error.ts';
 export * from './schemas/subscription.ts';
+export * from './schemas/webhook.ts';
 export * from './events.ts';

@@ -14,7 +14,7 @@ export interface FuzzTargets {
 }
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** With :slug, :id and :type placeholders. */
   path: string;
   operator?: boolean;
@@ -79,6 +79,15 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/api/subscriptions/confirm', body: { token: 'IVnsvGdqZfSqmN_TqfAbLnhLYud4RIE5g2ZfRzHGunU' } },
   { method: 'GET', path: '/api/subscriptions/unsubscribe', query: { token: '6b0c9422aa860fd1b7cf0867.gwowi-WTZUO2UmN1atncsDiLSkvH63fFsOmRmtDkkD8' } },
   { method: 'POST', path: '/api/subscriptions/unsubscribe', query: { token: '6b0c9422aa860fd1b7cf0867.gwowi-WTZUO2UmN1atncsDiLSkvH63fFsOmRmtDkkD8' } },
+  // Webhooks: a private URL is refused after validation, so the fuzz never sends one anywhere.
+  { method: 'GET', path: '/api/admin/webhooks', operator: true },
+  { method: 'POST', path: '/api/admin/webhooks', operator: true, body: { url: 'http://10.1.2.3/hook', events: ['incident.opened'], services: null, style: 'slack', description: 'pager' } },
+  { method: 'PATCH', path: '/api/admin/webhooks/:id', operator: true, body: { events: ['verdict.changed'], services: null, style: 'discord', enabled: false } },
+  { method: 'DELETE', path: '/api/admin/webhooks/:id', operator: true },
+  { method: 'GET', path: '/api/admin/webhooks/:id/deliveries', operator: true },
+  { method: 'POST', path: '/api/admin/webhooks/:id/test', operator: true },
+  { method: 'POST', path: '/api/admin/webhooks/:id/rotate-secret', operator: true },
+  { method: 'POST', path: '/api/admin/webhooks/:id/deliveries/:id/retry', operator: true },
 ];
 
 /** Every client→server socket.io event; the type check fails when shared/events.ts gains one not listed. */
