@@ -299,6 +299,7 @@ export async function startOutageRadar(opts: {
     checks,
     changed,
     clientDistDir: opts.clientDistDir ?? defaultDist,
+    snapshots,
   });
 
   // Other processes' writes and operators' edits reach this process's memory on a short cycle.
