@@ -1,8 +1,9 @@
 import type { IncidentDetail, Incident, ServiceDetail, Story } from '../../shared/index.ts';
-import { levelLabel, storyKindLabel } from '../../shared/constants.ts';
+import { levelLabel } from '../../shared/constants.ts';
+import { incidentTitle, serviceTitle, SITE_NAME, storyTitle } from '../../shared/page-titles.ts';
 import { clip, escapeHtml, jsonForScript } from './html-text.ts';
 
-export const SITE_NAME = 'Outage radar';
+export { SITE_NAME };
 
 /** What a page says about itself to search engines and link previews. */
 export interface PageMeta {
@@ -36,16 +37,11 @@ export const imageOf = (base: string, slug: string) => `${base}/og/${encodeURICo
 const serviceThing = (name: string, homepage: string) => ({ '@type': 'Service', name, url: homepage });
 const website = (base: string) => ({ '@type': 'WebSite', name: SITE_NAME, url: `${base}/` });
 
-/** The verdict's headline, as on the page: "Major outage now" or "No problems detected". */
-export function verdictWords(d: Pick<ServiceDetail, 'status' | 'incident'>): string {
-  return d.status.level === 'operational' ? levelLabel.operational : `${levelLabel[d.status.level]} now`;
-}
-
 export function serviceMeta(d: ServiceDetail, base: string, now: number): PageMeta {
   const { name, slug } = d.service;
   const canonical = `${base}/status/${slug}`;
   const numbers = `${count(d.stats.lastHour)} reports in the last hour, ${count(d.stats.last24h)} in 24 hours`;
-  const title = `Is ${name} down? ${verdictWords(d)} — ${count(d.stats.lastHour)} reports in the last hour | ${SITE_NAME}`;
+  const title = serviceTitle(name, d.status.level, d.stats.lastHour);
   const verdict = d.status.level === 'operational' ? `No problems detected with ${name}` : `${name}: ${levelLabel[d.status.level]} since ${utcTime(d.status.since)}`;
   const reasons = d.status.reasons.map(sentence).join(' ');
   const description = clip(`${sentence(verdict)} ${sentence(numbers)} ${reasons}`, 300);
@@ -78,7 +74,7 @@ export function incidentMeta(i: IncidentDetail, homepage: string | undefined, ba
   const description = clip(`${headline}, ${state}. ${i.reasons.map(sentence).join(' ')} ${peak}`, 300);
   const modified = [i.openedAt, i.resolvedAt, ...i.updates.map((u) => u.at)].filter((t): t is string => !!t).sort().at(-1)!;
   return {
-    title: `${headline} — ${i.state === 'open' ? 'ongoing' : 'resolved'} | ${SITE_NAME}`,
+    title: incidentTitle(i.kind, i.serviceName, utcDay(i.startedAt), i.state === 'open'),
     description,
     canonical,
     image: imageOf(base, i.service),
@@ -106,7 +102,7 @@ export function storyMeta(s: Story, service: { name: string; homepage: string } 
   const serviceName = service?.name ?? s.service;
   const author = s.displayName ?? 'Anonymous';
   return {
-    title: `${s.title} — ${storyKindLabel[s.kind]}, ${serviceName} | ${SITE_NAME}`,
+    title: storyTitle(s.title, s.kind, serviceName),
     description: clip(`${author} on ${serviceName}: ${s.body}`, 240),
     canonical,
     image: imageOf(base, s.service),

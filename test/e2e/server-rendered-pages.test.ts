@@ -51,6 +51,7 @@ describe('server-rendered pages in the browser', () => {
     const banner = page.getByTestId('status-banner');
     await expect.poll(() => page.getByText('Live', { exact: true }).count()).toBe(1);
     expect(await banner.textContent()).toContain('No problems detected with Acme Docs');
+    expect(await page.title()).toMatch(/^Is Acme Docs down\? No problems detected — \d+ reports in the last hour \| Outage radar$/);
     // Hydrated, not just painted: the page's own buttons answer.
     await page.getByRole('button', { name: '1 min' }).click();
     await expect.poll(() => page.getByRole('button', { name: '1 min' }).getAttribute('aria-pressed')).toBe('true');
@@ -61,6 +62,7 @@ describe('server-rendered pages in the browser', () => {
     );
     await world.detection.tick();
     await expect.poll(() => banner.textContent(), { timeout: 5_000 }).toMatch(/User reports indicate problems with Acme Docs since/);
+    await expect.poll(() => page.title()).toMatch(/^Is Acme Docs down\? (Partial|Major) outage now — \d+ reports in the last hour \| Outage radar$/);
 
     // The incident and story pages hydrate just as cleanly.
     const { incident } = (await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body as ServiceDetail;
