@@ -6,7 +6,7 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --include=dev
 COPY . .
-RUN npx vite build --config client/vite.config.ts --logLevel warn
+RUN npm run build
 EXPOSE 3000
 USER node
 CMD ["node", "--import", "tsx", "server/main.ts"]

@@ -4,13 +4,17 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
+// Two builds from one config: the browser bundle (dist/) and, with `--ssr src/entry-server.ts`,
+// the module the server renders pages with (dist-server/).
+export default defineConfig(({ isSsrBuild }) => ({
   root: here,
   plugins: [svelte()],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: true },
+  build: isSsrBuild
+    ? { outDir: 'dist-server', emptyOutDir: true, target: 'node20', sourcemap: true, copyPublicDir: false }
+    : { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: true },
   // `npm run dev` serves the API on :3000; `npx vite --config client/vite.config.ts` proxies to it.
   server: {
     fs: { allow: ['..'] },
     proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'ws://localhost:3000', ws: true } },
   },
-});
+}));

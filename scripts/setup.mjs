@@ -86,22 +86,30 @@ function newestMtime(paths) {
     if (!existsSync(p)) return;
     const s = statSync(p);
     if (s.isDirectory()) {
-      for (const e of readdirSync(p)) if (e !== 'dist' && e !== 'node_modules') visit(join(p, e));
+      for (const e of readdirSync(p)) if (e !== 'dist' && e !== 'dist-server' && e !== 'node_modules') visit(join(p, e));
     } else newest = Math.max(newest, s.mtimeMs);
   };
   paths.forEach(visit);
   return newest;
 }
 
+// Two builds of one client: the browser bundle, and the module the server renders pages with.
+// Each is rebuilt only when a source is newer than its output.
+const CLIENT_BUILDS = [
+  { name: 'the client bundle', output: join(root, 'client', 'dist', 'index.html'), args: [] },
+  { name: 'the server-rendering module', output: join(root, 'client', 'dist-server', 'entry-server.js'), args: ['--ssr', 'src/entry-server.ts'] },
+];
+
 function ensureClientBuild() {
-  const built = join(root, 'client', 'dist', 'index.html');
   const sources = newestMtime([join(root, 'client'), join(root, 'shared'), join(root, 'package-lock.json')]);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  log('building the client bundle');
-  execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  for (const build of CLIENT_BUILDS) {
+    if (existsSync(build.output) && statSync(build.output).mtimeMs >= sources) continue;
+    log(`building ${build.name}`);
+    execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn', ...build.args], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  }
 }
 
 // Debian packages the tests drive for real. Installed only when missing.

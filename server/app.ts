@@ -8,6 +8,7 @@ import type { Clock } from './clock.ts';
 import type { Models } from './db/models.ts';
 import type { ServiceCatalog } from './catalog/service-catalog.ts';
 import type { ServiceViews } from './services/service-views.ts';
+import type { ServiceSnapshots } from './services/service-snapshots.ts';
 import type { CommentFeed } from './comments/comment-feed.ts';
 import type { ClientOf } from './http/client-identity.ts';
 import type { RateLimiter } from './limits/rate-limiter.ts';
@@ -30,6 +31,7 @@ import { maintenanceRoutes } from './maintenance/maintenance.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { requireAdmin } from './admin/require-admin.ts';
 import { clientPages } from './http/client-pages.ts';
+import { crawlerRoutes } from './pages/crawler.routes.ts';
 import { probesRoutes } from './probes/probes.routes.ts';
 import type { ProbeStore } from './probes/probe-store.ts';
 import type { ChecksBook } from './probes/checks-book.ts';
@@ -40,7 +42,7 @@ import type { EmailAlerts } from './subscriptions/email-alerts.ts';
 import { subscriptionsRoutes } from './subscriptions/subscriptions.routes.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies'>;
+  config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl'>;
   log: Logger;
   clock: Clock;
   conn: Connection;
@@ -72,6 +74,7 @@ export interface AppDeps {
   /** Operators' webhook endpoints (server/webhooks/). */
   webhooks: express.RequestHandler;
   clientDistDir: string;
+  snapshots: ServiceSnapshots;
 }
 
 /** The Express app without listen(), so supertest can drive it against a real database. */
@@ -134,7 +137,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(deps.webhooks);
   app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
   app.use('/api', apiNotFound);
-  if (deps.config.serveClient) app.use(clientPages({ distDir: deps.clientDistDir, catalog: deps.catalog }));
+  app.use(crawlerRoutes({ ...deps, publicUrl: deps.config.publicUrl }));
+  if (deps.config.serveClient) app.use(clientPages({ ...deps, distDir: deps.clientDistDir, publicUrl: deps.config.publicUrl }));
   app.use(errorHandler(deps.log));
   return app;
 }

@@ -315,6 +315,7 @@ export async function startOutageRadar(opts: {
     email,
     webhooks: webhooks.router,
     clientDistDir: opts.clientDistDir ?? defaultDist,
+    snapshots,
   });
 
   // Other processes' writes and operators' edits reach this process's memory on a short cycle.

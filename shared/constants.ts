@@ -16,3 +16,12 @@ export const storyKindLabel: Record<StoryKindName, string> = {
 };
 
 export const FLAG_REASONS = ['spam', 'abuse', 'off_topic', 'personal_data', 'other'] as const;
+
+/** The verdict in words, keyed by the Status level (kept in sync with StatusLevel in schemas/status.ts). */
+export const levelLabel = {
+  operational: 'No problems detected',
+  degraded_performance: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+  under_maintenance: 'Under maintenance',
+} as const;

@@ -15,4 +15,5 @@ export * from './schemas/admin.ts';
 export * from './schemas/error.ts';
 export * from './schemas/subscription.ts';
 export * from './schemas/webhook.ts';
+export * from './schemas/page-data.ts';
 export * from './events.ts';

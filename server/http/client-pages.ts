@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
+import { serverPages, type ServerPagesDeps } from '../pages/server-pages.ts';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -10,7 +11,7 @@ const escapeHtml = (s: string) =>
  * Serves the built Svelte client. Service pages get their own <title> and description in the
  * HTML itself, because people arrive from a search for "is ChatGPT down".
  */
-export function clientPages(deps: { distDir: string; catalog: ServiceCatalog }): Router {
+export function clientPages(deps: { distDir: string; catalog: ServiceCatalog } & Omit<ServerPagesDeps, 'ssrFile' | 'template'>): Router {
   const router = Router();
   const indexPath = path.join(deps.distDir, 'index.html');
   if (!existsSync(indexPath)) {
@@ -25,6 +26,7 @@ export function clientPages(deps: { distDir: string; catalog: ServiceCatalog }):
   const template = readFileSync(indexPath, 'utf8');
 
   router.use(express.static(deps.distDir, { index: false, maxAge: '1y', immutable: true }));
+  router.use(serverPages({ ...deps, template, ssrFile: path.join(deps.distDir, '..', 'dist-server', 'entry-server.js') }));
   router.get(/^(?!\/api\/|\/socket\.io\/).*/, (req, res) => {
     const slug = /^\/status\/([a-z0-9-]+)\/?$/.exec(req.path)?.[1];
     const service = slug ? deps.catalog.get(slug) : undefined;

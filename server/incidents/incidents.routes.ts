@@ -1,14 +1,14 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { IncidentUpdateRequest, ObjectIdString, type IncidentDetail } from '../../shared/index.ts';
+import { IncidentUpdateRequest, ObjectIdString } from '../../shared/index.ts';
 import type { Models } from '../db/models.ts';
 import { notFound } from '../errors.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { Clock } from '../clock.ts';
 import { adminOf } from '../admin/require-admin.ts';
 import type { Audit } from '../moderation/audit.ts';
-import { toStory } from '../stories/story-view.ts';
 import type { IncidentStore } from './incident-store.ts';
+import { incidentDetail } from './incident-detail.ts';
 import type { Incident } from '../../shared/index.ts';
 
 const HistoryQuery = z.object({
@@ -41,15 +41,8 @@ export function incidentsRoutes(deps: {
   });
 
   router.get('/api/incidents/:id', async (req, res) => {
-    const id = ObjectIdString.parse(req.params.id);
-    const incident = await deps.store.get(id);
-    if (!incident) throw notFound('That incident');
-    const stories = await deps.models.Story.find({ incidentId: id, status: 'visible' }).sort({ helpful: -1, createdAt: -1 }).limit(50).lean();
-    const detail: IncidentDetail = {
-      ...incident,
-      serviceName: deps.catalog.get(incident.service)?.name ?? incident.service,
-      stories: stories.map(toStory),
-    };
+    const detail = await incidentDetail(deps, ObjectIdString.parse(req.params.id));
+    if (!detail) throw notFound('That incident');
     res.json(detail);
   });
 

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { ServiceUpdate } from '../../shared/index.ts';
+import type { ServiceDetail, ServiceUpdate } from '../../shared/index.ts';
 import type { Clock } from '../clock.ts';
 import { encodeJson, type EncodedBody } from '../http/encoded-body.ts';
 import { minuteOf } from '../series/series-math.ts';
@@ -10,6 +10,8 @@ export const MIN_REBUILD_MS = 1_000;
 
 interface Snapshot {
   detail: EncodedBody;
+  /** The same detail as an object, for the server-rendered page (never mutated: shared by all readers). */
+  view: ServiceDetail;
   update: ServiceUpdate;
   /** The minute it was built in: the graph's window moves at the next. */
   minute: number;
@@ -52,6 +54,12 @@ export class ServiceSnapshots {
     return this.fresh(slug, false)?.detail;
   }
 
+  /** The detail as an object with its body's ETag (the page renders from it and caches by the tag). */
+  view(slug: string): { detail: ServiceDetail; etag: string } | undefined {
+    const held = this.fresh(slug, false);
+    return held && { detail: held.view, etag: held.detail.etag };
+  }
+
   /** The live update, rebuilt first when anything changed (the live hub asks once a tick). */
   update(slug: string): ServiceUpdate | undefined {
     return this.fresh(slug, true)?.update;
@@ -84,7 +92,7 @@ export class ServiceSnapshots {
     const views = this.deps.views.snapshot(slug, now);
     if (!views) return undefined;
     this.due.delete(slug);
-    const built: Snapshot = { detail: encodeJson(views.detail), update: views.update, minute: minuteOf(now), builtAt: at };
+    const built: Snapshot = { detail: encodeJson(views.detail), view: views.detail, update: views.update, minute: minuteOf(now), builtAt: at };
     this.held.set(slug, built);
     return built;
   }

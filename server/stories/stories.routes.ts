@@ -9,7 +9,7 @@ import type { ClientOf } from '../http/client-identity.ts';
 import { assertHuman } from '../http/human-check.ts';
 import type { Clock } from '../clock.ts';
 import type { Votes } from '../moderation/votes.ts';
-import { toStory } from './story-view.ts';
+import { toStory, visibleStory } from './story-view.ts';
 
 /** A story takes minutes to write; ten seconds is a floor no person gets near. */
 const MIN_STORY_MS = 10_000;
@@ -71,10 +71,9 @@ export function storiesRoutes(deps: {
   });
 
   router.get('/api/stories/:id', async (req, res) => {
-    const id = ObjectIdString.parse(req.params.id);
-    const doc = await Story.findOne({ _id: id, status: 'visible' }).lean();
-    if (!doc) throw notFound('That story');
-    res.json(toStory(doc));
+    const story = await visibleStory(deps.models, ObjectIdString.parse(req.params.id));
+    if (!story) throw notFound('That story');
+    res.json(story);
   });
 
   router.post('/api/stories/:id/helpful', async (req, res) => {

@@ -1,5 +1,6 @@
 import type { Story } from '../../shared/index.ts';
 import type { StoryDoc } from '../db/models/story.model.ts';
+import type { Models } from '../db/models.ts';
 
 /** The public shape of a story: no client hash, no moderation fields. */
 export function toStory(d: StoryDoc & { _id: unknown }): Story {
@@ -18,4 +19,10 @@ export function toStory(d: StoryDoc & { _id: unknown }): Story {
     helpful: d.helpful ?? 0,
     createdAt: d.createdAt.toISOString(),
   };
+}
+
+/** A story anyone may read (moderation has not hidden it), or undefined. */
+export async function visibleStory(models: Models, id: string): Promise<Story | undefined> {
+  const doc = await models.Story.findOne({ _id: id, status: 'visible' }).lean();
+  return doc ? toStory(doc) : undefined;
 }

@@ -12,7 +12,7 @@ describe('reporting a problem in the browser', () => {
     await Promise.all([reporter.goto(`${t.world.url}/status/${svc.slug}`), watcher.goto(`${t.world.url}/status/${svc.slug}`)]);
     await expect.poll(() => watcher.getByTestId('reports-last-hour').textContent()).toBe('0');
     await expect.poll(() => watcher.getByText('Live', { exact: true }).count()).toBe(1);
-    expect(await reporter.title()).toBe('Is Acme Chat down? Live status and outage reports — Outage radar');
+    expect(await reporter.title()).toBe('Is Acme Chat down? No problems detected — 0 reports in the last hour | Outage radar');
 
     await reporter.getByRole('button', { name: "I'm having problems with Acme Chat" }).click();
     const dialog = reporter.getByRole('dialog');

@@ -1,12 +1,8 @@
 import type { StatusLevel } from '../../../shared/index.ts';
+import { levelLabel as sharedLevelLabel } from '../../../shared/constants.ts';
 
-export const levelLabel: Record<StatusLevel, string> = {
-  operational: 'No problems detected',
-  degraded_performance: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-  under_maintenance: 'Under maintenance',
-};
+// Shared with the server, which writes the same words into titles and social previews.
+export const levelLabel: Record<StatusLevel, string> = sharedLevelLabel;
 
 /** Short words for pills on cards. */
 export const levelShort: Record<StatusLevel, string> = {

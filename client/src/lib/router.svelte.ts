@@ -7,7 +7,8 @@ export type Route =
   | { name: 'admin' }
   | { name: 'not-found' };
 
-function match(path: string): Route {
+/** The route of a path; the server asks the same function which page it renders. */
+export function routeOf(path: string): Route {
   if (path === '/' || path === '') return { name: 'home' };
   const service = /^\/status\/([a-z0-9-]+)\/?$/.exec(path);
   if (service) return { name: 'service', slug: service[1]! };
@@ -19,22 +20,27 @@ function match(path: string): Route {
   return { name: 'not-found' };
 }
 
-export const router = $state({ route: match(location.pathname) });
+const inBrowser = typeof window !== 'undefined';
+
+// On the server there is no location: App is given the request's path instead.
+export const router = $state({ route: routeOf(inBrowser ? location.pathname : '/') });
 
 export function navigate(path: string): void {
   if (path === location.pathname) return;
   history.pushState({}, '', path);
-  router.route = match(location.pathname);
+  router.route = routeOf(location.pathname);
   window.scrollTo(0, 0);
 }
 
-addEventListener('popstate', () => (router.route = match(location.pathname)));
+if (inBrowser) {
+  addEventListener('popstate', () => (router.route = routeOf(location.pathname)));
 
-// Same-origin links navigate in place; modified clicks (new tab…) keep their usual meaning.
-addEventListener('click', (e) => {
-  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-  const a = (e.target as Element).closest?.('a');
-  if (!a || a.target || a.origin !== location.origin || a.hasAttribute('download')) return;
-  e.preventDefault();
-  navigate(a.pathname);
-});
+  // Same-origin links navigate in place; modified clicks (new tab…) keep their usual meaning.
+  addEventListener('click', (e) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const a = (e.target as Element).closest?.('a');
+    if (!a || a.target || a.origin !== location.origin || a.hasAttribute('download')) return;
+    e.preventDefault();
+    navigate(a.pathname);
+  });
+}
