@@ -47,6 +47,7 @@ import { useRedisAdapter } from './live/redis-adapter.ts';
 import { createApp } from './app.ts';
 import { proxyWarnings } from './http/proxy-warnings.ts';
 import { OutboundEvents } from './notifications/outbound-events.ts';
+import { createServerMetrics } from './metrics/server-metrics.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -115,6 +116,14 @@ export async function startOutageRadar(opts: {
   const probeStore = new ProbeStore(models);
   const checks = new ChecksBook();
   const slugs = () => catalog.all().map((s) => s.slug);
+  // Read at scrape time; what they name (the queue, socket.io) is built below.
+  const metrics = createServerMetrics({
+    services: slugs,
+    isService: (slug) => catalog.get(slug) !== undefined,
+    queueDepth: () => intake.waiting,
+    sockets: () => io.engine.clientsCount,
+    hasOpenIncident: (slug) => incidents.openFor(slug) !== null,
+  });
   checks.absorb(await probeStore.readChecks(slugs()));
   const fusion = new StatusFusion({ clock, catalog, checks, maintenance, incidents, status });
   // Declared before the detection loop exists: views ask it for the baseline band lazily.
@@ -166,11 +175,11 @@ export async function startOutageRadar(opts: {
       for (const slug of new Set(stored.map((r) => r.service))) live.markDirty(slug, { soon: true });
     },
   });
-  const intake = new ReportIntake(writer.writeBatch);
+  const intake = new ReportIntake(writer.writeBatch, metrics);
   // 20 reports in a burst, then one every 6 s per address: far beyond a person, well below a flood.
   const acceptReport = createReportAcceptor({ catalog, intake, clock, flood: new FloodGuard(20, 1 / 6_000) });
   const shedder = new LoadShedder({ maxLagMs: config.shedLagMs });
-  reportsFirst = reportFastPath({ acceptReport, salt, clientAddress: rawClientAddress(config.trustProxy), shedder, log });
+  reportsFirst = reportFastPath({ acceptReport, salt, clientAddress: rawClientAddress(config.trustProxy), shedder, log, metrics: metrics.reports });
   const limiter = new RateLimiter(models, clock);
   const users = opts.adminUsers ?? (await AdminUsers.fromConfig(config.adminUsers, log, config.dataDir));
   const sessions = new AdminSessions(models, clock, config.adminSessionMs, (name) => users.has(name));
@@ -252,6 +261,7 @@ export async function startOutageRadar(opts: {
       fuseAll();
     },
     sharpenKind: (slug) => fusion.kindFor(slug),
+    metrics: metrics.database,
   });
   const prober = new ProbeScheduler({
     clock,
@@ -270,6 +280,7 @@ export async function startOutageRadar(opts: {
       fuseAll();
       for (const slug of list) live.markDirty(slug, { reread: false });
     },
+    metrics: metrics.probes,
   });
   const votes = createVotes({
     models,
@@ -299,6 +310,7 @@ export async function startOutageRadar(opts: {
     checks,
     changed,
     clientDistDir: opts.clientDistDir ?? defaultDist,
+    metrics,
   });
 
   // Other processes' writes and operators' edits reach this process's memory on a short cycle.
@@ -316,7 +328,14 @@ export async function startOutageRadar(opts: {
     await Promise.all([writer.sweepClaims(clock.now()), limiter.sweep(), sessions.sweep()]);
   };
   const timers = [
-    setInterval(() => void refresh().catch((err) => log.warn({ err }, 'periodic refresh failed')), config.refreshMs),
+    setInterval(
+      () =>
+        void refresh().catch((err) => {
+          metrics.database.failed('refresh', err);
+          log.warn({ err }, 'periodic refresh failed');
+        }),
+      config.refreshMs,
+    ),
     setInterval(() => void sweep().catch((err) => log.warn({ err }, 'sweep failed')), 5 * 60_000),
   ];
   timers.forEach((t) => t.unref());
