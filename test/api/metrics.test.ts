@@ -162,7 +162,7 @@ describe('GET /metrics', () => {
     expect(text).not.toMatch(/no-such-/);
     expect(sampleValue(samples, `${P}reports_refused_total`, { service: '_unknown', reason: 'unknown_service' })).toBe(5);
     expect(sampleValue(samples, `${P}http_requests_total`, { route: '/api/services/:slug/incidents', status: '404' })).toBe(5);
-    expect(sampleValue(samples, `${P}http_requests_total`, { route: 'unmatched', status: '404' })).toBe(5);
+    expect(sampleValue(samples, `${P}http_requests_total`, { route: 'no_route', status: '404' })).toBe(5);
     const services = new Set(samples.flatMap((s) => (s.labels.service ? [s.labels.service] : [])));
     expect([...services].sort()).toEqual([svc.slug, probed.slug, broken.slug, '_unknown'].sort());
   });
