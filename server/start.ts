@@ -328,14 +328,7 @@ export async function startOutageRadar(opts: {
     await Promise.all([writer.sweepClaims(clock.now()), limiter.sweep(), sessions.sweep()]);
   };
   const timers = [
-    setInterval(
-      () =>
-        void refresh().catch((err) => {
-          metrics.database.failed('refresh', err);
-          log.warn({ err }, 'periodic refresh failed');
-        }),
-      config.refreshMs,
-    ),
+    setInterval(() => void refresh().catch((err) => (metrics.database.failed('refresh', err), log.warn({ err }, 'periodic refresh failed'))), config.refreshMs),
     setInterval(() => void sweep().catch((err) => log.warn({ err }, 'sweep failed')), 5 * 60_000),
   ];
   timers.forEach((t) => t.unref());
