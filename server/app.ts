@@ -40,9 +40,11 @@ import { accessLog } from './http/access-log.ts';
 import type { ReportAcceptor } from './reports/accept-report.ts';
 import type { EmailAlerts } from './subscriptions/email-alerts.ts';
 import { subscriptionsRoutes } from './subscriptions/subscriptions.routes.ts';
+import type { ServerMetrics } from './metrics/server-metrics.ts';
+import { metricsRoutes } from './metrics/metrics.routes.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl'>;
+  config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl' | 'metricsToken'>;
   log: Logger;
   clock: Clock;
   conn: Connection;
@@ -75,6 +77,8 @@ export interface AppDeps {
   webhooks: express.RequestHandler;
   clientDistDir: string;
   snapshots: ServiceSnapshots;
+  /** GET /metrics and the request counts; absent, neither. */
+  metrics?: ServerMetrics;
 }
 
 /** The Express app without listen(), so supertest can drive it against a real database. */
@@ -103,7 +107,7 @@ export function createApp(deps: AppDeps): express.Express {
   };
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc: ["'self'", () => homepageOrigins()] } } }));
   app.use(compression());
-  app.use(accessLog(deps.log));
+  app.use(accessLog(deps.log, deps.metrics?.http));
   app.use(express.json({ limit: '16kb' }));
 
   app.get('/api/health', (_req, res) => {
@@ -115,7 +119,8 @@ export function createApp(deps: AppDeps): express.Express {
   const onModerated = (type: ItemType, service: string, id: string, visible: boolean) =>
     type === 'comment' ? deps.changed.commentVisibility(service, id, visible) : deps.changed.stories(service);
   app.use(servicesRoutes());
-  app.use(reportsRoutes(deps));
+  app.use(reportsRoutes({ ...deps, reportHooks: deps.metrics?.reports }));
+  if (deps.metrics) app.use(metricsRoutes({ registry: deps.metrics.registry, token: deps.config.metricsToken }));
   app.use(commentsRoutes({ ...deps, onPosted: deps.changed.comments }));
   app.use(storiesRoutes({ ...deps, onChanged: deps.changed.stories }));
   app.use(moderationRoutes({ ...deps, admin, onModerated }));

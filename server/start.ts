@@ -50,6 +50,7 @@ import { OutboundEvents } from './notifications/outbound-events.ts';
 import { createEmailAlerts, type EmailAlerts } from './subscriptions/email-alerts.ts';
 import { createWebhooks, type Webhooks } from './webhooks/webhooks.ts';
 import { requireAdmin } from './admin/require-admin.ts';
+import { createServerMetrics } from './metrics/server-metrics.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -122,6 +123,14 @@ export async function startOutageRadar(opts: {
   const probeStore = new ProbeStore(models);
   const checks = new ChecksBook();
   const slugs = () => catalog.all().map((s) => s.slug);
+  // Read at scrape time; what they name (the queue, socket.io) is built below.
+  const metrics = createServerMetrics({
+    services: slugs,
+    isService: (slug) => catalog.get(slug) !== undefined,
+    queueDepth: () => intake.waiting,
+    sockets: () => io.engine.clientsCount,
+    hasOpenIncident: (slug) => incidents.openFor(slug) !== null,
+  });
   checks.absorb(await probeStore.readChecks(slugs()));
   const fusion = new StatusFusion({ clock, catalog, checks, maintenance, incidents, status });
   // Declared before the detection loop exists: views ask it for the baseline band lazily.
@@ -173,11 +182,11 @@ export async function startOutageRadar(opts: {
       for (const slug of new Set(stored.map((r) => r.service))) live.markDirty(slug, { soon: true });
     },
   });
-  const intake = new ReportIntake(writer.writeBatch);
+  const intake = new ReportIntake(writer.writeBatch, metrics);
   // 20 reports in a burst, then one every 6 s per address: far beyond a person, well below a flood.
   const acceptReport = createReportAcceptor({ catalog, intake, clock, flood: new FloodGuard(20, 1 / 6_000) });
   const shedder = new LoadShedder({ maxLagMs: config.shedLagMs });
-  reportsFirst = reportFastPath({ acceptReport, salt, clientAddress: rawClientAddress(config.trustProxy), shedder, log });
+  reportsFirst = reportFastPath({ acceptReport, salt, clientAddress: rawClientAddress(config.trustProxy), shedder, log, metrics: metrics.reports });
   const limiter = new RateLimiter(models, clock);
   const users = opts.adminUsers ?? (await AdminUsers.fromConfig(config.adminUsers, log, config.dataDir));
   const sessions = new AdminSessions(models, clock, config.adminSessionMs, (name) => users.has(name));
@@ -262,6 +271,7 @@ export async function startOutageRadar(opts: {
       fuseAll();
     },
     sharpenKind: (slug) => fusion.kindFor(slug),
+    metrics: metrics.database,
   });
   const prober = new ProbeScheduler({
     clock,
@@ -280,6 +290,7 @@ export async function startOutageRadar(opts: {
       fuseAll();
       for (const slug of list) live.markDirty(slug, { reread: false });
     },
+    metrics: metrics.probes,
   });
   const votes = createVotes({
     models,
@@ -316,6 +327,7 @@ export async function startOutageRadar(opts: {
     webhooks: webhooks.router,
     clientDistDir: opts.clientDistDir ?? defaultDist,
     snapshots,
+    metrics,
   });
 
   // Other processes' writes and operators' edits reach this process's memory on a short cycle.
@@ -333,7 +345,7 @@ export async function startOutageRadar(opts: {
     await Promise.all([writer.sweepClaims(clock.now()), limiter.sweep(), sessions.sweep()]);
   };
   const timers = [
-    setInterval(() => void refresh().catch((err) => log.warn({ err }, 'periodic refresh failed')), config.refreshMs),
+    setInterval(() => void refresh().catch((err) => (metrics.database.failed('refresh', err), log.warn({ err }, 'periodic refresh failed'))), config.refreshMs),
     setInterval(() => void sweep().catch((err) => log.warn({ err }, 'sweep failed')), 5 * 60_000),
   ];
   timers.forEach((t) => t.unref());

@@ -12,6 +12,7 @@ import { hasHistoryBefore, loadHistory } from './history-loader.ts';
 import { ServiceDetector } from './service-detector.ts';
 import type { IncidentStore } from './incident-store.ts';
 import type { IncidentBook } from './incident-book.ts';
+import type { DatabaseHooks } from '../metrics/metric-hooks.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -70,6 +71,7 @@ export class DetectionLoop {
       tickMs: number;
       /** Older history appeared for a service (an import, a backfill): what shows it should reload. */
       onHistoryAppeared?: (slug: string) => void;
+      metrics?: DatabaseHooks;
     },
   ) {}
 
@@ -78,7 +80,14 @@ export class DetectionLoop {
     const now = this.deps.clock.now();
     for (const service of this.deps.catalog.all()) await this.rebuild(service.slug, now);
     this.ready = true;
-    this.timer = setInterval(() => void this.tick().catch((err) => this.deps.log.warn({ err }, 'detection tick failed')), this.deps.tickMs);
+    this.timer = setInterval(
+      () =>
+        void this.tick().catch((err) => {
+          this.deps.metrics?.failed('detection', err);
+          this.deps.log.warn({ err }, 'detection tick failed');
+        }),
+      this.deps.tickMs,
+    );
     this.timer.unref();
     await this.tick();
   }
@@ -111,6 +120,7 @@ export class DetectionLoop {
     const now = clock.now();
     const wasLeader = this.leader;
     this.leader = await lease.acquire().catch((err) => {
+      this.deps.metrics?.failed('detection', err);
       log.warn({ err }, 'detector lease check failed');
       return false;
     });

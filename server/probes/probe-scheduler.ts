@@ -9,6 +9,7 @@ import { runProbe } from './probe-registry.ts';
 import type { LookupAll } from './target-guard.ts';
 import type { ProbeOutcome, ProbeStore, StoredOfficial } from './probe-store.ts';
 import { officialSig, probeSig, type ChecksBook } from './checks-book.ts';
+import { noProbeHooks, type ProbeHooks } from '../metrics/metric-hooks.ts';
 
 /** Each run lands within ±10% of its interval, so probes started together drift apart. */
 const JITTER = 0.1;
@@ -48,6 +49,7 @@ export interface ProbeSchedulerDeps {
   random?: () => number;
   /** After results of these services are stored (and noted in the book). */
   onResults: (slugs: string[]) => void;
+  metrics?: ProbeHooks;
 }
 
 /**
@@ -219,6 +221,7 @@ export class ProbeScheduler {
     try {
       const result = await this.withSlot(() => runProbe(p.what, { now: () => clock.now(), allowPrivate, ...(lookup && { lookup }) }));
       this.runs++;
+      if (result) (this.deps.metrics ?? noProbeHooks).probeRun(p.slug, p.what.kind, result.ok);
       // Dropped or edited while it ran: the result belongs to a probe that no longer exists.
       if (!result || this.stopped || this.probes.get(key) !== p) return;
       const before = book.latestProbe(p.slug, p.what);
@@ -244,6 +247,7 @@ export class ProbeScheduler {
       const got = await this.withSlot(() =>
         fetchOfficial(o.what.url, o.what.kind, { now: () => clock.now(), allowPrivate, timeoutMs: this.deps.officialTimeoutMs, ...(lookup && { lookup }) }),
       );
+      if (got) (this.deps.metrics ?? noProbeHooks).officialRead(slug, got.ok);
       if (!got || this.stopped || this.officials.get(slug) !== o) return;
       const service = catalog.get(slug);
       const before = service ? book.latestOfficial(service) : undefined;

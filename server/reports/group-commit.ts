@@ -18,6 +18,8 @@ export interface GroupCommitOptions<T, R> {
   /** An item not yet in a batch after this long is refused, so its caller hears back in time. */
   maxWaitMs?: number;
   onOverload: () => Error;
+  /** After a batch is written: when each of its items was submitted, and now (performance.now()). */
+  onWritten?: (submittedAt: number[], writtenAt: number) => void;
 }
 
 interface Pending<T, R> {
@@ -90,6 +92,7 @@ export class GroupCommit<T, R> {
     try {
       const results = await this.opts.writeBatch(batch.map((p) => p.item));
       batch.forEach((p, i) => p.resolve(results[i]!));
+      this.opts.onWritten?.(batch.map((p) => p.at), performance.now());
     } catch (err) {
       batch.forEach((p) => p.reject(err));
     } finally {

@@ -5,6 +5,8 @@ import { clientKeys } from '../http/client-identity.ts';
 import type { LoadShedder } from '../http/load-shedder.ts';
 import type { Logger } from '../logger.ts';
 import type { ReportAcceptor } from './accept-report.ts';
+import { noReportHooks, type ReportHooks } from '../metrics/metric-hooks.ts';
+import { refusalReason } from '../metrics/refusal-reason.ts';
 
 const PATH = /^\/api\/services\/([^/?]+)\/reports\/?(\?.*)?$/;
 const JSON_TYPE = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
@@ -31,8 +33,11 @@ export function reportFastPath(deps: {
   clientAddress: (req: IncomingMessage) => string;
   shedder: LoadShedder;
   log: Logger;
+  metrics?: ReportHooks;
 }): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const fail = (req: IncomingMessage, res: ServerResponse, err: unknown) => {
+  const metrics = deps.metrics ?? noReportHooks;
+  const fail = (req: IncomingMessage, res: ServerResponse, err: unknown, slug: string) => {
+    metrics.refused(slug, refusalReason(err));
     const answer = errorResponse(err, deps.log, { method: req.method, url: req.url });
     send(res, answer.status, answer.body, answer.headers);
   };
@@ -53,7 +58,7 @@ export function reportFastPath(deps: {
     }
     if (deps.shedder.overloaded) {
       req.resume();
-      fail(req, res, new AppError(503, 'overloaded', 'Too many reports are arriving right now, so yours was not counted yet. It will be sent again in a few seconds.', undefined, undefined, { 'Retry-After': '5' }));
+      fail(req, res, new AppError(503, 'overloaded', 'Too many reports are arriving right now, so yours was not counted yet. It will be sent again in a few seconds.', undefined, undefined, { 'Retry-After': '5' }), slug);
       return true;
     }
     const chunks: Buffer[] = [];
@@ -71,18 +76,21 @@ export function reportFastPath(deps: {
         // As Express's parser (strict): a body is an object or an array, never a bare value.
         if (typeof body !== 'object' || body === null) throw new SyntaxError('not an object');
       } catch (err) {
-        return fail(req, res, err instanceof AppError ? err : new AppError(400, 'invalid_json', 'The request body is not valid JSON.'));
+        return fail(req, res, err instanceof AppError ? err : new AppError(400, 'invalid_json', 'The request body is not valid JSON.'), slug);
       }
       const client = clientKeys(deps.salt, deps.clientAddress(req), req.headers['user-agent'] ?? '');
       let path: string;
       try {
         path = decodeURIComponent(slug);
       } catch {
-        return fail(req, res, new URIError('bad percent-encoding'));
+        return fail(req, res, new URIError('bad percent-encoding'), slug);
       }
       deps.acceptReport(path, body, client).then(
-        (outcome) => send(res, outcome.counted ? 201 : 200, outcome, {}),
-        (err) => fail(req, res, err),
+        (outcome) => {
+          metrics.stored(path, outcome.counted);
+          send(res, outcome.counted ? 201 : 200, outcome, {});
+        },
+        (err) => fail(req, res, err, path),
       );
     });
     return true;

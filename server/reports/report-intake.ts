@@ -2,14 +2,26 @@ import { GroupCommit } from './group-commit.ts';
 import type { ReportToStore, StoreOutcome } from './report-writer.ts';
 import { AppError, databaseUnavailable } from '../errors.ts';
 import { isDatabaseError } from '../http/error-handler.ts';
+import { noBatchHooks, noDatabaseHooks, type BatchHooks, type DatabaseHooks } from '../metrics/metric-hooks.ts';
 
 /** The hot path's entry: validated reports in, "stored" or "not counted" out, or a 503. */
 export class ReportIntake {
   private readonly queue: GroupCommit<ReportToStore, StoreOutcome>;
 
-  constructor(writeBatch: (items: ReportToStore[]) => Promise<StoreOutcome[]>) {
+  constructor(
+    writeBatch: (items: ReportToStore[]) => Promise<StoreOutcome[]>,
+    metrics: { batches: BatchHooks; database: DatabaseHooks } = { batches: noBatchHooks, database: noDatabaseHooks },
+  ) {
     this.queue = new GroupCommit({
-      writeBatch,
+      writeBatch: async (items) => {
+        try {
+          return await writeBatch(items);
+        } catch (err) {
+          metrics.database.failed('report_batch', err); // once per batch, not once per report in it
+          throw err;
+        }
+      },
+      onWritten: (submittedAt, writtenAt) => metrics.batches.written(submittedAt, writtenAt),
       maxBatch: 500,
       // Two batches in flight keep the database busy while we wait on its answers; a second
       // starts only once enough wait for it to be worth a round trip (fuller batches cost the
@@ -41,6 +53,11 @@ export class ReportIntake {
     } catch (err) {
       throw isDatabaseError(err) ? databaseUnavailable(err) : err;
     }
+  }
+
+  /** Reports waiting for their batch. */
+  get waiting(): number {
+    return this.queue.waiting;
   }
 
   drain(): Promise<void> {
