@@ -66,6 +66,8 @@ export interface AppDeps {
     /** An operator changed the service's probes or official page. */
     checks: (slug: string) => void;
   };
+  /** Statuspage v2 API, feeds, badges and the embeddable card (server/public-api). */
+  publicApi: express.Router;
   clientDistDir: string;
 }
 
@@ -126,6 +128,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
+  app.use(deps.publicApi);
   app.use('/api', apiNotFound);
   if (deps.config.serveClient) app.use(clientPages({ distDir: deps.clientDistDir, catalog: deps.catalog }));
   app.use(errorHandler(deps.log));

@@ -47,6 +47,7 @@ import { useRedisAdapter } from './live/redis-adapter.ts';
 import { createApp } from './app.ts';
 import { proxyWarnings } from './http/proxy-warnings.ts';
 import { OutboundEvents } from './notifications/outbound-events.ts';
+import { startPublicApi } from './public-api/public-api.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -277,6 +278,7 @@ export async function startOutageRadar(opts: {
     onHeld: (type, service, id) => (type === 'comment' ? changed.commentVisibility(service, id, false) : changed.stories(service)),
   });
 
+  const publicApi = await startPublicApi({ catalog, status, maintenance, store: incidentStore, events, clock, log, publicUrl: config.publicUrl, refreshMs: config.refreshMs });
   app = createApp({
     config,
     log,
@@ -298,6 +300,7 @@ export async function startOutageRadar(opts: {
     probeStore,
     checks,
     changed,
+    publicApi: publicApi.router,
     clientDistDir: opts.clientDistDir ?? defaultDist,
   });
 
@@ -338,6 +341,7 @@ export async function startOutageRadar(opts: {
   const close = () =>
     (closing ??= (async () => {
       timers.forEach(clearInterval);
+      publicApi.close();
       live.stop();
       await prober.stop();
       await detectionStarted;

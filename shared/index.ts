@@ -14,3 +14,4 @@ export * from './schemas/incident.ts';
 export * from './schemas/admin.ts';
 export * from './schemas/error.ts';
 export * from './events.ts';
+export * from './schemas/statuspage-v2.ts';
