@@ -23,7 +23,7 @@ export function feedsRoutes(deps: { catalog: ServiceCatalog; recent: RecentIncid
   for (const format of FORMATS) {
     router.get(`/feeds/incidents.${format}`, (req, res) => {
       const base = publicBase(req, deps.publicUrl);
-      const feed = incidentFeed({
+      const feed = incidentFeed(format, {
         incidents: deps.recent.list(),
         names: names(),
         base,
@@ -39,7 +39,7 @@ export function feedsRoutes(deps: { catalog: ServiceCatalog; recent: RecentIncid
       const service = deps.catalog.get(req.params.slug);
       if (!service) throw notFound(`The service "${req.params.slug}"`);
       const base = publicBase(req, deps.publicUrl);
-      const feed = incidentFeed({
+      const feed = incidentFeed(format, {
         incidents: deps.recent.list().filter((i) => i.service === service.slug),
         names: names(),
         base,

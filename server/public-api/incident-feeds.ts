@@ -19,11 +19,21 @@ const STATUS_WORDS: Record<string, string> = { investigating: 'Investigating', i
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
+ * What each format's fields hold: Atom's title and summary are declared type="html" by the
+ * package, RSS's description is HTML by convention, JSON Feed's title and summary are plain text.
+ */
+const HTML_FIELDS: Record<FeedFormat, { title: boolean; summary: boolean }> = {
+  atom: { title: true, summary: true },
+  rss: { title: false, summary: true },
+  json: { title: false, summary: false },
+};
+
+/**
  * A feed of incidents, newest first: each entry is one incident, its content the whole timeline
  * (the detection, operators' updates, the resolution) in the words of the Statuspage API, so a
- * feed reader and a status widget tell the same story. User text is escaped here.
+ * feed reader and a status widget tell the same story. User text is escaped here, for the format.
  */
-export function incidentFeed(opts: {
+export function incidentFeed(format: FeedFormat, opts: {
   incidents: Incident[];
   names: Map<string, string>;
   base: string;
@@ -48,24 +58,27 @@ export function incidentFeed(opts: {
     feedLinks: { atom: `${opts.self}.atom`, rss: `${opts.self}.rss`, json: `${opts.self}.json` },
     copyright: `${PAGE_NAME} and its reporters`,
   });
+  const html = HTML_FIELDS[format];
   for (const e of entries) {
+    const title = e.status === 'resolved' ? `Resolved: ${e.name}` : e.name;
+    const summary = e.incident_updates[0]!.body;
     const timeline = e.incident_updates
       .map((u) => `<p><strong>${STATUS_WORDS[u.status] ?? u.status}</strong> — ${when(u.display_at)}<br>${escapeHtml(u.body)}</p>`)
       .join('\n');
     feed.addItem({
-      title: e.status === 'resolved' ? `Resolved: ${e.name}` : e.name,
+      title: html.title ? escapeHtml(title) : title,
       id: e.shortlink,
       link: e.shortlink,
       date: new Date(e.updated_at),
       published: new Date(e.created_at),
-      description: e.incident_updates[0]!.body,
+      description: html.summary ? escapeHtml(summary) : summary,
       content: timeline,
     });
   }
   return feed;
 }
 
-/** The feed in one format. The package writes JSON Feed 1; 1.1 only renames and adds, so it is lifted here. */
+/** The feed in the format it was built for. The package writes JSON Feed 1; 1.1 only renames and adds, so it is lifted here. */
 export function renderFeed(feed: Feed, format: FeedFormat): string {
   if (format === 'atom') return feed.atom1();
   if (format === 'rss') return feed.rss2();
