@@ -139,8 +139,9 @@ export async function startOutageRadar(opts: {
   const hot = hotReads(snapshots);
   let app: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
   let reportsFirst: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
-  // Outage day's two requests, reads and reports, are answered before Express (see each file).
-  const httpServer = http.createServer((req, res) => hot(req, res) || reportsFirst!(req, res) || app!(req, res));
+  let publicApi: Awaited<ReturnType<typeof startPublicApi>> | undefined;
+  // Outage day's two requests, reads and reports, are answered before Express (see each file), and so are widgets' polls.
+  const httpServer = http.createServer((req, res) => hot(req, res) || publicApi!.hot(req, res) || reportsFirst!(req, res) || app!(req, res));
   const io: LiveServer = new Server(httpServer, { serveClient: false });
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, log) : async () => {};
   const live = new LiveHub({
@@ -278,7 +279,7 @@ export async function startOutageRadar(opts: {
     onHeld: (type, service, id) => (type === 'comment' ? changed.commentVisibility(service, id, false) : changed.stories(service)),
   });
 
-  const publicApi = await startPublicApi({ catalog, status, maintenance, store: incidentStore, events, clock, log, publicUrl: config.publicUrl, refreshMs: config.refreshMs });
+  publicApi = await startPublicApi({ catalog, status, maintenance, store: incidentStore, events, clock, log, config });
   app = createApp({
     config,
     log,

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { Router } from 'express';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { StatusBoard } from '../status/status-board.ts';
 import { notFound } from '../errors.ts';
 import { embedCard } from './embed-card.ts';
-import { publicBase } from './public-base.ts';
 
 const asset = (name: string) => readFileSync(new URL(`./embed/${name}`, import.meta.url), 'utf8');
 
@@ -16,7 +16,7 @@ const asset = (name: string) => readFileSync(new URL(`./embed/${name}`, import.m
 const CARD_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 /** GET /embed/:slug, a live status card for other sites' pages (an iframe), and its two assets. */
-export function embedRoutes(deps: { catalog: ServiceCatalog; status: StatusBoard; publicUrl: string | undefined }): Router {
+export function embedRoutes(deps: { catalog: ServiceCatalog; status: StatusBoard; base: (req: IncomingMessage) => string }): Router {
   const router = Router();
   const script = asset('embed.js');
   const style = asset('embed.css');
@@ -33,7 +33,7 @@ export function embedRoutes(deps: { catalog: ServiceCatalog; status: StatusBoard
     res.removeHeader('x-frame-options');
     res
       .set({ 'content-security-policy': CARD_CSP, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=10' })
-      .send(embedCard(service, deps.status.get(service.slug), publicBase(req, deps.publicUrl)));
+      .send(embedCard(service, deps.status.get(service.slug), deps.base(req)));
   });
   return router;
 }

@@ -1,4 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router } from 'express';
+import type { Config } from '../config.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
@@ -10,7 +12,8 @@ import { BuiltOnce } from './built-once.ts';
 import { RecentIncidents } from './recent-incidents.ts';
 import { stableId } from './stable-id.ts';
 import { PAGE_NAME, statuspageDocuments, type PublicState } from './statuspage-documents.ts';
-import { statuspageRoutes } from './statuspage.routes.ts';
+import { publicHotReads } from './public-hot-reads.ts';
+import { requestBase } from './public-base.ts';
 import { feedsRoutes } from './feeds.routes.ts';
 import { badgesRoutes } from './badges.routes.ts';
 import { embedRoutes } from './embed.routes.ts';
@@ -28,9 +31,14 @@ export async function startPublicApi(deps: {
   events: OutboundEvents;
   clock: Clock;
   log: Logger;
-  publicUrl: string | undefined;
-  refreshMs: number;
-}): Promise<{ router: Router; close: () => void }> {
+  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'refreshMs'>;
+}): Promise<{
+  /** The Statuspage API and badges, in front of Express (see public-hot-reads.ts). */
+  hot: (req: IncomingMessage, res: ServerResponse) => boolean;
+  router: Router;
+  close: () => void;
+}> {
+  const base = requestBase(deps.config.publicUrl, deps.config.trustProxy);
   const recent = new RecentIncidents(deps.store);
   await recent.reload();
 
@@ -43,7 +51,7 @@ export async function startPublicApi(deps: {
       maintenance: services.flatMap((s) => deps.maintenance.recentAndUpcoming(s.slug)),
     };
   };
-  const pageId = stableId('page', deps.publicUrl ?? PAGE_NAME);
+  const pageId = stableId('page', deps.config.publicUrl ?? PAGE_NAME);
   const documents = new BuiltOnce((base) => statuspageDocuments(state(), { base, pageId }));
 
   const stopListening = deps.events.on((event) => {
@@ -55,15 +63,15 @@ export async function startPublicApi(deps: {
       () => documents.invalidate(),
       (err) => deps.log.warn({ err }, 'recent incidents not re-read'),
     );
-  }, deps.refreshMs);
+  }, deps.config.refreshMs);
   timer.unref();
 
   const router = Router();
-  router.use(statuspageRoutes({ documents, publicUrl: deps.publicUrl }));
-  router.use(feedsRoutes({ catalog: deps.catalog, recent, clock: deps.clock, publicUrl: deps.publicUrl }));
-  router.use(badgesRoutes(deps));
-  router.use(embedRoutes(deps));
+  router.use(feedsRoutes({ catalog: deps.catalog, recent, clock: deps.clock, base }));
+  router.use(badgesRoutes());
+  router.use(embedRoutes({ ...deps, base }));
   return {
+    hot: publicHotReads({ documents, catalog: deps.catalog, status: deps.status, base }),
     router,
     close: () => {
       clearInterval(timer);

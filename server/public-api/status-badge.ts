@@ -1,6 +1,8 @@
 import { makeBadge } from 'badge-maker';
 import { LRUCache } from 'lru-cache';
 import type { StatusLevel } from '../../shared/index.ts';
+import { encodeJson, type EncodedBody } from '../http/encoded-body.ts';
+import { encodeText } from './encoded-text.ts';
 
 /** Shields.io's own colour names, so our SVG and a shields.io endpoint badge look the same. */
 const LOOKS: Record<StatusLevel, { message: string; color: string }> = {
@@ -14,8 +16,6 @@ const LOOKS: Record<StatusLevel, { message: string; color: string }> = {
 /** How long shields.io may keep our answer; it ignores anything under 300 s. */
 export const SHIELDS_CACHE_SECONDS = 300;
 
-export const badgeLook = (level: StatusLevel) => LOOKS[level];
-
 /** shields.io's endpoint schema: https://img.shields.io/endpoint?url=… draws it. */
 export const shieldsEndpoint = (label: string, level: StatusLevel) => ({
   schemaVersion: 1 as const,
@@ -25,13 +25,19 @@ export const shieldsEndpoint = (label: string, level: StatusLevel) => ({
   cacheSeconds: SHIELDS_CACHE_SECONDS,
 });
 
-// A handful of levels per service: drawing each once is enough.
-const drawn = new LRUCache<string, string>({ max: 2_000 });
+// A handful of levels per service: each badge is drawn, serialised and compressed once.
+const bodies = new LRUCache<string, EncodedBody>({ max: 2_000 });
+const once = (key: string, make: () => EncodedBody) => {
+  let body = bodies.get(key);
+  if (!body) bodies.set(key, (body = make()));
+  return body;
+};
 
-/** A flat SVG badge, drawn by shields.io's own renderer. */
-export function badgeSvg(label: string, message: string, color: string): string {
-  const key = `${label}\0${message}\0${color}`;
-  let svg = drawn.get(key);
-  if (!svg) drawn.set(key, (svg = makeBadge({ label, message, color, style: 'flat' })));
-  return svg;
-}
+/** A flat SVG badge of the verdict, drawn by shields.io's own renderer. */
+export const badgeSvg = (label: string, level: StatusLevel): EncodedBody =>
+  once(`svg\0${label}\0${level}`, () => encodeText(makeBadge({ label, message: LOOKS[level].message, color: LOOKS[level].color, style: 'flat' })));
+
+/** A grey badge for a link to a service we do not know, so the page embedding it shows why. */
+export const unknownBadgeSvg = (): EncodedBody => once('unknown', () => encodeText(makeBadge({ label: 'status', message: 'unknown service', color: 'lightgrey', style: 'flat' })));
+
+export const shieldsJson = (label: string, level: StatusLevel): EncodedBody => once(`json\0${label}\0${level}`, () => encodeJson(shieldsEndpoint(label, level)));

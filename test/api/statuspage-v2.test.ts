@@ -49,6 +49,13 @@ describe('the Statuspage v2 API', () => {
     expect(components.components.map((c: { id: string }) => c.id)).toEqual(body.components.map((c) => c.id));
   });
 
+  it('links to the address the request came to, as a trusted proxy forwards it, and never to a made-up host', async () => {
+    const viaProxy = await request(world.url).get('/api/v2/status.json').set({ 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'Status.Example.org' }).expect(200);
+    expect(viaProxy.body.page.url).toBe('https://status.example.org');
+    const forged = await request(world.url).get('/api/v2/status.json').set('X-Forwarded-Host', 'x"><script>alert(1)</script>').expect(200);
+    expect(forged.body.page.url).toBe('http://localhost');
+  });
+
   it('gives components the same ids in every process and after a restart', async () => {
     const other = await startWorld({ mongodbUri: world.mongodbUri, clock, services: [pay, chat] });
     try {

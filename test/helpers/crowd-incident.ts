@@ -18,12 +18,20 @@ export async function worldWithHistory(opts: { clock: ManualClock; services: (Se
 
 let people = 0;
 
+/** One report, retried after a 503 as the page's client does: on a loaded machine the server sheds reports rather than queue them. */
+async function report(world: World, slug: string, problem: string, who: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await request(world.url).post(`/api/services/${slug}/reports`).set(person(who, 'burst')).send({ problem });
+    if (res.status === 201) return;
+    if (res.status !== 503 || attempt === 5) throw new Error(`report answered ${res.status}: ${res.text}`);
+    await new Promise((r) => setTimeout(r, 200 * attempt));
+  }
+}
+
 /** Opens an incident the way it happens: a burst of reports about one problem from many networks, then a detector tick. */
 export async function openIncident(world: World, clock: ManualClock, slug: string, problem = 'errors'): Promise<Incident> {
   clock.advance(20_000);
-  await Promise.all(
-    Array.from({ length: 40 }, () => request(world.url).post(`/api/services/${slug}/reports`).set(person(people++, 'burst')).send({ problem }).expect(201)),
-  );
+  await Promise.all(Array.from({ length: 40 }, () => report(world, slug, problem, people++)));
   clock.advance(10_000);
   await world.detection.tick();
   const detail = (await request(world.url).get(`/api/services/${slug}`).expect(200)).body;
