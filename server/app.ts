@@ -75,6 +75,8 @@ export interface AppDeps {
   email: EmailAlerts;
   /** Operators' webhook endpoints (server/webhooks/). */
   webhooks: express.RequestHandler;
+  /** Statuspage v2 API, feeds, badges and the embeddable card (server/public-api). */
+  publicApi: express.Router;
   clientDistDir: string;
   snapshots: ServiceSnapshots;
   /** GET /metrics and the request counts; absent, neither. */
@@ -141,6 +143,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(subscriptionsRoutes(deps));
   app.use(deps.webhooks);
   app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
+  app.use(deps.publicApi);
   app.use('/api', apiNotFound);
   app.use(crawlerRoutes({ ...deps, publicUrl: deps.config.publicUrl }));
   if (deps.config.serveClient) app.use(clientPages({ ...deps, distDir: deps.clientDistDir, publicUrl: deps.config.publicUrl }));

@@ -51,6 +51,7 @@ import { createEmailAlerts, type EmailAlerts } from './subscriptions/email-alert
 import { createWebhooks, type Webhooks } from './webhooks/webhooks.ts';
 import { requireAdmin } from './admin/require-admin.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
+import { startPublicApi } from './public-api/public-api.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -154,8 +155,9 @@ export async function startOutageRadar(opts: {
   const hot = hotReads(snapshots);
   let app: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
   let reportsFirst: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
-  // Outage day's two requests, reads and reports, are answered before Express (see each file).
-  const httpServer = http.createServer((req, res) => hot(req, res) || reportsFirst!(req, res) || app!(req, res));
+  let publicApi: Awaited<ReturnType<typeof startPublicApi>> | undefined;
+  // Outage day's two requests, reads and reports, are answered before Express (see each file), and so are widgets' polls.
+  const httpServer = http.createServer((req, res) => hot(req, res) || publicApi!.hot(req, res) || reportsFirst!(req, res) || app!(req, res));
   const io: LiveServer = new Server(httpServer, { serveClient: false });
   const closeRedis = config.redisUrl ? await useRedisAdapter(io, config.redisUrl, log) : async () => {};
   const live = new LiveHub({
@@ -302,6 +304,7 @@ export async function startOutageRadar(opts: {
   let publicBase = config.publicUrl ?? '';
   const webhooks = await createWebhooks({ conn, models, clock, log, catalog, audit, admin: requireAdmin(sessions), events, allowPrivate: config.probeAllowPrivate, ...(opts.probeLookup && { lookup: opts.probeLookup }), baseUrl: () => publicBase });
 
+  publicApi = await startPublicApi({ catalog, status, maintenance, store: incidentStore, events, clock, log, config });
   app = createApp({
     config,
     log,
@@ -325,6 +328,7 @@ export async function startOutageRadar(opts: {
     changed,
     email,
     webhooks: webhooks.router,
+    publicApi: publicApi.router,
     clientDistDir: opts.clientDistDir ?? defaultDist,
     snapshots,
     metrics,
@@ -371,6 +375,7 @@ export async function startOutageRadar(opts: {
   const close = () =>
     (closing ??= (async () => {
       timers.forEach(clearInterval);
+      publicApi.close();
       live.stop();
       await prober.stop();
       await detectionStarted;

@@ -17,3 +17,4 @@ export * from './schemas/subscription.ts';
 export * from './schemas/webhook.ts';
 export * from './schemas/page-data.ts';
 export * from './events.ts';
+export * from './schemas/statuspage-v2.ts';
