@@ -14,7 +14,8 @@ export type WebhookStyle = z.infer<typeof WebhookStyle>;
 const webhookUrl = z
   .url({ protocol: /^https?$/, error: 'an http:// or https:// address' })
   .max(2_000)
-  .refine((u) => !new URL(u).username && !new URL(u).password, 'credentials in the address are not allowed; put a token in the path');
+  // zod 4 runs refinements even after .url() failed, so an unparsable value must not reach new URL().
+  .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'credentials in the address are not allowed; put a token in the path');
 
 const events = z
   .array(WebhookEventType)
