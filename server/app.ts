@@ -36,9 +36,10 @@ import type { ChecksBook } from './probes/checks-book.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { accessLog } from './http/access-log.ts';
 import type { ReportAcceptor } from './reports/accept-report.ts';
+import { openApiRoutes } from './openapi/openapi.routes.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies'>;
+  config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl'>;
   log: Logger;
   clock: Clock;
   conn: Connection;
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
+  app.use(openApiRoutes({ publicUrl: deps.config.publicUrl }));
   app.use('/api', apiNotFound);
   if (deps.config.serveClient) app.use(clientPages({ distDir: deps.clientDistDir, catalog: deps.catalog }));
   app.use(errorHandler(deps.log));

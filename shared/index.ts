@@ -13,4 +13,5 @@ export * from './schemas/maintenance.ts';
 export * from './schemas/incident.ts';
 export * from './schemas/admin.ts';
 export * from './schemas/error.ts';
+export * from './schemas/health.ts';
 export * from './events.ts';

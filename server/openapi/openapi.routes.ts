@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { Router } from 'express';
+import helmet from 'helmet';
+import { encodeJson, sendEncoded } from '../http/encoded-body.ts';
+import { apiOperations, apiTags } from './api-operations.ts';
+import { DOCS_PAGE, DOCS_ASSETS, docsAssets } from './api-docs-page.ts';
+import { openApiDocument, type OpenApiDocument } from './openapi-document.ts';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** The document for this deployment; PUBLIC_URL, when set, becomes its server. */
+export const apiDocument = (publicUrl?: string): OpenApiDocument =>
+  openApiDocument(apiOperations, {
+    title: 'Outage radar API',
+    version: VERSION,
+    description:
+      'Crowdsourced outage reports fused with probes and official status pages. Every error answers `{ error: { code, message, fields? } }`; ' +
+      '`message` is written for people, `code` is stable.',
+    serverUrl: publicUrl,
+    tags: apiTags,
+  });
+
+/**
+ * GET /api/openapi.json, built once at start and compressed once; GET /api/docs, Scalar's
+ * reference reading it. Scalar is a Vue app that sets style attributes at run time and shows
+ * schemas' example images as data: URLs; the rest of helmet's policy holds (scripts only from
+ * this origin, no eval, no other connect-src).
+ */
+export function openApiRoutes(deps: { publicUrl?: string | undefined }): Router {
+  const router = Router();
+  const body = encodeJson(apiDocument(deps.publicUrl));
+  router.get('/api/openapi.json', (req, res) => {
+    // Static for the process's life: a few minutes of caching costs nothing after a deploy.
+    sendEncoded(req, res, body, { 'cache-control': 'public, max-age=300' });
+  });
+  router.use(DOCS_ASSETS, docsAssets());
+  router.get('/api/docs', helmet.contentSecurityPolicy({ directives: { upgradeInsecureRequests: null } }), (_req, res) => {
+    res.set('cache-control', 'public, max-age=300').type('html').send(DOCS_PAGE);
+  });
+  return router;
+}
