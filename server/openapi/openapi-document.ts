@@ -64,7 +64,10 @@ export function openApiDocument(
     };
   }
 
-  const tagNames = [...new Set(ops.map((o) => o.tag))];
+  // In the order given in meta.tags, then any other in the order of their operations.
+  const order = Object.keys(meta.tags ?? {});
+  const rank = (t: string) => (order.includes(t) ? order.indexOf(t) : order.length);
+  const tagNames = [...new Set(ops.map((o) => o.tag))].sort((a, b) => rank(a) - rank(b));
   return {
     openapi: '3.1.0',
     info: { title: meta.title, version: meta.version, ...(meta.description ? { description: meta.description } : {}) },
