@@ -86,7 +86,13 @@ export function docsAssets(): RequestHandler {
     const common = { 'cache-control': 'public, max-age=86400', etag: a.etag, vary: 'Accept-Encoding' };
     if (matchesEtag(req.get('if-none-match'), a.etag)) return void res.status(304).set(common).end();
     const encoding = pickEncoding(req.get('accept-encoding'));
-    res.status(200).set({ ...common, 'content-type': 'text/javascript; charset=utf-8', ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }) });
-    res.end(req.method === 'HEAD' ? undefined : a[encoding]);
+    const bytes = a[encoding];
+    res.status(200).set({
+      ...common,
+      'content-type': 'text/javascript; charset=utf-8',
+      'content-length': String(bytes.length),
+      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+    });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
   };
 }

@@ -5,7 +5,7 @@ import { testService } from '../helpers/world.ts';
 describe('the API reference at /api/docs', () => {
   const t = browserWorld({ services: [testService()] });
 
-  it('renders the operations from /api/openapi.json under its Content-Security-Policy, asking nothing of other sites', async () => {
+  it('renders the operations from /api/openapi.json and sends a test request, under the app CSP, asking nothing of other sites', async () => {
     const context = await t.browser.newContext();
     const problems: string[] = [];
     const elsewhere: string[] = [];
@@ -29,6 +29,12 @@ describe('the API reference at /api/docs', () => {
     await page.getByText('List services with their current status').first().waitFor({ timeout: 20_000 });
     await page.getByRole('link', { name: 'Incidents', exact: true }).first().click({ timeout: 5_000 });
     await expect.poll(() => page.getByText('Recent incidents of every service, newest first').count()).toBeGreaterThan(0);
+
+    // Interactive: the built-in client sends a request to this server and shows the answer.
+    const served = page.waitForResponse((r) => r.url() === `${t.world.url}/api/services` && r.request().method() === 'GET');
+    await page.getByRole('button', { name: 'Test Request' }).first().click({ timeout: 5_000 });
+    await page.getByRole('button', { name: /^Send/ }).first().click({ timeout: 10_000 });
+    expect((await served).status()).toBe(200);
 
     const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
     expect(violations).toEqual([]);
