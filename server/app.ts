@@ -42,6 +42,7 @@ import type { EmailAlerts } from './subscriptions/email-alerts.ts';
 import { subscriptionsRoutes } from './subscriptions/subscriptions.routes.ts';
 import type { ServerMetrics } from './metrics/server-metrics.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
+import { openApiRoutes } from './openapi/openapi.routes.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl' | 'metricsToken'>;
@@ -144,6 +145,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(deps.webhooks);
   app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
   app.use(deps.publicApi);
+  app.use(openApiRoutes({ publicUrl: deps.config.publicUrl }));
   app.use('/api', apiNotFound);
   app.use(crawlerRoutes({ ...deps, publicUrl: deps.config.publicUrl }));
   if (deps.config.serveClient) app.use(clientPages({ ...deps, distDir: deps.clientDistDir, publicUrl: deps.config.publicUrl }));

@@ -16,5 +16,6 @@ export * from './schemas/error.ts';
 export * from './schemas/subscription.ts';
 export * from './schemas/webhook.ts';
 export * from './schemas/page-data.ts';
+export * from './schemas/health.ts';
 export * from './events.ts';
 export * from './schemas/statuspage-v2.ts';

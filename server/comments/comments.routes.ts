@@ -20,7 +20,7 @@ const Instant = z.iso.datetime();
  * `before` is a cursor `<createdAt>~<id>` (an older page starts after that comment); a bare
  * timestamp works too. The id breaks ties between comments of the same millisecond.
  */
-const PageQuery = z.object({
+export const PageQuery = z.object({
   before: z
     .string()
     .refine((c) => CURSOR.test(c) && Instant.safeParse(c.split('~')[0]).success, 'before is a cursor from a previous page')

@@ -11,7 +11,7 @@ import type { IncidentStore } from './incident-store.ts';
 import { incidentDetail } from './incident-detail.ts';
 import type { Incident } from '../../shared/index.ts';
 
-const HistoryQuery = z.object({
+export const HistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   before: z.iso.datetime().optional(),
 });

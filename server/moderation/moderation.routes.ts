@@ -11,7 +11,8 @@ import type { ClientOf } from '../http/client-identity.ts';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 
-const ItemTypeParam = z.enum(['comment', 'story']);
+export const ItemTypeParam = z.enum(['comment', 'story']);
+export const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 /** Public flagging, and the operators' queue and actions (behind `admin`). */
 export function moderationRoutes(deps: {
@@ -73,7 +74,7 @@ export function moderationRoutes(deps: {
   });
 
   router.get('/api/admin/audit', deps.admin, async (req, res) => {
-    const limit = z.coerce.number().int().min(1).max(500).default(100).parse(req.query.limit);
+    const { limit } = AuditQuery.parse(req.query);
     res.json({ entries: await deps.audit.recent(limit) });
   });
 

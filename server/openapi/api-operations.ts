@@ -1,0 +1,44 @@
+import type { ApiOperation } from './api-operation.ts';
+import { healthApi } from '../http/health.openapi.ts';
+import { servicesApi } from '../services/services.openapi.ts';
+import { reportsApi } from '../reports/reports.openapi.ts';
+import { commentsApi } from '../comments/comments.openapi.ts';
+import { storiesApi } from '../stories/stories.openapi.ts';
+import { incidentsApi } from '../incidents/incidents.openapi.ts';
+import { maintenanceApi } from '../maintenance/maintenance.openapi.ts';
+import { probesApi } from '../probes/probes.openapi.ts';
+import { moderationApi } from '../moderation/moderation.openapi.ts';
+import { adminApi } from '../admin/admin.openapi.ts';
+import { docsApi } from './docs.openapi.ts';
+
+/**
+ * Every documented operation. A feature documents its routes in a `*.openapi.ts` beside its
+ * `*.routes.ts` and adds one line here; test/api/openapi.test.ts fails for a route left out.
+ */
+export const apiOperations: ApiOperation[] = [
+  ...servicesApi,
+  ...reportsApi,
+  ...commentsApi,
+  ...storiesApi,
+  ...incidentsApi,
+  ...maintenanceApi,
+  ...probesApi,
+  ...moderationApi,
+  ...adminApi,
+  ...healthApi,
+  ...docsApi,
+];
+
+/** Tag descriptions, in the order the reference shows them. */
+export const apiTags: Record<string, string> = {
+  Services: 'Services and their fused status: crowd reports, probes and the official status page.',
+  Reports: '"I\'m having problems": one click of a person affected.',
+  Comments: 'Short public comments on a service page.',
+  Stories: 'Testimonials, business impacts and recovery stories.',
+  Incidents: 'Periods the system believes a service has problems, with their evidence and official updates.',
+  Maintenance: 'Scheduled maintenance windows.',
+  Probes: 'Automated HTTP, TCP and DNS checks.',
+  Moderation: 'Flagging comments and stories for operators.',
+  Operators: 'Running the site. Needs an operator session: sign in with POST /api/admin/session.',
+  Meta: 'This process, and this document.',
+};
