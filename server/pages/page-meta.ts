@@ -17,6 +17,8 @@ export interface PageMeta {
   type: 'website' | 'article';
   jsonLd?: Record<string, unknown>;
   noindex?: boolean;
+  /** Feed readers find these by the page's address (RSS/Atom autodiscovery). */
+  feeds?: { title: string; href: string }[];
 }
 
 // The server has no reader's locale or zone: numbers in English, times in UTC and said so.
@@ -52,6 +54,7 @@ export function serviceMeta(d: ServiceDetail, base: string, now: number): PageMe
     image: imageOf(base, slug),
     imageAlt: `${name}: ${levelLabel[d.status.level]}, ${count(d.stats.lastHour)} reports in the last hour`,
     type: 'website',
+    feeds: [{ title: `${name} incidents`, href: `${base}/feeds/services/${encodeURIComponent(slug)}.atom` }],
     jsonLd: {
       '@context': 'https://schema.org',
       '@type': 'WebPage',
@@ -130,7 +133,7 @@ export function notFoundMeta(base: string, path: string): PageMeta {
 }
 
 /** The tags that go into <head>, every value escaped for its place. */
-export function headTags(m: PageMeta): string {
+export function headTags(m: PageMeta, base: string): string {
   const meta = (attr: 'name' | 'property', key: string, value: string) => `<meta ${attr}="${key}" content="${escapeHtml(value)}" />`;
   const tags = [
     `<title>${escapeHtml(m.title)}</title>`,
@@ -153,6 +156,9 @@ export function headTags(m: PageMeta): string {
       meta('property', 'og:image:alt', m.imageAlt ?? m.title),
       meta('name', 'twitter:image', m.image),
     );
+  }
+  for (const feed of [...(m.feeds ?? []), { title: `${SITE_NAME}: all incidents`, href: `${base}/feeds/incidents.atom` }]) {
+    tags.push(`<link rel="alternate" type="application/atom+xml" title="${escapeHtml(feed.title)}" href="${escapeHtml(feed.href)}" />`);
   }
   if (m.jsonLd) tags.push(`<script type="application/ld+json">${jsonForScript(m.jsonLd)}</script>`);
   return tags.join('\n    ');

@@ -57,7 +57,7 @@ export function serverPages(deps: ServerPagesDeps): Router {
     const base = baseUrlOf(req, deps.publicUrl);
     const render = (status: number, data: PageData, meta: PageMeta): Rendered => {
       const { head, body } = mod.renderPage(req.path, data);
-      return { status, html: fill({ head: headTags(meta) + head, body, data }) };
+      return { status, html: fill({ head: headTags(meta, base) + head, body, data }) };
     };
     let page: Rendered;
     try {

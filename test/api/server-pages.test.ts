@@ -67,6 +67,9 @@ describe('server-rendered pages', () => {
     expect(description).toContain(`${verdict} since`);
     expect(description).toContain(`${detail.stats.lastHour} reports in the last hour`);
     expect(html).toContain(`<link rel="canonical" href="${world.url}/status/${svc.slug}" />`);
+    // Feed readers given the page's address find the service's feed and the site's.
+    expect(html).toContain(`<link rel="alternate" type="application/atom+xml" title="${svc.name} incidents" href="${world.url}/feeds/services/${svc.slug}.atom" />`);
+    expect(html).toContain(`href="${world.url}/feeds/incidents.atom"`);
     expect(metaContent(html, 'og:url')).toBe(`${world.url}/status/${svc.slug}`);
     expect(metaContent(html, 'og:type')).toBe('website');
     expect(metaContent(html, 'og:site_name')).toBe('Outage radar');
