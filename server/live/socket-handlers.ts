@@ -1,4 +1,4 @@
-import { HOME_ROOM, SubscribeRequest, serviceRoom, type SubscribeAck } from '../../shared/index.ts';
+import { HOME_ROOM, SubscribeRequest, serviceRoom, type ServiceUpdate, type SubscribeAck } from '../../shared/index.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { LiveServer } from './live-hub.ts';
 import { shardOf, shardRoom } from './rooms.ts';
@@ -8,8 +8,12 @@ const replier = (ack: unknown) => (res: SubscribeAck) => {
   if (typeof ack === 'function') ack(res);
 };
 
-/** A browser joins the room of the service page it shows; nothing else is accepted. */
-export function handleSockets(io: LiveServer, deps: { catalog: ServiceCatalog }): void {
+/**
+ * A browser joins the room of the service page it shows; nothing else is accepted. It is sent the
+ * current update at once: a page rendered a moment ago (by the server, or before a reconnect)
+ * would otherwise keep a verdict that changed in between until something else changes.
+ */
+export function handleSockets(io: LiveServer, deps: { catalog: ServiceCatalog; current?: (slug: string) => ServiceUpdate | undefined }): void {
   io.on('connection', (socket) => {
     socket.on('subscribe', (raw, ack) => {
       const reply = replier(ack);
@@ -18,6 +22,8 @@ export function handleSockets(io: LiveServer, deps: { catalog: ServiceCatalog })
       if (!deps.catalog.get(req.data.slug)) return reply({ ok: false, error: `unknown service "${req.data.slug}"` });
       void socket.join([serviceRoom(req.data.slug), shardRoom(req.data.slug, shardOf(socket.id))]);
       reply({ ok: true });
+      const update = deps.current?.(req.data.slug);
+      if (update) socket.emit('service:update', update);
     });
     socket.on('subscribe:home', (ack) => {
       void socket.join(HOME_ROOM);
