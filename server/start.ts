@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { Express } from 'express';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
@@ -59,6 +60,8 @@ export interface RunningServer {
   url: string;
   port: number;
   httpServer: http.Server;
+  /** The Express app behind httpServer (what the hot reads before it leave); tests read its routes. */
+  app: Express;
   io: LiveServer;
   live: LiveHub;
   models: Models;
@@ -153,7 +156,7 @@ export async function startOutageRadar(opts: {
   // /socket.io/ too and answer polls that engine.io answers again, a crash (ERR_HTTP_HEADERS_SENT).
   const snapshots = new ServiceSnapshots({ views, clock, has: (slug) => catalog.get(slug) !== undefined });
   const hot = hotReads(snapshots);
-  let app: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+  let app: Express | undefined;
   let reportsFirst: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
   let publicApi: Awaited<ReturnType<typeof startPublicApi>> | undefined;
   // Outage day's two requests, reads and reports, are answered before Express (see each file), and so are widgets' polls.
@@ -394,5 +397,5 @@ export async function startOutageRadar(opts: {
       await conn.close();
     })());
 
-  return { url, port, httpServer, io, live, models, detection, prober, fusion, events, email, webhooks, refresh, sweep, detectionReady: detectionStarted, close };
+  return { url, port, httpServer, app, io, live, models, detection, prober, fusion, events, email, webhooks, refresh, sweep, detectionReady: detectionStarted, close };
 }

@@ -19,3 +19,4 @@ export * from './schemas/page-data.ts';
 export * from './schemas/health.ts';
 export * from './events.ts';
 export * from './schemas/statuspage-v2.ts';
+export * from './schemas/badge.ts';

@@ -16,12 +16,16 @@ export interface ApiOperation {
   tag: string;
   /** Needs an operator session (the admin page's cookie, or its token as a Bearer). */
   operator?: boolean;
+  /** Takes METRICS_TOKEN as a Bearer when the server was started with one; open otherwise. */
+  metricsToken?: boolean;
   /** Path parameters; any left out are documented as plain strings. */
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
   /** The body may be left out (every field has a default). */
   bodyOptional?: boolean;
+  /** How the body may be sent; application/json unless said otherwise (a page's form posts too). */
+  bodyTypes?: string[];
   responses: Record<number, ApiResponse>;
 }
 
@@ -31,6 +35,8 @@ export interface ApiResponse {
   schema?: z.ZodType;
   /** application/json unless said otherwise. */
   contentType?: string;
+  /** The same answer in other types, chosen by the request's Accept (a browser gets a page). */
+  alternatives?: Record<string, z.ZodType>;
   headers?: Record<string, string>;
 }
 

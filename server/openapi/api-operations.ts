@@ -9,6 +9,10 @@ import { maintenanceApi } from '../maintenance/maintenance.openapi.ts';
 import { probesApi } from '../probes/probes.openapi.ts';
 import { moderationApi } from '../moderation/moderation.openapi.ts';
 import { adminApi } from '../admin/admin.openapi.ts';
+import { webhooksApi } from '../webhooks/webhooks.openapi.ts';
+import { subscriptionsApi } from '../subscriptions/subscriptions.openapi.ts';
+import { publicApi } from '../public-api/public-api.openapi.ts';
+import { metricsApi } from '../metrics/metrics.openapi.ts';
 import { docsApi } from './docs.openapi.ts';
 
 /**
@@ -24,8 +28,12 @@ export const apiOperations: ApiOperation[] = [
   ...maintenanceApi,
   ...probesApi,
   ...moderationApi,
+  ...subscriptionsApi,
   ...adminApi,
+  ...webhooksApi,
+  ...publicApi,
   ...healthApi,
+  ...metricsApi,
   ...docsApi,
 ];
 
@@ -39,6 +47,8 @@ export const apiTags: Record<string, string> = {
   Maintenance: 'Scheduled maintenance windows.',
   Probes: 'Automated HTTP, TCP and DNS checks.',
   Moderation: 'Flagging comments and stories for operators.',
+  Subscriptions: 'Email alerts about a service: subscribe, confirm by mail, unsubscribe in one click.',
   Operators: 'Running the site. Needs an operator session: sign in with POST /api/admin/session.',
+  Integrations: 'For other tools and sites: a Statuspage v2-compatible API, incident feeds and status badges.',
   Meta: 'This process, and this document.',
 };

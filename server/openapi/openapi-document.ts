@@ -13,6 +13,8 @@ export interface OpenApiDocument {
 }
 
 const OPERATOR_SECURITY = [{ operatorCookie: [] }, { operatorToken: [] }];
+/** `{}`: without METRICS_TOKEN configured, no credentials at all. */
+const METRICS_SECURITY = [{ metricsToken: [] }, {}];
 const SECURITY_SCHEMES = {
   operatorCookie: {
     type: 'apiKey',
@@ -24,6 +26,11 @@ const SECURITY_SCHEMES = {
     type: 'http',
     scheme: 'bearer',
     description: "The same session token as a Bearer token, for scripts that hold it. Not returned in a body: it travels only in the cookie.",
+  },
+  metricsToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'METRICS_TOKEN, needed only when the server was started with one (without it /metrics is open: block it at the proxy).',
   },
 };
 
@@ -40,7 +47,7 @@ export function openApiDocument(
 ): OpenApiDocument {
   const ops = operations.map(withAuthErrors);
   const schemas = new JsonSchemas({
-    output: ops.flatMap((o) => Object.values(o.responses).flatMap((r) => (r.schema ? [r.schema] : []))),
+    output: ops.flatMap((o) => Object.values(o.responses).flatMap((r) => [...(r.schema ? [r.schema] : []), ...Object.values(r.alternatives ?? {})])),
     input: ops.flatMap((o) => (o.body ? [o.body] : [])),
     inline: ops.flatMap((o) => [o.params, o.query].filter((s): s is z.ZodObject => s !== undefined)),
   });
@@ -57,9 +64,9 @@ export function openApiDocument(
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       tags: [op.tag],
-      ...(op.operator ? { security: OPERATOR_SECURITY } : {}),
+      ...(op.operator ? { security: OPERATOR_SECURITY } : op.metricsToken ? { security: METRICS_SECURITY } : {}),
       ...(parameters(op, schemas).length ? { parameters: parameters(op, schemas) } : {}),
-      ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: schemas.input(op.body) } } } } : {}),
+      ...(op.body ? { requestBody: { required: !op.bodyOptional, content: Object.fromEntries((op.bodyTypes ?? ['application/json']).map((t) => [t, { schema: schemas.input(op.body!) }])) } } : {}),
       responses: Object.fromEntries(Object.entries(op.responses).map(([status, r]) => [status, response(r, schemas)])),
     };
   }
@@ -111,6 +118,13 @@ function response(r: ApiResponse, schemas: JsonSchemas): JsonSchema {
     ...(r.headers
       ? { headers: Object.fromEntries(Object.entries(r.headers).map(([h, description]) => [h, { description, schema: { type: 'string' } }])) }
       : {}),
-    ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: schemas.output(r.schema) } } } : {}),
+    ...(r.schema
+      ? {
+          content: {
+            [r.contentType ?? 'application/json']: { schema: schemas.output(r.schema) },
+            ...Object.fromEntries(Object.entries(r.alternatives ?? {}).map(([type, s]) => [type, { schema: schemas.output(s) }])),
+          },
+        }
+      : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { makeBadge } from 'badge-maker';
 import { LRUCache } from 'lru-cache';
-import type { StatusLevel } from '../../shared/index.ts';
+import type { ShieldsEndpoint, StatusLevel } from '../../shared/index.ts';
 import { encodeJson, type EncodedBody } from '../http/encoded-body.ts';
 import { encodeText } from './encoded-text.ts';
 
@@ -17,7 +17,7 @@ const LOOKS: Record<StatusLevel, { message: string; color: string }> = {
 export const SHIELDS_CACHE_SECONDS = 300;
 
 /** shields.io's endpoint schema: https://img.shields.io/endpoint?url=… draws it. */
-export const shieldsEndpoint = (label: string, level: StatusLevel) => ({
+export const shieldsEndpoint = (label: string, level: StatusLevel): ShieldsEndpoint => ({
   schemaVersion: 1 as const,
   label,
   message: LOOKS[level].message,

@@ -1,6 +1,5 @@
 import { Router, type RequestHandler } from 'express';
-import { z } from 'zod';
-import { ObjectIdString, WebhookCreate, WebhookUpdate, type WebhookList, type WebhookDeliveryList } from '../../shared/index.ts';
+import { ObjectIdString, WebhookCreate, WebhookDeliveryId, WebhookUpdate, type WebhookList, type WebhookDeliveryList } from '../../shared/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { adminOf } from '../admin/require-admin.ts';
 import type { Audit } from '../moderation/audit.ts';
@@ -11,8 +10,6 @@ import { pingBody } from './event-body.ts';
 import type { WebhookDeliverer } from './webhook-deliverer.ts';
 import { deliveryView, type WebhookStore } from './webhook-store.ts';
 import { refusePrivateUrl } from './webhook-target.ts';
-
-const DeliveryIdParam = z.string().regex(/^dlv_[a-f0-9]{24}$/, 'not a valid delivery id');
 
 /** Operators' endpoints and their delivery logs, all behind the operator session. */
 export function webhooksRoutes(deps: {
@@ -95,7 +92,7 @@ export function webhooksRoutes(deps: {
 
   router.post(`${base}/:id/deliveries/:deliveryId/retry`, deps.admin, async (req, res) => {
     const hook = await hookOf(req.params.id);
-    const id = DeliveryIdParam.parse(req.params.deliveryId);
+    const id = WebhookDeliveryId.parse(req.params.deliveryId);
     if (!(await deps.store.delivery(String(hook._id), id))) throw notFound('That delivery');
     if (!hook.enabled) throw new AppError(409, 'webhook_disabled', 'This endpoint is disabled. Enable it, then retry.');
     await deps.store.reschedule(id, deps.clock.now());

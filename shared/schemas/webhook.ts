@@ -79,8 +79,11 @@ export const WebhookAttempt = z.object({
 });
 export type WebhookAttempt = z.infer<typeof WebhookAttempt>;
 
+/** A delivery's id: `dlv_` and 24 hex digits. */
+export const WebhookDeliveryId = z.string().regex(/^dlv_[a-f0-9]{24}$/, 'not a valid delivery id');
+
 export const WebhookDelivery = z.object({
-  id: z.string(),
+  id: WebhookDeliveryId,
   event: z.union([WebhookEventType, z.literal('ping')]),
   /** The event's id, the same in every endpoint's delivery of it. */
   eventId: z.string(),

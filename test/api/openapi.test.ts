@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type net from 'node:net';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import request from 'supertest';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -11,12 +11,41 @@ import { openApiPath } from '../../server/openapi/openapi-document.ts';
 import { freshDatabaseUri, manualClockAt, person, signedInOperator, startWorld, testService } from '../helpers/world.ts';
 import { seedHistory, trickle } from '../helpers/history.ts';
 import { expressRoutes } from '../helpers/express-routes.ts';
+import { smtpSink, tokenIn } from '../helpers/smtp-sink.ts';
+import { webhookReceiver } from '../helpers/webhook-receiver.ts';
 
 const MINUTE = 60_000;
 const SUMMARY = readFileSync(new URL('../fixtures/statuspage/github-operational.summary.json', import.meta.url));
 
-/** Answered before Express, so its router does not list them (services/hot-reads.ts). */
-const BEFORE_EXPRESS = ['get /api/services'];
+const METRICS_TOKEN = 'openapi-test-metrics-token';
+
+/** Answered before Express, so its router does not list them (services/hot-reads.ts, public-api/public-hot-reads.ts). */
+const BEFORE_EXPRESS = [
+  'get /api/services',
+  ...['summary', 'status', 'components', 'incidents', 'incidents/unresolved', 'scheduled-maintenances', 'scheduled-maintenances/upcoming', 'scheduled-maintenances/active'].map(
+    (doc) => `get /api/v2/${doc}.json`,
+  ),
+];
+
+const CLIENT_BUILT = existsSync(new URL('../../client/dist/index.html', import.meta.url));
+/**
+ * Routes for browsers and crawlers, not an API: left out of the document on purpose. None is
+ * under /api/, so a new /api route that is not documented still fails the test. Routes of the
+ * web client depend on whether it is built (`npm run build`).
+ */
+const NOT_API: { route: string; why: string; client?: 'built' | 'missing' }[] = [
+  { route: 'get /robots.txt', why: 'for crawlers' },
+  { route: 'get /sitemap.xml', why: 'for crawlers' },
+  { route: 'get /og/:file', why: "a service's link-preview image (og:image), for crawlers and chat apps" },
+  { route: 'get /embed/:slug', why: 'an HTML status card other sites show in an iframe' },
+  { route: 'get /embed/embed.js', why: "the embed card's script" },
+  { route: 'get /embed/embed.css', why: "the embed card's style" },
+  { route: 'get /subscriptions/confirm', why: "the page a confirmation mail's link opens: a button that posts to the API (mail scanners fetch links)" },
+  { route: `get ${/^\/(status|incidents|stories)\//}`, why: 'server-rendered pages of services, incidents and stories', client: 'built' },
+  { route: `get ${/^(?!\/api\/|\/socket\.io\/).*/}`, why: "the web client's pages", client: 'built' },
+  { route: `get ${/^(?!\/api\/).*/}`, why: 'a 503 page saying the web client is not built yet', client: 'missing' },
+];
+const notApi = NOT_API.filter((r) => !r.client || r.client === (CLIENT_BUILT ? 'built' : 'missing')).map((r) => r.route);
 
 /** A local service: a homepage for the probe, and a Statuspage summary for the official status. */
 async function localService() {
@@ -42,6 +71,8 @@ describe('the OpenAPI document against the running server', () => {
   const clock = manualClockAt(14, 0, 5);
   const mongodbUri = freshDatabaseUri();
   let site: Awaited<ReturnType<typeof localService>>;
+  let sink: Awaited<ReturnType<typeof smtpSink>>;
+  let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
   let svc: ReturnType<typeof testService>;
   let world: Awaited<ReturnType<typeof startWorld>>;
   let doc: OpenApiDocument;
@@ -50,13 +81,15 @@ describe('the OpenAPI document against the running server', () => {
 
   beforeAll(async () => {
     site = await localService();
+    sink = await smtpSink();
+    receiver = await webhookReceiver({ now: () => clock.now() });
     svc = testService({
       probes: [{ kind: 'http', id: 'homepage', name: 'Homepage', url: `${site.base}/`, intervalSeconds: 15, timeoutMs: 2_000 }],
       official: { kind: 'statuspage', url: `${site.base}/api/v2/summary.json` },
     });
     await seedHistory(mongodbUri, svc.slug, clock.now() - 3 * 1440 * MINUTE, Math.floor(clock.now() / MINUTE) * MINUTE, trickle);
     // The test validates in the server's own process: its event loop's lag is not the server's to shed.
-    world = await startWorld({ mongodbUri, clock, services: [svc], env: { DETECT_TICK_SECONDS: '60', PROBE_ALLOW_PRIVATE: '1', SHED_LAG_MS: '10000' } });
+    world = await startWorld({ mongodbUri, clock, services: [svc], env: { DETECT_TICK_SECONDS: '60', PROBE_ALLOW_PRIVATE: '1', SHED_LAG_MS: '10000', SMTP_URL: sink.url, METRICS_TOKEN } });
     await world.detectionReady;
     doc = (await request(world.url).get('/api/openapi.json').expect(200)).body;
     // Strict: a keyword 2020-12 does not know (OpenAPI 3.0's `nullable`…) fails the compile.
@@ -67,6 +100,8 @@ describe('the OpenAPI document against the running server', () => {
   afterAll(async () => {
     await world?.close();
     await site?.close();
+    await sink?.close();
+    await receiver?.close();
   });
 
   /** The operation a request is documented as; its path must match the documented template. */
@@ -92,17 +127,21 @@ describe('the OpenAPI document against the running server', () => {
     const res = await req;
     const { method, url } = req as unknown as { method: string; url: string };
     const op = operation(method, new URL(url).pathname);
-    const where = `${method} ${new URL(url).pathname} → ${res.status} ${res.text.slice(0, 300)}`;
+    // superagent keeps an image, or a type it does not know (Atom, RSS), as a Buffer.
+    const text: string = res.text ?? (Buffer.isBuffer(res.body) ? res.body.toString('utf8') : '');
+    const where = `${method} ${new URL(url).pathname} → ${res.status} ${text.slice(0, 300)}`;
     expect(res.status, where).toBe(expectStatus);
     const documented = op.responses[String(res.status)];
     expect(documented, `${op.operationId} does not document ${res.status}`).toBeDefined();
     if (!documented!.content) {
-      expect(res.text ?? '', where).toBe('');
+      expect(text, where).toBe('');
     } else {
-      const [type, { schema }] = Object.entries(documented!.content)[0]!;
-      expect(res.headers['content-type'], where).toContain(type);
-      const body = type === 'application/json' ? res.body : res.text;
-      const validate = validator(`${op.operationId} ${res.status}`, schema);
+      // The documented type the answer came in (one answer may come as JSON or as a page).
+      const answered = Object.entries(documented!.content).find(([t]) => String(res.headers['content-type']).startsWith(t));
+      expect(answered, `${where}: ${res.headers['content-type']} is not documented`).toBeDefined();
+      const [type, { schema }] = answered!;
+      const body = type === 'application/json' ? res.body : text;
+      const validate = validator(`${op.operationId} ${res.status} ${type}`, schema);
       expect(validate(body) ? [] : validate.errors, where).toEqual([]);
     }
     checked.push({ operation: op.operationId, status: res.status });
@@ -111,14 +150,17 @@ describe('the OpenAPI document against the running server', () => {
 
   it('documents every route the app answers, and nothing it does not', () => {
     const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m} ${path}`));
-    const answered = [...expressRoutes(), ...BEFORE_EXPRESS].map((r) => openApiPath(r));
+    const routes = [...expressRoutes(world.app), ...BEFORE_EXPRESS];
+    expect(notApi.filter((r) => !routes.includes(r)), 'non-API routes listed here that the app no longer has').toEqual([]);
+    expect(notApi.filter((r) => r.split(' ')[1]!.startsWith('/api')), 'an /api route is API').toEqual([]);
+    const answered = routes.filter((r) => !notApi.includes(r)).map((r) => openApiPath(r));
     expect(answered.filter((r) => !documented.includes(r)), 'routes missing from the document').toEqual([]);
     expect(documented.filter((r) => !answered.includes(r)), 'documented routes no one answers').toEqual([]);
   });
 
   it('names the shared shapes as components and marks operator routes with the session schemes', () => {
     expect(doc.openapi).toBe('3.1.0');
-    for (const name of ['ErrorBody', 'ServiceDetail', 'ServiceSummary', 'Incident', 'Story', 'Comment', 'ReportRequest', 'ProbeDefinition', 'ProbeDefinitionInput']) {
+    for (const name of ['ErrorBody', 'ServiceDetail', 'ServiceSummary', 'Incident', 'Story', 'Comment', 'ReportRequest', 'ProbeDefinition', 'ProbeDefinitionInput', 'Webhook', 'StatuspageSummary', 'ShieldsEndpoint']) {
       expect(doc.components.schemas, name).toHaveProperty(name);
     }
     const moderate = doc.paths['/api/admin/moderation/{type}/{id}']!.post as { security: unknown; responses: Record<string, unknown> };
@@ -138,6 +180,15 @@ describe('the OpenAPI document against the running server', () => {
     await world.prober.tick();
     await expect.poll(async () => ((await anon().get(`/api/services/${svc.slug}`)).body as ServiceDetail).official?.latest?.level, { timeout: 5_000 }).toBe('operational');
 
+    // A subscriber, confirmed before the incident, gets its alert: the mail's one-click unsubscribe link is used below.
+    const email = 'reader@example.com';
+    await check(anon().post(`/api/services/${svc.slug}/subscriptions`).set(someone()).send({ email }), 202);
+    await expect.poll(() => sink.to(email).length, { timeout: 5_000 }).toBe(1);
+    const confirmToken = tokenIn(sink.to(email)[0]!.text, `${url}/subscriptions/confirm`);
+    await check(anon().post('/api/subscriptions/confirm').send({ token: confirmToken }), 200);
+    // The page's button: a form post, answered with a page.
+    await check(anon().post('/api/subscriptions/confirm').set('Accept', 'text/html').type('form').send({ token: confirmToken }), 200);
+
     // A burst far above the seeded normal opens an incident.
     await Promise.all(Array.from({ length: 40 }, () => check(anon().post(`/api/services/${svc.slug}/reports`).set(someone()).send({ problem: 'errors', comment: 'Errors everywhere' }), 201)));
     clock.advance(10_000);
@@ -145,6 +196,8 @@ describe('the OpenAPI document against the running server', () => {
     const incidents = (await check(anon().get(`/api/services/${svc.slug}/incidents`), 200)).body.incidents as Incident[];
     expect(incidents[0]).toMatchObject({ state: 'open' });
     const incidentId = incidents[0]!.id;
+    await expect.poll(() => sink.to(email).length, { timeout: 5_000 }).toBe(2);
+    const unsubscribe = new URL(sink.to(email)[1]!.raw['list-unsubscribe']!.slice(1, -1));
 
     const ops = await signedInOperator(url);
     await check(ops.post(`/api/admin/incidents/${incidentId}/updates`).send({ status: 'investigating', body: 'We are looking into errors at checkout.' }), 201);
@@ -196,6 +249,25 @@ describe('the OpenAPI document against the running server', () => {
     await check(anon().get(`/api/services/${svc.slug}/probes/history?hours=1`), 200);
     await check(anon().get('/api/openapi.json'), 200);
     await check(anon().get('/api/docs'), 200);
+    await check(anon().get('/api/site'), 200);
+    await check(anon().get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`), 200);
+
+    // Integrations: the open incident and the upcoming window are in the Statuspage documents and the feeds.
+    for (const doc of BEFORE_EXPRESS.filter((r) => r.startsWith('get /api/v2/'))) {
+      const res = await check(anon().get(doc.slice('get '.length)), 200);
+      if (doc.endsWith('/summary.json')) expect(res.body.incidents).toHaveLength(1);
+      if (doc.endsWith('/upcoming.json')) expect(res.body.scheduled_maintenances).toHaveLength(1);
+    }
+    for (const format of ['atom', 'rss', 'json']) {
+      await check(anon().get(`/feeds/incidents.${format}`), 200);
+      await check(anon().get(`/feeds/services/${svc.slug}.${format}`), 200);
+    }
+    await check(anon().get(`/badge/${svc.slug}.svg`), 200);
+    await check(anon().get(`/badge/${svc.slug}.json`), 200);
+
+    // Unsubscribing from the alert mail: the link's page, then the one-click POST a mail provider sends.
+    await check(anon().get(unsubscribe.pathname + unsubscribe.search), 200);
+    await check(anon().post(unsubscribe.pathname + unsubscribe.search).type('form').send('List-Unsubscribe=One-Click'), 200);
 
     // People's actions on what others wrote.
     await check(anon().post(`/api/stories/${story.id}/helpful`).set(someone()), 200);
@@ -217,6 +289,21 @@ describe('the OpenAPI document against the running server', () => {
     await check(ops.delete(`/api/admin/services/${svc.slug}/official`), 204);
     await check(ops.delete(`/api/admin/maintenance/${window.id}`), 204);
 
+    // Webhooks, delivered to a local receiver.
+    const hook = (await check(ops.post('/api/admin/webhooks').send({ url: receiver.url, events: ['incident.opened', 'incident.resolved'] }), 201)).body;
+    await check(ops.get('/api/admin/webhooks'), 200);
+    await check(ops.patch(`/api/admin/webhooks/${hook.id}`).send({ services: [svc.slug], description: 'On-call channel' }), 200);
+    const ping = (await check(ops.post(`/api/admin/webhooks/${hook.id}/test`), 201)).body;
+    expect(ping).toMatchObject({ event: 'ping', state: 'delivered' });
+    await check(ops.post(`/api/admin/webhooks/${hook.id}/deliveries/${ping.id}/retry`), 200);
+    await check(ops.get(`/api/admin/webhooks/${hook.id}/deliveries`), 200);
+    await check(ops.post(`/api/admin/webhooks/${hook.id}/rotate-secret`), 200);
+    await check(ops.patch(`/api/admin/webhooks/${hook.id}`).send({ enabled: false }), 200);
+    await check(ops.post(`/api/admin/webhooks/${hook.id}/deliveries/${ping.id}/retry`), 409);
+    await check(ops.delete(`/api/admin/webhooks/${hook.id}`), 204);
+    await check(ops.get(`/api/admin/webhooks/${hook.id}/deliveries`), 404);
+    expect(receiver.got.filter((r) => r.body?.type === 'ping')).toHaveLength(2);
+
     // Errors, each in the one error shape.
     await check(anon().get('/api/services/no-such-service'), 404);
     await check(anon().post(`/api/services/${svc.slug}/reports`).set(someone()).send({ problem: 'nope' }), 400);
@@ -227,6 +314,18 @@ describe('the OpenAPI document against the running server', () => {
     await check(anon().get('/api/admin/moderation'), 401);
     await check(ops.post(`/api/admin/services/${svc.slug}/maintenance`).set('Origin', 'https://elsewhere.example').send({}), 403);
     await check(anon().post('/api/admin/session').set(someone()).send({ username: 'ops', password: 'wrong' }), 401);
+    await check(ops.post('/api/admin/webhooks').send({ url: 'ftp://example.com/hook', events: ['incident.opened'] }), 400);
+    await check(anon().get('/api/admin/webhooks'), 401);
+    await check(anon().post('/api/services/no-such-service/subscriptions').set(someone()).send({ email: 'x@example.com' }), 404);
+    await check(anon().post(`/api/services/${svc.slug}/subscriptions`).set(someone()).send({ email: 'not an address' }), 400);
+    await check(anon().post('/api/subscriptions/confirm').send({ token: '<script>' }), 400);
+    await check(anon().post('/api/subscriptions/confirm').send({ token: 'A'.repeat(43) }), 404);
+    await check(anon().get('/api/subscriptions/unsubscribe?token=%3Cb%3E'), 400);
+    await check(anon().post(`/api/subscriptions/unsubscribe?token=${'a'.repeat(24)}.${'b'.repeat(43)}`).type('form').send('List-Unsubscribe=One-Click'), 400);
+    await check(anon().get('/metrics'), 401);
+    await check(anon().get('/feeds/services/no-such-service.atom'), 404);
+    await check(anon().get('/badge/no-such-service.svg'), 404);
+    await check(anon().get('/badge/no-such-service.json'), 404);
 
     // Last: signing in again, then out.
     const again = request.agent(url);

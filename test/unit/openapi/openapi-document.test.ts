@@ -64,6 +64,28 @@ describe('the OpenAPI document built from zod schemas', () => {
     expect(Object.keys(op.responses as object).sort()).toEqual(['200', '401', '403', '404']);
   });
 
+  it('marks an operation that takes METRICS_TOKEN with that scheme or none, since the token is optional', () => {
+    const doc = openApiDocument([{ ...get, metricsToken: true }], meta);
+    expect(doc.paths['/api/services/{slug}/incidents']!.get!.security).toEqual([{ metricsToken: [] }, {}]);
+    expect(doc.components.securitySchemes.metricsToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('lists every type a body may be sent in, and every type an answer may come in', () => {
+    const confirm: ApiOperation = {
+      method: 'post',
+      path: '/api/subscriptions/confirm',
+      operationId: 'confirm',
+      summary: 'Confirm',
+      tag: 'Subscriptions',
+      body: z.object({ token: z.string() }),
+      bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
+      responses: { 200: { description: 'ok', schema: z.object({ confirmed: z.literal(true) }), alternatives: { 'text/html': z.string() } } },
+    };
+    const op = openApiDocument([confirm], meta).paths['/api/subscriptions/confirm']!.post! as { requestBody: { content: object }; responses: { 200: { content: object } } };
+    expect(Object.keys(op.requestBody.content)).toEqual(['application/json', 'application/x-www-form-urlencoded']);
+    expect(op.responses[200].content).toMatchObject({ 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } });
+  });
+
   it('refuses an operation documented twice', () => {
     expect(() => openApiDocument([get, { ...get, operationId: 'again' }], meta)).toThrow(/twice/);
   });
