@@ -172,7 +172,7 @@ export async function startOutageRadar(opts: {
     changed: (slug, soon) => snapshots.invalidate(slug, { soon }),
     build: (slug) => snapshots.update(slug),
   });
-  handleSockets(io, { catalog });
+  handleSockets(io, { catalog, current: (slug) => snapshots.update(slug) });
 
   const writer = createReportWriter({
     conn,

@@ -34,6 +34,16 @@ describe('service:update over socket.io', () => {
     expect(u.status.level).toBe('operational');
   });
 
+  it('sends a new subscriber the current state at once, so a page rendered a moment ago catches up', async () => {
+    await request(world.url).post(`/api/services/${quiet.slug}/reports`).set(as('before-subscribing')).send({ problem: 'login' }).expect(201);
+    await expect.poll(async () => (await request(world.url).get(`/api/services/${quiet.slug}`)).body.stats.lastHour).toBe(1);
+    const { socket, current } = await subscribedClient(world.url, quiet.slug);
+    sockets.push(socket);
+    expect(current.slug).toBe(quiet.slug);
+    expect(current.stats.lastHour).toBe(1);
+    expect(current.status.level).toBe('operational');
+  });
+
   it('coalesces a burst of reports into at most two updates a second', async () => {
     const { socket, updates } = await subscribedClient(world.url, svc.slug);
     sockets.push(socket);
