@@ -30,7 +30,7 @@ describe('server-rendered pages', () => {
 
   beforeAll(async () => {
     await seedHistory(mongodbUri, svc.slug, clock.now() - 3 * 1440 * MINUTE, Math.floor(clock.now() / MINUTE) * MINUTE, trickle);
-    world = await startWorld({ mongodbUri, clock, services: [svc], env: { DETECT_TICK_SECONDS: '60', SHED_LAG_MS: '10000' } });
+    world = await startWorld({ mongodbUri, clock, services: [svc], env: { DETECT_TICK_SECONDS: '60' } });
     await world.detectionReady;
     clock.advance(20_000);
     await Promise.all(

@@ -33,7 +33,7 @@ describe('server-rendered pages in the browser', () => {
     const now = Date.now();
     await seedHistory(mongodbUri, svc.slug, now - 3 * 1440 * MINUTE, Math.floor(now / MINUTE) * MINUTE - MINUTE, trickle);
     [world, browser] = await Promise.all([
-      startWorld({ mongodbUri, services: [svc], env: { DETECT_TICK_SECONDS: '60', SHED_LAG_MS: '10000' } }),
+      startWorld({ mongodbUri, services: [svc], env: { DETECT_TICK_SECONDS: '60' } }),
       launchChromium(),
     ]);
     await world.detectionReady;

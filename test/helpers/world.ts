@@ -78,7 +78,9 @@ export async function startWorld(
   const mongodbUri = opts.mongodbUri ?? freshDatabaseUri();
   // Probes run when a test calls world.prober.tick(), in step with its clock, unless it sets PROBE_TICK_MS.
   // Requests come through loopback, so tests can speak for people elsewhere with X-Forwarded-For (see `person`).
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PROBE_TICK_MS: '3600000', TRUST_PROXY: 'loopback', ...opts.env });
+  // Reports are shed only where a test asks for it (SHED_LAG_MS): the server shares its event loop
+  // with vitest and the machine with whatever else runs, and a slow moment there is not overload.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PROBE_TICK_MS: '3600000', TRUST_PROXY: 'loopback', SHED_LAG_MS: '5000', ...opts.env });
   const server = await startOutageRadar({
     config,
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
