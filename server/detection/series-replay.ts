@@ -1,17 +1,23 @@
-import { createDetector } from './detector.ts';
-import type { DetectorSettings } from './detector-config.ts';
+import { detectorConfig, type DetectorSettings } from './detector-config.ts';
+import { SpikeDetector } from './detector.ts';
+import { LevelDetector } from './level-detector.ts';
+import { seriesKind, type SeriesKind } from './series-kind.ts';
 import { alignToGrid, flagsPerRow, inferIntervalMs, type GridSeries, type TimedValue } from './series-cleaning.ts';
 
 /**
  * Feeds a whole series through a fresh detector with push(), exactly as the server replays
  * its history at startup, and returns one flag per row: true where an incident opens.
+ * Counts (reports, tweets) get the server's count detector; other series, the level
+ * detector (series-kind.ts says why).
  */
 export function detectOpenings(
   rows: { time: number; value: number }[],
   intervalMs: number,
   overrides: Partial<DetectorSettings> = {},
+  kind: SeriesKind = seriesKind(rows.map((r) => r.value)),
 ): boolean[] {
-  const detector = createDetector(intervalMs, overrides);
+  const config = detectorConfig(intervalMs, overrides);
+  const detector = kind === 'counts' ? new SpikeDetector(config) : new LevelDetector(config);
   let last = -Infinity;
   return rows.map((row) => {
     // A repeated or out-of-order row cannot be a new interval; it is echoed with no alert.
@@ -33,5 +39,7 @@ export function detectRowOpenings(
 ): { flags: boolean[]; grid: GridSeries | null } {
   if (new Set(rows.map((r) => r.time)).size < 2) return { flags: rows.map(() => false), grid: null };
   const grid = alignToGrid(rows, inferIntervalMs(rows));
-  return { flags: flagsPerRow(grid, detectOpenings(grid.intervals, grid.intervalMs, overrides)), grid };
+  // Judged on the rows as written: averaging repeated rows can make counts fractional.
+  const kind = seriesKind(rows.map((r) => r.value));
+  return { flags: flagsPerRow(grid, detectOpenings(grid.intervals, grid.intervalMs, overrides, kind)), grid };
 }
