@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { RequestHandler } from 'express';
@@ -9,22 +8,24 @@ import { matchesEtag, pickEncoding } from '../http/encoded-body.ts';
 
 export const DOCS_ASSETS = '/api/docs/assets';
 
-/** Scalar's standalone bundle, served from the installed package: no CDN, so it works offline. */
-const scalarBundle = () => path.join(path.dirname(createRequire(import.meta.url).resolve('@scalar/api-reference')), 'browser', 'standalone.js');
+/** Swagger UI's static files, read from the installed package: no CDN, so it works offline. */
+const swaggerFile = (name: string) => () => readFileSync(createRequire(import.meta.url).resolve(`swagger-ui-dist/${name}`));
 
 /**
- * Scalar's settings, in a script of our own (the CSP allows no inline script). No web fonts,
- * telemetry, AI agent or Scalar-hosted proxy: the page asks nothing of anyone but this server.
+ * Swagger UI's settings, in a script of our own (the CSP allows no inline script). No online
+ * validator badge (it would load an image from validator.swagger.io), no `?url=` from the query
+ * string, no standalone top bar: the page reads our document and asks nothing of anyone but this
+ * server. "Try it out" sends its requests to the paths resolved against this origin (or PUBLIC_URL).
  */
 const SETTINGS = {
   url: '/api/openapi.json',
-  withDefaultFonts: false,
-  telemetry: false,
-  agent: { disabled: true },
-  hideClientButton: true,
-  showDeveloperTools: 'never',
-  documentDownloadType: 'json',
-  defaultOpenAllTags: false,
+  dom_id: '#swagger-ui',
+  validatorUrl: null,
+  queryConfigEnabled: false,
+  deepLinking: true,
+  displayRequestDuration: true,
+  defaultModelsExpandDepth: 0,
+  filter: true,
 };
 
 export const DOCS_PAGE = `<!doctype html>
@@ -34,22 +35,20 @@ export const DOCS_PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Outage radar API</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="${DOCS_ASSETS}/swagger-ui.css">
+<style>body { margin: 0; background: #fff; }</style>
 </head>
 <body>
-<div id="reference"></div>
+<div id="swagger-ui"></div>
+<script src="${DOCS_ASSETS}/swagger-ui-bundle.js"></script>
 <script src="${DOCS_ASSETS}/docs.js"></script>
-<script src="${DOCS_ASSETS}/scalar.js"></script>
 </body>
 </html>
 `;
 
-/**
- * Runs before the bundle. The zod inside Scalar probes for eval with `Function('')` unless told
- * it is jitless; under our CSP the probe fails (as it should) but is reported as a violation.
- * (Not `#api-reference`: the bundle mounts an element with that id by itself, without settings.)
- */
-const DOCS_SCRIPT = `globalThis.__zod_globalConfig = { ...globalThis.__zod_globalConfig, jitless: true };
-document.addEventListener('DOMContentLoaded', () => Scalar.createApiReference('#reference', ${JSON.stringify(SETTINGS)}));
+/** Runs after the bundle (scripts without async/defer run in order), so SwaggerUIBundle is defined. */
+const DOCS_SCRIPT = `const settings = ${JSON.stringify(SETTINGS)};
+window.ui = SwaggerUIBundle({ ...settings, presets: [SwaggerUIBundle.presets.apis] });
 `;
 
 interface Asset {
@@ -61,27 +60,32 @@ interface Asset {
 
 const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } };
 
-/** In zlib's thread pool: 4.8 MB takes ~0.4 s to gzip and ~0.7 s to brotli, too long to hold the event loop. */
+/** In zlib's thread pool: the 1.7 MB bundle takes ~0.1 s to gzip and ~0.15 s to brotli, too long to hold the event loop. */
 async function asset(bytes: Buffer): Promise<Asset> {
   const [gz, br] = await Promise.all([promisify(gzip)(bytes), promisify(brotliCompress)(bytes, BROTLI)]);
   return { etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, identity: bytes, gzip: gz, br };
 }
 
+const JS = 'text/javascript; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
+
 /**
- * The page's two scripts, compressed once (Scalar's bundle is 4.8 MB, 1.2 MB as brotli) rather
- * than per request, on the first request so a start does not pay for a page nobody opens.
+ * The page's scripts and stylesheet, compressed once (Swagger UI's bundle is 1.7 MB, 405 kB
+ * as brotli; its CSS 188 kB, 24 kB) rather than per request, on the first request so a start
+ * does not pay for a page nobody opens.
  */
 export function docsAssets(): RequestHandler {
-  const sources: Record<string, () => Buffer> = {
-    '/scalar.js': () => readFileSync(scalarBundle()),
-    '/docs.js': () => Buffer.from(DOCS_SCRIPT),
+  const sources: Record<string, { type: string; read: () => Buffer }> = {
+    '/swagger-ui-bundle.js': { type: JS, read: swaggerFile('swagger-ui-bundle.js') },
+    '/swagger-ui.css': { type: CSS, read: swaggerFile('swagger-ui.css') },
+    '/docs.js': { type: JS, read: () => Buffer.from(DOCS_SCRIPT) },
   };
   const built = new Map<string, Promise<Asset>>();
   return async (req, res, next) => {
     const source = sources[req.path];
     if (!source || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     let pending = built.get(req.path);
-    if (!pending) built.set(req.path, (pending = asset(source())));
+    if (!pending) built.set(req.path, (pending = asset(source.read())));
     const a = await pending;
     const common = { 'cache-control': 'public, max-age=86400', etag: a.etag, vary: 'Accept-Encoding' };
     if (matchesEtag(req.get('if-none-match'), a.etag)) return void res.status(304).set(common).end();
@@ -89,7 +93,7 @@ export function docsAssets(): RequestHandler {
     const bytes = a[encoding];
     res.status(200).set({
       ...common,
-      'content-type': 'text/javascript; charset=utf-8',
+      'content-type': source.type,
       'content-length': String(bytes.length),
       ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
     });

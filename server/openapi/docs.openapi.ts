@@ -17,6 +17,6 @@ export const docsApi: ApiOperation[] = [
     operationId: 'apiReference',
     summary: 'An interactive reference of this API',
     tag: 'Meta',
-    responses: { 200: { description: 'An HTML page (Scalar) that reads /api/openapi.json.', schema: z.string(), contentType: 'text/html' } },
+    responses: { 200: { description: 'An HTML page (Swagger UI) that reads /api/openapi.json.', schema: z.string(), contentType: 'text/html' } },
   },
 ];

@@ -24,10 +24,10 @@ const built = new Map<string, EncodedBody>();
 const encoded = (publicUrl = '') => built.get(publicUrl) ?? built.set(publicUrl, encodeJson(apiDocument(publicUrl || undefined))).get(publicUrl)!;
 
 /**
- * GET /api/openapi.json, built once at start and compressed once; GET /api/docs, Scalar's
- * reference reading it. The page runs under the app's own Content-Security-Policy, unloosened:
- * Scalar's bundle and settings are scripts from this origin, its inline styles are allowed by
- * helmet's default style-src, and it is told not to probe for eval nor load web fonts.
+ * GET /api/openapi.json, built once at start and compressed once; GET /api/docs, Swagger UI
+ * reading it. The page runs under the app's own Content-Security-Policy, unloosened: Swagger
+ * UI's bundle, stylesheet and settings are files from this origin, its inline styles are allowed
+ * by helmet's default style-src, and it is told not to show the online validator's badge.
  */
 export function openApiRoutes(deps: { publicUrl?: string | undefined }): Router {
   const router = Router();
