@@ -12,7 +12,7 @@ function standIn(): unknown {
 const DEP_NAMES: Record<Exclude<keyof AppDeps, 'config' | 'clientDistDir'>, true> = {
   log: true, clock: true, conn: true, models: true, catalog: true, acceptReport: true, feed: true, clientOf: true, limiter: true,
   users: true, sessions: true, audit: true, votes: true, maintenance: true, incidentStore: true, announce: true, probeStore: true,
-  checks: true, changed: true, email: true, webhooks: true, snapshots: true, publicApi: true, metrics: true,
+  checks: true, changed: true, email: true, webhooks: true, snapshots: true, publicApi: true, metrics: true, regions: true,
 };
 
 /**
