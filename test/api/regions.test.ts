@@ -80,6 +80,20 @@ describe('where reports come from', () => {
     expect(res.body.error).toMatchObject({ code: 'not_found', message: 'The service "no-such-service" was not found.' });
   });
 
+  it("shows another process's located reports after its refresh", async () => {
+    const other = await startWorld({ clock, services: [svc, quiet], mongodbUri: world.mongodbUri });
+    try {
+      const before = (await request(other.url).get(`/api/services/${svc.slug}/regions?minutes=1440`).expect(200)).body;
+      await report(svc.slug, french[1]!.headers);
+      await other.refresh();
+      const after = (await request(other.url).get(`/api/services/${svc.slug}/regions?minutes=1440`).expect(200)).body;
+      expect(after.located).toBe(before.located + 1);
+      expect(after.countries.find((c: { code: string }) => c.code === 'FR').reports).toBe(3);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('sends the regions in live updates as reports arrive', async () => {
     const { socket, updates } = await subscribedClient(world.url, quiet.slug);
     try {
