@@ -30,7 +30,7 @@ export function regionsView(counts: MinuteRegions, windowMinutes: number): Regio
     .sort(byCount)
     .flatMap(([key, reports]) => {
       const city = parseCityKey(key);
-      return city ? [{ ...city, reports }] : [];
+      return city ? [{ name: city.name, country: city.country, lat: city.lat, lon: city.lon, reports }] : [];
     })
     .slice(0, TOP_CITIES);
   return { windowMinutes, located: counts.located, countries, cities };

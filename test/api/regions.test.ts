@@ -5,6 +5,9 @@ import { as, manualClock, startWorld, testService } from '../helpers/world.ts';
 import { peopleIn, type LocatedPerson } from '../helpers/located-people.ts';
 import { subscribedClient } from '../helpers/live-client.ts';
 
+// Shedding reports on a busy machine is tested elsewhere (reports.test.ts); here every report must land.
+const NO_SHEDDING = { SHED_LAG_MS: '10000' };
+
 describe('where reports come from', () => {
   const clock = manualClock();
   const svc = testService();
@@ -14,7 +17,7 @@ describe('where reports come from', () => {
   let french: LocatedPerson[];
   beforeAll(async () => {
     [germans, french] = await Promise.all([peopleIn('DE', 5, 'regions-de'), peopleIn('FR', 2, 'regions-fr')]);
-    world = await startWorld({ clock, services: [svc, quiet] });
+    world = await startWorld({ clock, services: [svc, quiet], env: NO_SHEDDING });
   });
   afterAll(() => world?.close());
 
@@ -81,7 +84,7 @@ describe('where reports come from', () => {
   });
 
   it("shows another process's located reports after its refresh", async () => {
-    const other = await startWorld({ clock, services: [svc, quiet], mongodbUri: world.mongodbUri });
+    const other = await startWorld({ clock, services: [svc, quiet], mongodbUri: world.mongodbUri, env: NO_SHEDDING });
     try {
       const before = (await request(other.url).get(`/api/services/${svc.slug}/regions?minutes=1440`).expect(200)).body;
       await report(svc.slug, french[1]!.headers);

@@ -13,7 +13,7 @@ describe('an incident says where its reports come from', () => {
   let brazilians: LocatedPerson[];
   beforeAll(async () => {
     [germans, brazilians] = await Promise.all([peopleIn('DE', 34, 'where-de'), peopleIn('BR', 6, 'where-br')]);
-    world = await worldWithHistory({ clock, services: [svc] });
+    world = await worldWithHistory({ clock, services: [svc], env: { SHED_LAG_MS: '10000' } });
   });
   afterAll(() => world?.close());
 
