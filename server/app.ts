@@ -43,6 +43,8 @@ import { subscriptionsRoutes } from './subscriptions/subscriptions.routes.ts';
 import type { ServerMetrics } from './metrics/server-metrics.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { openApiRoutes } from './openapi/openapi.routes.ts';
+import { regionsRoutes } from './regions/regions.routes.ts';
+import type { RegionStore } from './regions/region-store.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl' | 'metricsToken'>;
@@ -80,6 +82,8 @@ export interface AppDeps {
   publicApi: express.Router;
   clientDistDir: string;
   snapshots: ServiceSnapshots;
+  /** Where reports come from (server/regions). */
+  regions: RegionStore;
   /** GET /metrics and the request counts; absent, neither. */
   metrics?: ServerMetrics;
 }
@@ -122,6 +126,7 @@ export function createApp(deps: AppDeps): express.Express {
   const onModerated = (type: ItemType, service: string, id: string, visible: boolean) =>
     type === 'comment' ? deps.changed.commentVisibility(service, id, visible) : deps.changed.stories(service);
   app.use(servicesRoutes());
+  app.use(regionsRoutes(deps));
   app.use(reportsRoutes({ ...deps, reportHooks: deps.metrics?.reports }));
   if (deps.metrics) app.use(metricsRoutes({ registry: deps.metrics.registry, token: deps.config.metricsToken }));
   app.use(commentsRoutes({ ...deps, onPosted: deps.changed.comments }));

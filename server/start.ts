@@ -53,6 +53,9 @@ import { createWebhooks, type Webhooks } from './webhooks/webhooks.ts';
 import { requireAdmin } from './admin/require-admin.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 import { startPublicApi } from './public-api/public-api.ts';
+import { RegionStore } from './regions/region-store.ts';
+import { openPlaceLookup } from './regions/place-lookup.ts';
+import { concentrationSince } from './regions/concentration.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -116,6 +119,8 @@ export async function startOutageRadar(opts: {
 
   const series = new SeriesStore(models);
   await series.load(catalog.all().map((s) => s.slug), clock.now());
+  const regions = new RegionStore(models);
+  const [locate] = await Promise.all([openPlaceLookup(), regions.load(catalog.all().map((s) => s.slug), clock.now())]);
   const comments = new CommentFeed(models);
   await comments.refresh(catalog.all().map((s) => s.slug));
   const status = new StatusBoard(clock.now());
@@ -149,6 +154,7 @@ export async function startOutageRadar(opts: {
     band: (slug, from, to) => detection?.band(slug, from, to) ?? null,
     checks,
     vantage: () => fusion.vantageView(),
+    regions,
   });
 
   // The request handler exists before socket.io attaches: engine.io then takes /socket.io/ for
@@ -167,7 +173,7 @@ export async function startOutageRadar(opts: {
     io,
     log,
     refresh: async (slugs) => {
-      await Promise.all([series.refreshRecent(clock.now(), slugs), comments.refresh(slugs)]);
+      await Promise.all([series.refreshRecent(clock.now(), slugs), comments.refresh(slugs), regions.refreshRecent(clock.now(), slugs)]);
     },
     changed: (slug, soon) => snapshots.invalidate(slug, { soon }),
     build: (slug) => snapshots.update(slug),
@@ -184,12 +190,13 @@ export async function startOutageRadar(opts: {
     appendComments: (list) => comments.append(list),
     onStored: (stored) => {
       series.apply(stored);
+      regions.apply(stored);
       for (const slug of new Set(stored.map((r) => r.service))) live.markDirty(slug, { soon: true });
     },
   });
   const intake = new ReportIntake(writer.writeBatch, metrics);
   // 20 reports in a burst, then one every 6 s per address: far beyond a person, well below a flood.
-  const acceptReport = createReportAcceptor({ catalog, intake, clock, flood: new FloodGuard(20, 1 / 6_000) });
+  const acceptReport = createReportAcceptor({ catalog, intake, clock, flood: new FloodGuard(20, 1 / 6_000), locate });
   const shedder = new LoadShedder({ maxLagMs: config.shedLagMs });
   reportsFirst = reportFastPath({ acceptReport, salt, clientAddress: rawClientAddress(config.trustProxy), shedder, log, metrics: metrics.reports });
   const limiter = new RateLimiter(models, clock);
@@ -271,6 +278,7 @@ export async function startOutageRadar(opts: {
       series.load([slug], clock.now()).then(() => live.markDirty(slug), (err) => log.warn({ err }, 'series reload failed'));
     },
     minNetworks: config.incidentMinNetworks,
+    whereReasons: concentrationSince(regions),
     onDecisions: (decisions, crowdKinds: Map<string, IncidentKind>, reach) => {
       fusion.setCrowd(decisions, crowdKinds, reach);
       fuseAll();
@@ -334,6 +342,7 @@ export async function startOutageRadar(opts: {
     publicApi: publicApi.router,
     clientDistDir: opts.clientDistDir ?? defaultDist,
     snapshots,
+    regions,
     metrics,
   });
 
@@ -341,7 +350,8 @@ export async function startOutageRadar(opts: {
   const refresh = async () => {
     const now = clock.now();
     series.prune(now);
-    const [counted, , , , docs] = await Promise.all([series.refreshRecent(now, slugs()), catalog.reload(), maintenance.reload(now), incidents.reload(), probeStore.readChecks(slugs())]);
+    regions.prune(now);
+    const [counted, , , , docs] = await Promise.all([series.refreshRecent(now, slugs()), catalog.reload(), maintenance.reload(now), incidents.reload(), probeStore.readChecks(slugs()), regions.refreshRecent(now, slugs())]);
     // Reports other processes stored: this process's pages show them too.
     for (const slug of counted) live.markDirty(slug, { reread: false, soon: true });
     // Probe results another process stored: the verdict and the pages follow.

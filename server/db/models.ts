@@ -13,6 +13,7 @@ import { IncidentSchema, OpenIncidentSchema } from './models/incident.model.ts';
 import { LeaseSchema } from './models/lease.model.ts';
 import { SeriesHourSchema } from './models/series-hour.model.ts';
 import { NetworkHourSchema } from './models/network-hour.model.ts';
+import { RegionHourSchema } from './models/region-hour.model.ts';
 import { CommentFeedSchema } from './models/comment-feed.model.ts';
 import { ServiceChecksSchema } from './models/service-checks.model.ts';
 import { ProbeHourSchema } from './models/probe-hour.model.ts';
@@ -26,6 +27,7 @@ export function createModels(conn: Connection) {
     Report: conn.model('Report', ReportSchema),
     SeriesHour: conn.model('SeriesHour', SeriesHourSchema),
     NetworkHour: conn.model('NetworkHour', NetworkHourSchema),
+    RegionHour: conn.model('RegionHour', RegionHourSchema),
     Comment: conn.model('Comment', CommentSchema),
     CommentFeed: conn.model('CommentFeed', CommentFeedSchema),
     Setting: conn.model('Setting', SettingSchema),

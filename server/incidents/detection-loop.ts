@@ -71,6 +71,8 @@ export class DetectionLoop {
       tickMs: number;
       /** Older history appeared for a service (an import, a backfill): what shows it should reload. */
       onHistoryAppeared?: (slug: string) => void;
+      /** What to say about where an incident's reports come from, since it started ("mostly from Germany"). */
+      whereReasons?: (slug: string, from: number, now: number) => string[];
       metrics?: DatabaseHooks;
     },
   ) {}
@@ -222,7 +224,7 @@ export class DetectionLoop {
     const incident = d.incident!;
     return {
       kind: this.deps.sharpenKind?.(slug, kind.kind) ?? kind.kind,
-      reasons: [describeEvidence(incident.peak), ...kind.reasons],
+      reasons: [describeEvidence(incident.peak), ...kind.reasons, ...(this.deps.whereReasons?.(slug, startedAt, now) ?? [])],
       trigger: evidence(incident.trigger),
       peak: { ...evidence(incident.peak), at: incident.peak.at },
       topProblems,

@@ -1,6 +1,7 @@
 import type { ApiOperation } from './api-operation.ts';
 import { healthApi } from '../http/health.openapi.ts';
 import { servicesApi } from '../services/services.openapi.ts';
+import { regionsApi } from '../regions/regions.openapi.ts';
 import { reportsApi } from '../reports/reports.openapi.ts';
 import { commentsApi } from '../comments/comments.openapi.ts';
 import { storiesApi } from '../stories/stories.openapi.ts';
@@ -21,6 +22,7 @@ import { docsApi } from './docs.openapi.ts';
  */
 export const apiOperations: ApiOperation[] = [
   ...servicesApi,
+  ...regionsApi,
   ...reportsApi,
   ...commentsApi,
   ...storiesApi,

@@ -6,14 +6,16 @@ import type { StoreOutcome } from './report-writer.ts';
 import type { Clock } from '../clock.ts';
 import type { ClientKeys } from '../http/client-identity.ts';
 import type { FloodGuard } from '../limits/flood-guard.ts';
+import type { PlaceLookup } from '../regions/place-lookup.ts';
 
 /**
  * "I'm having problems", from a parsed body to "counted" or "not counted": validated against
  * the service, past the flood guard, through the group-commit queue. Throws the AppError (or
  * ZodError) that says why not. Both report entrances call it: the fast path and Express.
  */
-export function createReportAcceptor(deps: { catalog: ServiceCatalog; intake: ReportIntake; clock: Clock; flood: FloodGuard }) {
-  return async function accept(slug: string, raw: unknown, client: ClientKeys): Promise<StoreOutcome> {
+export function createReportAcceptor(deps: { catalog: ServiceCatalog; intake: ReportIntake; clock: Clock; flood: FloodGuard; locate?: PlaceLookup }) {
+  /** `address`: the raw client address, only to look up its place here; it goes no further. */
+  return async function accept(slug: string, raw: unknown, client: ClientKeys, address?: string): Promise<StoreOutcome> {
     const service = deps.catalog.get(slug);
     if (!service) throw notFound(`The service "${slug}"`);
     const body = ReportRequest.parse(raw);
@@ -25,6 +27,7 @@ export function createReportAcceptor(deps: { catalog: ServiceCatalog; intake: Re
     }
     const allowed = deps.flood.take(client.address, deps.clock.now());
     if (!allowed.ok) throw tooManyRequests('Too many reports from here in a short time.', allowed.retryAfterSeconds);
+    const place = address && deps.locate ? deps.locate(address) : undefined;
     return deps.intake.submit({
       service: service.slug,
       problem: body.problem,
@@ -33,6 +36,7 @@ export function createReportAcceptor(deps: { catalog: ServiceCatalog; intake: Re
       addressHash: client.address,
       network: client.network,
       ...(body.browserCheck ? { browserCheck: { ...body.browserCheck, ms: Math.round(body.browserCheck.ms) } } : {}),
+      ...(place ? { place } : {}),
     });
   };
 }

@@ -78,14 +78,15 @@ export function reportFastPath(deps: {
       } catch (err) {
         return fail(req, res, err instanceof AppError ? err : new AppError(400, 'invalid_json', 'The request body is not valid JSON.'), slug);
       }
-      const client = clientKeys(deps.salt, deps.clientAddress(req), req.headers['user-agent'] ?? '');
+      const address = deps.clientAddress(req);
+      const client = clientKeys(deps.salt, address, req.headers['user-agent'] ?? '');
       let path: string;
       try {
         path = decodeURIComponent(slug);
       } catch {
         return fail(req, res, new URIError('bad percent-encoding'), slug);
       }
-      deps.acceptReport(path, body, client).then(
+      deps.acceptReport(path, body, client, address).then(
         (outcome) => {
           metrics.stored(path, outcome.counted);
           send(res, outcome.counted ? 201 : 200, outcome, {});

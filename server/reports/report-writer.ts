@@ -8,6 +8,8 @@ import type { Logger } from '../logger.ts';
 import { createReportClaims } from './report-claims.ts';
 import type { Claimant } from './dedupe-claims.ts';
 import { NetworkSample } from './network-sample.ts';
+import { createRegionCounter } from '../regions/region-counter.ts';
+import type { Place } from '../regions/place.ts';
 
 export interface ReportToStore {
   service: string;
@@ -20,6 +22,8 @@ export interface ReportToStore {
   /** The reporter's network (IPv4 /24, IPv6 /48), for "reports from how many places". */
   network: string;
   browserCheck?: BrowserCheck;
+  /** Where the address is, coarsely (regions/place-lookup.ts); the address itself is not kept. */
+  place?: Place;
 }
 
 export type StoreOutcome = { counted: true; id: string } | { counted: false };
@@ -58,15 +62,17 @@ export function createReportWriter(deps: {
   const networks = new NetworkSample();
   const hourCounters = new CounterWriter(deps.models.SeriesHour.collection);
   const networkCounters = new CounterWriter(deps.models.NetworkHour.collection);
+  const countRegions = createRegionCounter(deps.models);
 
   /** The batch's counts, and its networks not yet recorded for their minute; returns the undo. */
   async function count(stored: StoredReport[]): Promise<() => Promise<void>> {
-    const [hours, nets] = await Promise.allSettled([
+    const results = await Promise.allSettled([
       hourCounters.apply(hourBumps(stored)),
       networkCounters.apply(networkBumps(stored, networks.fresh(stored))),
+      countRegions(stored),
     ]);
-    const undos = [hours, nets].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    const failed = [hours, nets].find((r) => r.status === 'rejected');
+    const undos = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = results.find((r) => r.status === 'rejected');
     const undo = async () => void (await Promise.all(undos.map((u) => u())));
     if (failed) {
       await undo().catch((err) => deps.log.error({ err }, 'could not take back counters of a failed batch'));

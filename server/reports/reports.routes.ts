@@ -12,7 +12,7 @@ export function reportsRoutes(deps: { acceptReport: ReportAcceptor; clientOf: Cl
   const router = Router();
   const metrics = deps.reportHooks ?? noReportHooks;
   router.post('/api/services/:slug/reports', async (req, res) => {
-    const outcome = await deps.acceptReport(req.params.slug, req.body, deps.clientOf(req)).catch((err: unknown) => {
+    const outcome = await deps.acceptReport(req.params.slug, req.body, deps.clientOf(req), req.ip).catch((err: unknown) => {
       metrics.refused(req.params.slug, refusalReason(err));
       throw err;
     });

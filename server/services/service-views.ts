@@ -7,6 +7,8 @@ import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import type { IncidentBook } from '../incidents/incident-book.ts';
 import type { BaselineBand, Service, VantageView } from '../../shared/index.ts';
 import type { ChecksBook } from '../probes/checks-book.ts';
+import type { RegionStore } from '../regions/region-store.ts';
+import { regionsWindow } from '../regions/region-view.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
 
 const LIVE_WINDOW_MS = 10 * MINUTE_MS;
@@ -22,6 +24,7 @@ export function createServiceViews(deps: {
   band: (slug: string, from: number, to: number) => BaselineBand | null;
   checks: ChecksBook;
   vantage: () => VantageView;
+  regions: RegionStore;
 }) {
   const { catalog, series, comments, status, maintenance, incidents, band, checks } = deps;
 
@@ -71,6 +74,7 @@ export function createServiceViews(deps: {
       stats: stats(slug, now),
       maintenance: maintenance.forService(slug, now),
       incident: incidents.openFor(slug),
+      regions: regionsWindow(deps.regions, slug, now, 60),
       ...checkViews(service, now),
     };
     return {

@@ -6,6 +6,7 @@ import { Comment } from './comment.ts';
 import { MaintenanceWindow } from './maintenance.ts';
 import { BaselineBand, Incident } from './incident.ts';
 import { OfficialSource, OfficialView, ProbeList, ProbeView, Reachability, VantageView } from './checks.ts';
+import { Regions } from './regions.ts';
 
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'a slug is lower-case letters, digits and dashes');
 
@@ -67,6 +68,8 @@ const ServiceNow = z.object({
   incident: Incident.nullable(),
   /** Expected counts per minute over the series' span (null while history is still loading). */
   baseline: BaselineBand.nullable(),
+  /** Where the last hour's reports come from. */
+  regions: Regions,
   ...checks,
 });
 

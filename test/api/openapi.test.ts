@@ -247,6 +247,7 @@ describe('the OpenAPI document against the running server', () => {
     await check(anon().get('/api/incidents?limit=5'), 200);
     await check(anon().get(`/api/incidents/${incidentId}`), 200);
     await check(anon().get(`/api/services/${svc.slug}/probes/history?hours=1`), 200);
+    await check(anon().get(`/api/services/${svc.slug}/regions?minutes=60`), 200);
     await check(anon().get('/api/openapi.json'), 200);
     await check(anon().get('/api/docs'), 200);
     await check(anon().get('/api/site'), 200);
@@ -309,6 +310,7 @@ describe('the OpenAPI document against the running server', () => {
     await check(anon().post(`/api/services/${svc.slug}/reports`).set(someone()).send({ problem: 'nope' }), 400);
     await check(anon().post('/api/services/no-such-service/reports').set(someone()).send({ problem: 'errors' }), 404);
     await check(anon().get(`/api/services/${svc.slug}/comments?limit=0`), 400);
+    await check(anon().get(`/api/services/${svc.slug}/regions?minutes=0`), 400);
     await check(anon().get('/api/incidents/not-an-id'), 400);
     await check(anon().get('/api/incidents/0123456789abcdef01234567'), 404);
     await check(anon().get('/api/admin/moderation'), 401);
