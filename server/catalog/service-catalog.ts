@@ -44,7 +44,9 @@ export class ServiceCatalog {
               },
             },
           ];
-      return [{ updateOne: { filter: { slug: s.slug }, update, upsert: true } }, ...backfill];
+      // Aliases came with the larger catalog: services stored before get the seed's once.
+      const aliases = s.aliases && !named.has('aliases') ? [{ updateOne: { filter: { slug: s.slug, aliases: { $exists: false } }, update: { $set: { aliases: s.aliases } } } }] : [];
+      return [{ updateOne: { filter: { slug: s.slug }, update, upsert: true } }, ...backfill, ...aliases];
     });
     // Two processes starting together can race on the same upsert; $setOnInsert makes a retry safe.
     for (let attempt = 1; ; attempt++) {

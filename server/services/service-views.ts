@@ -49,6 +49,7 @@ export function createServiceViews(deps: {
       name: s.name,
       homepage: s.homepage,
       category: s.category,
+      aliases: s.aliases ?? [],
       status: status.get(s.slug),
       incidentSince: incidents.openFor(s.slug)?.startedAt ?? null,
       reportsLastHour: stats(s.slug, now).lastHour,

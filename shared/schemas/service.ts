@@ -14,6 +14,8 @@ export const Service = z.object({
   name: z.string().min(1).max(80),
   homepage: z.url(),
   category: z.string().max(40).default('Other'),
+  /** Other names people search for ("gpt", "psn", "aws"); matched by the home page's search. */
+  aliases: z.array(z.string().trim().min(1).max(40)).max(12).optional(),
   problems: z.array(Problem).min(1),
   /** Automated checks run on a schedule (absent: none). */
   probes: ProbeList.optional(),
@@ -39,6 +41,7 @@ const checks = {
 
 /** One row of GET /api/services: enough for the home page's list. */
 export const ServiceSummary = Service.pick({ slug: true, name: true, homepage: true, category: true }).extend({
+  aliases: z.array(z.string()),
   status: Status,
   /** When the open incident began, for "problems since 14:32". */
   incidentSince: z.iso.datetime().nullable(),
