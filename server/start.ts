@@ -52,6 +52,7 @@ import { createWebhooks, type Webhooks } from './webhooks/webhooks.ts';
 import { requireAdmin } from './admin/require-admin.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 import { startPublicApi } from './public-api/public-api.ts';
+import { RelatedWatch } from './catalog/related-watch.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -251,7 +252,9 @@ export async function startOutageRadar(opts: {
       if (previous && previous !== now.level) events.verdict(slug, now, previous);
     }
     sharpen(list);
+    for (const slug of relatedWatch.changed()) live.markDirty(slug, { reread: false });
   };
+  const relatedWatch = new RelatedWatch(views.relatedCandidates);
   detection = new DetectionLoop({
     models,
     clock,

@@ -7,6 +7,7 @@ export * from './schemas/report.ts';
 export * from './schemas/probe.ts';
 export * from './schemas/official-status.ts';
 export * from './schemas/checks.ts';
+export * from './schemas/related.ts';
 export * from './schemas/service.ts';
 export * from './schemas/story.ts';
 export * from './schemas/maintenance.ts';

@@ -7,6 +7,7 @@ import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import type { IncidentBook } from '../incidents/incident-book.ts';
 import type { BaselineBand, Service, VantageView } from '../../shared/index.ts';
 import type { ChecksBook } from '../probes/checks-book.ts';
+import { relatedServices, type RelatedCandidate } from '../catalog/related-services.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
 
 const LIVE_WINDOW_MS = 10 * MINUTE_MS;
@@ -43,6 +44,14 @@ export function createServiceViews(deps: {
   const breakdown = (slug: string, now: number) =>
     problemBreakdown(series.buckets(slug), now, (p) => catalog.problemLabel(slug, p));
 
+  /** Every service as `related` weighs it: its verdict, and whether it has problems now. */
+  const relatedCandidates = (): RelatedCandidate[] =>
+    catalog.all().map((s) => {
+      const level = status.get(s.slug).level;
+      const open = incidents.openFor(s.slug);
+      return { slug: s.slug, name: s.name, category: s.category, level, troubled: (level !== 'operational' && level !== 'under_maintenance') || (open !== null && open.kind !== 'maintenance') };
+    });
+
   function summaries(now: number): ServiceSummary[] {
     return catalog.all().map((s) => ({
       slug: s.slug,
@@ -72,6 +81,7 @@ export function createServiceViews(deps: {
       stats: stats(slug, now),
       maintenance: maintenance.forService(slug, now),
       incident: incidents.openFor(slug),
+      related: relatedServices(slug, relatedCandidates()),
       ...checkViews(service, now),
     };
     return {
@@ -80,7 +90,7 @@ export function createServiceViews(deps: {
     };
   }
 
-  return { summaries, snapshot };
+  return { summaries, snapshot, relatedCandidates };
 }
 
 export type ServiceViews = ReturnType<typeof createServiceViews>;

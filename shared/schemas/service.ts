@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Problem } from './problem.ts';
 import { Status } from './status.ts';
+import { RelatedService } from './related.ts';
 import { MinuteSeries, ProblemBreakdown } from './series.ts';
 import { Comment } from './comment.ts';
 import { MaintenanceWindow } from './maintenance.ts';
@@ -70,6 +71,8 @@ const ServiceNow = z.object({
   incident: Incident.nullable(),
   /** Expected counts per minute over the series' span (null while history is still loading). */
   baseline: BaselineBand.nullable(),
+  /** Services having problems at the same time (a shared cause shows here first), then others of its category. */
+  related: z.array(RelatedService),
   ...checks,
 });
 
