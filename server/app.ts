@@ -44,6 +44,7 @@ import type { ServerMetrics } from './metrics/server-metrics.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { openApiRoutes } from './openapi/openapi.routes.ts';
 import { connectSources } from './http/connect-sources.ts';
+import { suggestionsRoutes } from './suggestions/suggestions.routes.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl' | 'metricsToken'>;
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(subscriptionsRoutes(deps));
+  app.use(suggestionsRoutes({ ...deps, admin }));
   app.use(deps.webhooks);
   app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
   app.use(deps.publicApi);

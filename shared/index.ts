@@ -20,3 +20,4 @@ export * from './schemas/page-data.ts';
 export * from './schemas/health.ts';
 export * from './events.ts';
 export * from './schemas/statuspage-v2.ts';
+export * from './schemas/suggestion.ts';

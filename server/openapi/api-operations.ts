@@ -10,6 +10,7 @@ import { probesApi } from '../probes/probes.openapi.ts';
 import { moderationApi } from '../moderation/moderation.openapi.ts';
 import { adminApi } from '../admin/admin.openapi.ts';
 import { docsApi } from './docs.openapi.ts';
+import { suggestionsApi } from '../suggestions/suggestions.openapi.ts';
 
 /**
  * Every documented operation. A feature documents its routes in a `*.openapi.ts` beside its
@@ -25,6 +26,7 @@ export const apiOperations: ApiOperation[] = [
   ...probesApi,
   ...moderationApi,
   ...adminApi,
+  ...suggestionsApi,
   ...healthApi,
   ...docsApi,
 ];
