@@ -45,6 +45,8 @@ import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { openApiRoutes } from './openapi/openapi.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import type { RegionStore } from './regions/region-store.ts';
+import { connectSources } from './http/connect-sources.ts';
+import { suggestionsRoutes } from './suggestions/suggestions.routes.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl' | 'metricsToken'>;
@@ -95,24 +97,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   // No upgrade-insecure-requests: the embedded default is plain http on localhost, where it would
   // send the bundle's requests to an https port nobody listens on. TLS terminates at the proxy.
-  // connect-src also names the services' homepages: a reporter's browser tries the homepage
-  // (a no-cors request, its answer unreadable) to tell "I can't reach it at all" apart.
-  let origins: { for: unknown; value: string } | undefined;
-  const homepageOrigins = () => {
-    const services = deps.catalog.all();
-    if (origins?.for !== services) {
-      const list = services.flatMap((s) => {
-        try {
-          return [new URL(s.homepage).origin];
-        } catch {
-          return [];
-        }
-      });
-      origins = { for: services, value: [...new Set(list)].join(' ') };
-    }
-    return origins.value;
-  };
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc: ["'self'", () => homepageOrigins()] } } }));
+  // connect-src: 'self', and on a service's page its homepage (see connect-sources.ts).
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc: [connectSources(deps.catalog)] } } }));
   app.use(compression());
   app.use(accessLog(deps.log, deps.metrics?.http));
   app.use(express.json({ limit: '16kb' }));
@@ -147,6 +133,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(subscriptionsRoutes(deps));
+  app.use(suggestionsRoutes({ ...deps, admin }));
   app.use(deps.webhooks);
   app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
   app.use(deps.publicApi);

@@ -56,6 +56,7 @@ import { startPublicApi } from './public-api/public-api.ts';
 import { RegionStore } from './regions/region-store.ts';
 import { openPlaceLookup } from './regions/place-lookup.ts';
 import { concentrationSince } from './regions/concentration.ts';
+import { RelatedWatch } from './catalog/related-watch.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -261,7 +262,9 @@ export async function startOutageRadar(opts: {
       if (previous && previous !== now.level) events.verdict(slug, now, previous);
     }
     sharpen(list);
+    for (const slug of relatedWatch.changed()) live.markDirty(slug, { reread: false });
   };
+  const relatedWatch = new RelatedWatch(views.relatedCandidates);
   detection = new DetectionLoop({
     models,
     clock,

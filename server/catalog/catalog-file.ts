@@ -17,6 +17,7 @@ export const CatalogEntry = z.strictObject({
   name: z.string().min(1).max(80).optional(),
   homepage: z.url().optional(),
   category: z.string().max(40).optional(),
+  aliases: Service.shape.aliases,
   problems: z.array(Problem).min(1).optional(),
   probes: ProbeList.optional(),
   /** null removes the seed's official page. */

@@ -22,7 +22,19 @@ export class ServiceCatalog {
    */
   async seed(services: Service[], fileFields: Map<string, Set<keyof Service>> = new Map()): Promise<void> {
     if (services.length === 0) return;
-    const ops = services.flatMap((s) => {
+    // One read first: on an embedded database each write costs tens of milliseconds, and a start
+    // that wrote every service of a 170-service catalog took half a minute. Now a fresh database
+    // gets one insertMany, and a restart writes only what a file names or a backfill needs.
+    const { collection } = this.models.Service;
+    const stored = new Map(
+      (await collection.find({ slug: { $in: services.map((s) => s.slug) } }, { projection: { _id: 0, slug: 1, probes: 1, aliases: 1 } }).toArray()).map((d) => [
+        d.slug as string,
+        { probes: d.probes !== undefined, aliases: d.aliases !== undefined },
+      ]),
+    );
+    const fresh: Record<string, unknown>[] = [];
+    const opsOf = new Map<string, unknown[]>();
+    const ops: unknown[] = services.flatMap((s): unknown[] => {
       const named = fileFields.get(s.slug) ?? new Set<keyof Service>();
       const onInsert: Record<string, unknown> = { createdAt: new Date(), updatedAt: new Date() };
       const set: Record<string, unknown> = {};
@@ -44,8 +56,31 @@ export class ServiceCatalog {
               },
             },
           ];
-      return [{ updateOne: { filter: { slug: s.slug }, update, upsert: true } }, ...backfill];
+      // Aliases came with the larger catalog: services stored before get the seed's once.
+      const aliases = s.aliases && !named.has('aliases') ? [{ updateOne: { filter: { slug: s.slug, aliases: { $exists: false } }, update: { $set: { aliases: s.aliases } } } }] : [];
+      const all = [{ updateOne: { filter: { slug: s.slug }, update, upsert: true } }, ...backfill, ...aliases];
+      opsOf.set(s.slug, all);
+      const was = stored.get(s.slug);
+      if (!was) {
+        fresh.push({ slug: s.slug, ...onInsert, ...set });
+        return [];
+      }
+      return [
+        ...(update.$set || update.$unset ? [all[0]] : []),
+        ...(was.probes ? [] : backfill),
+        ...(was.aliases ? [] : aliases),
+      ];
     });
+    if (fresh.length > 0) {
+      try {
+        await collection.insertMany(fresh as never[], { ordered: false });
+      } catch (err) {
+        // Another process inserted some first: write those the careful way below.
+        if ((err as { code?: number }).code !== 11000) throw err;
+        for (const doc of fresh) ops.push(...opsOf.get(doc.slug as string)!);
+      }
+    }
+    if (ops.length === 0) return;
     // Two processes starting together can race on the same upsert; $setOnInsert makes a retry safe.
     for (let attempt = 1; ; attempt++) {
       try {

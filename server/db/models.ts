@@ -19,6 +19,7 @@ import { ServiceChecksSchema } from './models/service-checks.model.ts';
 import { ProbeHourSchema } from './models/probe-hour.model.ts';
 import { SubscriptionSchema } from './models/subscription.model.ts';
 import { OutgoingMailSchema } from './models/outgoing-mail.model.ts';
+import { SuggestionSchema } from '../suggestions/suggestion.model.ts';
 
 /** Registers every model on one connection; the app receives this object, never globals. */
 export function createModels(conn: Connection) {
@@ -44,6 +45,7 @@ export function createModels(conn: Connection) {
     ProbeHour: conn.model('ProbeHour', ProbeHourSchema),
     Subscription: conn.model('Subscription', SubscriptionSchema),
     OutgoingMail: conn.model('OutgoingMail', OutgoingMailSchema),
+    Suggestion: conn.model('Suggestion', SuggestionSchema),
   };
 }
 

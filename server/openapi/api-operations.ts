@@ -15,6 +15,7 @@ import { subscriptionsApi } from '../subscriptions/subscriptions.openapi.ts';
 import { publicApi } from '../public-api/public-api.openapi.ts';
 import { metricsApi } from '../metrics/metrics.openapi.ts';
 import { docsApi } from './docs.openapi.ts';
+import { suggestionsApi } from '../suggestions/suggestions.openapi.ts';
 
 /**
  * Every documented operation. A feature documents its routes in a `*.openapi.ts` beside its
@@ -34,6 +35,7 @@ export const apiOperations: ApiOperation[] = [
   ...adminApi,
   ...webhooksApi,
   ...publicApi,
+  ...suggestionsApi,
   ...healthApi,
   ...metricsApi,
   ...docsApi,

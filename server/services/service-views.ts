@@ -9,6 +9,7 @@ import type { BaselineBand, Service, VantageView } from '../../shared/index.ts';
 import type { ChecksBook } from '../probes/checks-book.ts';
 import type { RegionStore } from '../regions/region-store.ts';
 import { regionsWindow } from '../regions/region-view.ts';
+import { relatedServices, type RelatedCandidate } from '../catalog/related-services.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
 
 const LIVE_WINDOW_MS = 10 * MINUTE_MS;
@@ -46,12 +47,21 @@ export function createServiceViews(deps: {
   const breakdown = (slug: string, now: number) =>
     problemBreakdown(series.buckets(slug), now, (p) => catalog.problemLabel(slug, p));
 
+  /** Every service as `related` weighs it: its verdict, and whether it has problems now. */
+  const relatedCandidates = (): RelatedCandidate[] =>
+    catalog.all().map((s) => {
+      const level = status.get(s.slug).level;
+      const open = incidents.openFor(s.slug);
+      return { slug: s.slug, name: s.name, category: s.category, level, troubled: (level !== 'operational' && level !== 'under_maintenance') || (open !== null && open.kind !== 'maintenance') };
+    });
+
   function summaries(now: number): ServiceSummary[] {
     return catalog.all().map((s) => ({
       slug: s.slug,
       name: s.name,
       homepage: s.homepage,
       category: s.category,
+      aliases: s.aliases ?? [],
       status: status.get(s.slug),
       incidentSince: incidents.openFor(s.slug)?.startedAt ?? null,
       reportsLastHour: stats(s.slug, now).lastHour,
@@ -75,6 +85,7 @@ export function createServiceViews(deps: {
       maintenance: maintenance.forService(slug, now),
       incident: incidents.openFor(slug),
       regions: regionsWindow(deps.regions, slug, now, 60),
+      related: relatedServices(slug, relatedCandidates()),
       ...checkViews(service, now),
     };
     return {
@@ -83,7 +94,7 @@ export function createServiceViews(deps: {
     };
   }
 
-  return { summaries, snapshot };
+  return { summaries, snapshot, relatedCandidates };
 }
 
 export type ServiceViews = ReturnType<typeof createServiceViews>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Problem } from './problem.ts';
 import { Status } from './status.ts';
+import { RelatedService } from './related.ts';
 import { MinuteSeries, ProblemBreakdown } from './series.ts';
 import { Comment } from './comment.ts';
 import { MaintenanceWindow } from './maintenance.ts';
@@ -15,6 +16,8 @@ export const Service = z.object({
   name: z.string().min(1).max(80),
   homepage: z.url(),
   category: z.string().max(40).default('Other'),
+  /** Other names people search for ("gpt", "psn", "aws"); matched by the home page's search. */
+  aliases: z.array(z.string().trim().min(1).max(40)).max(12).optional(),
   problems: z.array(Problem).min(1),
   /** Automated checks run on a schedule (absent: none). */
   probes: ProbeList.optional(),
@@ -40,6 +43,7 @@ const checks = {
 
 /** One row of GET /api/services: enough for the home page's list. */
 export const ServiceSummary = Service.pick({ slug: true, name: true, homepage: true, category: true }).extend({
+  aliases: z.array(z.string()),
   status: Status,
   /** When the open incident began, for "problems since 14:32". */
   incidentSince: z.iso.datetime().nullable(),
@@ -70,6 +74,8 @@ const ServiceNow = z.object({
   baseline: BaselineBand.nullable(),
   /** Where the last hour's reports come from. */
   regions: Regions,
+  /** Services having problems at the same time (a shared cause shows here first), then others of its category. */
+  related: z.array(RelatedService),
   ...checks,
 });
 

@@ -280,6 +280,8 @@ describe('the OpenAPI document against the running server', () => {
     await check(ops.get('/api/admin/moderation?status=flagged'), 200);
     await check(ops.post(`/api/admin/moderation/comment/${comment.id}`).send({ action: 'hide', note: 'spam' }), 200);
     await check(ops.get('/api/admin/audit?limit=10'), 200);
+    await check(anon().post('/api/suggestions').set(someone()).send({ name: 'Acme Bank', homepage: 'https://bank.acme.example', elapsedMs: 4_000 }), 201);
+    await check(ops.get('/api/admin/suggestions'), 200);
     await check(ops.get('/api/admin/maintenance'), 200);
     await check(ops.get(`/api/admin/services/${svc.slug}/checks`), 200);
     await check(

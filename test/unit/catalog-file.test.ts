@@ -99,7 +99,7 @@ describe('the catalog file', () => {
       const parsed = Service.parse(s);
       expect(parsed.probes!.length, s.slug).toBeGreaterThan(0);
       for (const p of parsed.probes!) if (p.kind === 'http') expect(p.url.startsWith('https://'), `${s.slug} ${p.id}`).toBe(true);
-      if (parsed.official) expect(parsed.official.url).toMatch(/^https:\/\/[^/]+\/api\/v2\/summary\.json$/);
+      if (parsed.official?.kind === 'statuspage') expect(parsed.official.url).toMatch(/^https:\/\/[^/]+\/api\/v2\/summary\.json$/);
     }
   });
 });

@@ -18,6 +18,17 @@ export function checkReachability(homepage: string): Promise<BrowserCheck> {
   );
 }
 
+/**
+ * The server's CSP lets a page reach a service's homepage only when that service's page is the
+ * document the browser loaded (server/http/connect-sources.ts); after navigating inside the app the
+ * check would be refused and read as "unreachable", so it is not tried at all.
+ */
+export function documentAllowsCheck(slug: string): boolean {
+  const entry = performance.getEntriesByType('navigation')[0];
+  const path = new URL(entry?.name ?? location.href).pathname.replace(/\/$/, '');
+  return path === `/status/${slug}`;
+}
+
 /** The check's result if it arrives within `ms`, else nothing (the report is not held up). */
 export function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);

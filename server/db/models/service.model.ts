@@ -11,6 +11,7 @@ export const ServiceSchema = new Schema(
     name: { type: String, required: true },
     homepage: { type: String, required: true },
     category: { type: String, default: 'Other' },
+    aliases: { type: [String], default: undefined },
     problems: { type: [ProblemSchema], default: [] },
     // Validated by the shared zod schemas on the way in and out; stored as written (defaults filled).
     probes: { type: [Schema.Types.Mixed], default: undefined },
