@@ -394,6 +394,8 @@ export async function startOutageRadar(opts: {
       publicApi.close();
       live.stop();
       await prober.stop();
+      // Stopping first cuts short a history load still under way; the second stop waits for its tick.
+      await detection!.stop();
       await detectionStarted;
       await detection!.stop();
       await webhooks.stop();

@@ -8,7 +8,7 @@ import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import type { Incident, IncidentKind } from '../../shared/index.ts';
 import { describeEvidence, type Decision, type Evidence } from '../detection/detector.ts';
 import { classifyIncident } from '../detection/classify.ts';
-import { hasHistoryBefore, loadHistory } from './history-loader.ts';
+import { hasHistoryBefore, loadAllHistories, loadHistory, type History } from './history-loader.ts';
 import { ServiceDetector } from './service-detector.ts';
 import type { IncidentStore } from './incident-store.ts';
 import type { IncidentBook } from './incident-book.ts';
@@ -40,6 +40,7 @@ export class DetectionLoop {
   private readonly awaitingReach = new Set<string>();
   private leader = false;
   private ready = false;
+  private stopping = false;
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
 
@@ -80,7 +81,16 @@ export class DetectionLoop {
   /** Learns each service's history, then ticks on a timer. */
   async start(): Promise<void> {
     const now = this.deps.clock.now();
-    for (const service of this.deps.catalog.all()) await this.rebuild(service.slug, now);
+    const current = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+    const slugs = this.deps.catalog.all().map((s) => s.slug);
+    const histories = await loadAllHistories(this.deps.models, slugs, current - HISTORY_DAYS * DAY_MS, current);
+    for (const [slug, history] of histories) {
+      // Stopping during a long replay must not wait for every service.
+      if (this.stopping) return;
+      this.learn(slug, history, current, now);
+      await new Promise((resolve) => setImmediate(resolve)); // replays are CPU: let requests through between services
+    }
+    if (this.stopping) return;
     this.ready = true;
     this.timer = setInterval(
       () =>
@@ -95,6 +105,7 @@ export class DetectionLoop {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.ticking;
     if (this.leader) await this.deps.lease.release().catch(() => undefined);
@@ -255,7 +266,10 @@ export class DetectionLoop {
 
   private async rebuild(slug: string, now: number): Promise<ServiceDetector> {
     const current = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-    const history = await loadHistory(this.deps.models, slug, current - HISTORY_DAYS * DAY_MS, current);
+    return this.learn(slug, await loadHistory(this.deps.models, slug, current - HISTORY_DAYS * DAY_MS, current), current, now);
+  }
+
+  private learn(slug: string, history: History, current: number, now: number): ServiceDetector {
     const sd = new ServiceDetector();
     sd.replay(history, current);
     this.detectors.set(slug, sd);
