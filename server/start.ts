@@ -52,6 +52,8 @@ import { createWebhooks, type Webhooks } from './webhooks/webhooks.ts';
 import { requireAdmin } from './admin/require-admin.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 import { startPublicApi } from './public-api/public-api.ts';
+import { RecoveryTally } from './recoveries/recovery-tally.ts';
+import { createRecoveryAcceptor } from './recoveries/accept-recovery.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -119,8 +121,10 @@ export async function startOutageRadar(opts: {
   const maintenance = new MaintenanceBook(models);
   await maintenance.reload(clock.now());
   const incidentStore = new IncidentStore(models);
-  const incidents = new IncidentBook(incidentStore);
+  const incidents = new IncidentBook(incidentStore, () => clock.now());
   await incidents.reload();
+  const recoveries = new RecoveryTally(models);
+  await recoveries.reload(clock.now());
   const probeStore = new ProbeStore(models);
   const checks = new ChecksBook();
   const slugs = () => catalog.all().map((s) => s.slug);
@@ -133,7 +137,7 @@ export async function startOutageRadar(opts: {
     hasOpenIncident: (slug) => incidents.openFor(slug) !== null,
   });
   checks.absorb(await probeStore.readChecks(slugs()));
-  const fusion = new StatusFusion({ clock, catalog, checks, maintenance, incidents, status });
+  const fusion = new StatusFusion({ clock, catalog, checks, maintenance, incidents, status, recoveries: (slug, now) => recoveries.view(slug, now) });
   // Declared before the detection loop exists: views ask it for the baseline band lazily.
   let detection: DetectionLoop | undefined;
   const views = createServiceViews({
@@ -146,6 +150,7 @@ export async function startOutageRadar(opts: {
     band: (slug, from, to) => detection?.band(slug, from, to) ?? null,
     checks,
     vantage: () => fusion.vantageView(),
+    recoveries: (slug, now) => recoveries.view(slug, now),
   });
 
   // The request handler exists before socket.io attaches: engine.io then takes /socket.io/ for
@@ -187,6 +192,7 @@ export async function startOutageRadar(opts: {
   const intake = new ReportIntake(writer.writeBatch, metrics);
   // 20 reports in a burst, then one every 6 s per address: far beyond a person, well below a flood.
   const acceptReport = createReportAcceptor({ catalog, intake, clock, flood: new FloodGuard(20, 1 / 6_000) });
+  const acceptRecovery = createRecoveryAcceptor({ conn, models, log, clock, catalog, tally: recoveries, dedupeWindowMs: config.dedupeWindowMs, perAddress: config.reportsPerAddress, onCounted: (slug) => changed.service(slug) });
   const shedder = new LoadShedder({ maxLagMs: config.shedLagMs });
   reportsFirst = reportFastPath({ acceptReport, salt, clientAddress: rawClientAddress(config.trustProxy), shedder, log, metrics: metrics.reports });
   const limiter = new RateLimiter(models, clock);
@@ -218,6 +224,9 @@ export async function startOutageRadar(opts: {
   const email = createEmailAlerts({ config, models, clock, log, catalog, secret: salt, baseUrl: () => config.publicUrl ?? ownUrl });
   events.on(email.notify);
   const announce = (event: IncidentEvent, incident: Incident) => {
+    // Whichever process wrote it, its pages and verdict follow at once; others on their refresh.
+    incidents.note(incident);
+    fuseAll();
     io.to(serviceRoom(incident.service)).to(HOME_ROOM).emit(event, incident);
     live.markDirty(incident.service);
     events.incident(event === 'incident:opened' ? 'incident.opened' : event === 'incident:resolved' ? 'incident.resolved' : 'incident.updated', incident, new Date(clock.now()).toISOString());
@@ -273,6 +282,7 @@ export async function startOutageRadar(opts: {
       fuseAll();
     },
     sharpenKind: (slug) => fusion.kindFor(slug),
+    recoveries: (slug, now) => recoveries.count(slug, now),
     metrics: metrics.database,
   });
   const prober = new ProbeScheduler({
@@ -313,6 +323,7 @@ export async function startOutageRadar(opts: {
     models,
     catalog,
     acceptReport,
+    acceptRecovery,
     feed: comments,
     clientOf: clientIdentity(salt),
     limiter,
@@ -338,7 +349,7 @@ export async function startOutageRadar(opts: {
   const refresh = async () => {
     const now = clock.now();
     series.prune(now);
-    const [counted, , , , docs] = await Promise.all([series.refreshRecent(now, slugs()), catalog.reload(), maintenance.reload(now), incidents.reload(), probeStore.readChecks(slugs())]);
+    const [counted, , , , docs] = await Promise.all([series.refreshRecent(now, slugs()), catalog.reload(), maintenance.reload(now), incidents.reload(), probeStore.readChecks(slugs()), recoveries.reload(now)]);
     // Reports other processes stored: this process's pages show them too.
     for (const slug of counted) live.markDirty(slug, { reread: false, soon: true });
     // Probe results another process stored: the verdict and the pages follow.

@@ -2,6 +2,7 @@ import type { ApiOperation } from './api-operation.ts';
 import { healthApi } from '../http/health.openapi.ts';
 import { servicesApi } from '../services/services.openapi.ts';
 import { reportsApi } from '../reports/reports.openapi.ts';
+import { recoveriesApi } from '../recoveries/recoveries.openapi.ts';
 import { commentsApi } from '../comments/comments.openapi.ts';
 import { storiesApi } from '../stories/stories.openapi.ts';
 import { incidentsApi } from '../incidents/incidents.openapi.ts';
@@ -18,6 +19,7 @@ import { docsApi } from './docs.openapi.ts';
 export const apiOperations: ApiOperation[] = [
   ...servicesApi,
   ...reportsApi,
+  ...recoveriesApi,
   ...commentsApi,
   ...storiesApi,
   ...incidentsApi,

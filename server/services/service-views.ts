@@ -5,7 +5,7 @@ import type { CommentFeed } from '../comments/comment-feed.ts';
 import type { StatusBoard } from '../status/status-board.ts';
 import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import type { IncidentBook } from '../incidents/incident-book.ts';
-import type { BaselineBand, Service, VantageView } from '../../shared/index.ts';
+import type { BaselineBand, RecoveryCount, Service, VantageView } from '../../shared/index.ts';
 import type { ChecksBook } from '../probes/checks-book.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
 
@@ -22,6 +22,8 @@ export function createServiceViews(deps: {
   band: (slug: string, from: number, to: number) => BaselineBand | null;
   checks: ChecksBook;
   vantage: () => VantageView;
+  /** "N people say it's back" (recoveries/recovery-tally.ts). */
+  recoveries: (slug: string, now: number) => RecoveryCount;
 }) {
   const { catalog, series, comments, status, maintenance, incidents, band, checks } = deps;
 
@@ -71,6 +73,8 @@ export function createServiceViews(deps: {
       stats: stats(slug, now),
       maintenance: maintenance.forService(slug, now),
       incident: incidents.openFor(slug),
+      recoveries: deps.recoveries(slug, now),
+      recentlyResolved: incidents.justResolved(slug),
       ...checkViews(service, now),
     };
     return {

@@ -37,6 +37,8 @@ export class StatusFusion {
       maintenance: MaintenanceBook;
       incidents: IncidentBook;
       status: StatusBoard;
+      /** "It works again" in the last minutes, per service. */
+      recoveries?: (slug: string, now: number) => { count: number; lastMinutes: number };
     },
   ) {}
 
@@ -69,7 +71,8 @@ export class StatusFusion {
     for (const service of services) {
       const slug = service.slug;
       const open = incidents.openFor(slug);
-      const crowd = crowdSignal(this.decisions.get(slug), open, this.reach.get(slug));
+      const back = this.deps.recoveries?.(slug, now);
+      const crowd = crowdSignal(this.decisions.get(slug), open, this.reach.get(slug), back && { count: back.count, minutes: back.lastMinutes });
       const kind = open ? (this.crowdKinds.get(slug) ?? open.kind) : undefined;
       const official = officialInput(checks.latestOfficial(service), now);
       const input: FuseInput = {

@@ -10,7 +10,7 @@ function standIn(): unknown {
 
 /** Every dependency createApp takes; a new one is a type error here until it is listed. */
 const DEP_NAMES: Record<Exclude<keyof AppDeps, 'config' | 'clientDistDir'>, true> = {
-  log: true, clock: true, conn: true, models: true, catalog: true, acceptReport: true, feed: true, clientOf: true, limiter: true,
+  log: true, clock: true, conn: true, models: true, catalog: true, acceptReport: true, acceptRecovery: true, feed: true, clientOf: true, limiter: true,
   users: true, sessions: true, audit: true, votes: true, maintenance: true, incidentStore: true, announce: true, probeStore: true,
   checks: true, changed: true, email: true, webhooks: true, snapshots: true, publicApi: true, metrics: true,
 };
