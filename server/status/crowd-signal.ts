@@ -17,6 +17,8 @@ export function crowdSignal(
   open: Incident | null,
   reach: { networks: number; needed: number } = { networks: Infinity, needed: 0 },
   recoveries?: { count: number; minutes: number },
+  /** When an operator or the short-burst rule closed the burst the detector still believes in, if reports have not risen again since. */
+  settledAt?: number,
 ): CrowdSignal {
   const e = decision?.evidence;
   // Mid-minute windows span fractions of a minute; people read whole minutes.
@@ -41,6 +43,8 @@ export function crowdSignal(
       ...(top ? { topProblem: { label: top.label, share: top.share } } : {}),
     };
   }
+  // The same burst's reports were already judged and closed: they do not make it "elevated" again.
+  if (settledAt !== undefined) return { ...base, state: 'normal', settledAt };
   const rising = e && (decision!.significant || (e.ratio >= ELEVATED_RATIO && e.observed >= ELEVATED_MIN_REPORTS));
   if (rising && reach.networks < reach.needed) return { ...base, state: 'normal', narrow: reach };
   if (rising) return { ...base, pValue: e.pValue, ratio: e.ratio, state: 'elevated' };

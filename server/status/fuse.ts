@@ -55,6 +55,8 @@ export interface CrowdSignal {
   phase?: 'rising' | 'ongoing' | 'recovering';
   /** People who said "it works again" in the last `minutes` minutes. */
   recoveries?: { count: number; minutes: number };
+  /** Normal because the burst behind these reports was resolved then, and they have not risen since. */
+  settledAt?: number;
 }
 
 export interface ProbeSignal {
@@ -99,6 +101,9 @@ function crowdReason(c: CrowdSignal, formatTime: (ms: number) => string): string
   if (c.state === 'normal' && c.narrow) {
     const from = c.narrow.networks === 1 ? 'from one network only' : `from only ${count(c.narrow.networks)} networks`;
     return `${plural(c.observed, 'report')} in ${window}, but ${from}; reports from at least ${count(c.narrow.needed)} are needed to call it a problem`;
+  }
+  if (c.state === 'normal' && c.settledAt !== undefined) {
+    return `The incident was resolved at ${formatTime(c.settledAt)}; reports have not risen again since (${count(c.observed)} in ${window}, most from before)`;
   }
   if (c.state === 'normal') {
     return `Reports are at normal levels (${count(c.observed)} in ${window}, about ${count(c.expected)} expected)`;

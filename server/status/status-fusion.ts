@@ -10,6 +10,14 @@ import { crowdSignal } from './crowd-signal.ts';
 import { fuse, VANTAGE_REASON, type FuseInput } from './fuse.ts';
 import { formatUtc, maintenanceInput, officialInput, probeSignals, toVerdict } from './fuse-inputs.ts';
 import type { StatusBoard } from './status-board.ts';
+import { risesAgain } from '../incidents/lifecycle-rules.ts';
+
+/** When the burst the detector still believes in was closed (by an operator or the short-burst rule), unless reports rose again since. */
+function settledAt(d: Decision | undefined, last: Incident | null): number | undefined {
+  if (!d?.incident || d.incident.resolvedAt !== null || !last?.resolvedAt) return undefined;
+  const closed = Date.parse(last.resolvedAt);
+  return closed >= d.incident.startedAt && !risesAgain(d, closed) ? closed : undefined;
+}
 
 export interface Sharpening {
   incident: Incident;
@@ -72,7 +80,8 @@ export class StatusFusion {
       const slug = service.slug;
       const open = incidents.openFor(slug);
       const back = this.deps.recoveries?.(slug, now);
-      const crowd = crowdSignal(this.decisions.get(slug), open, this.reach.get(slug), back && { count: back.count, minutes: back.lastMinutes });
+      const decision = this.decisions.get(slug);
+      const crowd = crowdSignal(decision, open, this.reach.get(slug), back && { count: back.count, minutes: back.lastMinutes }, open ? undefined : settledAt(decision, incidents.justResolved(slug)));
       const kind = open ? (this.crowdKinds.get(slug) ?? open.kind) : undefined;
       const official = officialInput(checks.latestOfficial(service), now);
       const input: FuseInput = {

@@ -216,6 +216,11 @@ describe('the OpenAPI document against the running server', () => {
     await check(ops.put(`/api/admin/services/${svc.slug}/official`).send({ kind: 'feed', url: `${site.base}/feed.xml` }), 200);
     await check(ops.delete(`/api/admin/services/${svc.slug}/official`), 204);
     await check(ops.delete(`/api/admin/maintenance/${window.id}`), 204);
+    await check(ops.get('/api/admin/incidents?state=open'), 200);
+    await check(anon().post(`/api/services/${svc.slug}/recoveries`).set(someone()).send({}), 201);
+    await check(ops.post(`/api/admin/incidents/${incidentId}/resolve`).send({ body: 'Checkout works again.' }), 200);
+    await check(ops.post(`/api/admin/incidents/${incidentId}/resolve`).send({}), 409);
+    await check(ops.post(`/api/admin/services/${svc.slug}/incidents`).send({ title: 'Checkout errors', body: 'We are looking into it.' }), 201);
 
     // Errors, each in the one error shape.
     await check(anon().get('/api/services/no-such-service'), 404);
