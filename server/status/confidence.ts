@@ -17,6 +17,8 @@ import type { StatusLevel } from '../../shared/index.ts';
  *     outage (−0.6) though not a partial one (the service answers, part of it fails).
  *   official page (weight 0.9) — agreeing supports fully; an operational page under a problem
  *     verdict contradicts weakly (−0.3): status pages lag outages.
+ *   operators — an incident they opened by hand supports its verdict as a full-strength crowd
+ *     would (weight 1.2), half while people say it works again.
  *   maintenance — a declared window is the operators' own word (1.5), the official page
  *     saying maintenance 1, a crowd incident classified as maintenance 0.6.
  * Supports add up to P and contradictions to N, and
@@ -39,6 +41,8 @@ export interface ConfidenceInput {
     recovering?: boolean;
     /** The open incident is maintenance, by the reports' split. */
     maintenance?: boolean;
+    /** The operators opened the incident by hand: their word, not a statistic. */
+    declared?: boolean;
   };
   probes: { counted: number; hard: number; soft: number };
   official: 'agrees' | 'contradicts' | 'silent';
@@ -71,7 +75,8 @@ export function verdictConfidence(input: ConfidenceInput): number {
     if (probes.counted > 0 && probes.hard === 0 && probes.soft === 0) supports.push(WEIGHT.probes);
     if (input.official === 'agrees') supports.push(WEIGHT.official);
   } else {
-    if (crowd.state === 'incident' || crowd.state === 'elevated') {
+    if (crowd.declared) supports.push(WEIGHT.crowd * (crowd.recovering ? 0.5 : 1));
+    else if (crowd.state === 'incident' || crowd.state === 'elevated') {
       const share = (crowd.state === 'elevated' ? 0.5 : 1) * (crowd.recovering ? 0.5 : 1);
       supports.push(WEIGHT.crowd * share * crowdStrength(crowd));
     } else supports.push(-0.25);

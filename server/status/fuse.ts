@@ -55,6 +55,8 @@ export interface CrowdSignal {
   phase?: 'rising' | 'ongoing' | 'recovering';
   /** People who said "it works again" in the last `minutes` minutes. */
   recoveries?: { count: number; minutes: number };
+  /** An incident the operators opened by hand: their headline, which stands in for the crowd's numbers. */
+  declared?: string;
   /** Normal because the burst behind these reports was resolved then, and they have not risen since. */
   settledAt?: number;
 }
@@ -101,6 +103,9 @@ function crowdReason(c: CrowdSignal, formatTime: (ms: number) => string): string
   if (c.state === 'normal' && c.narrow) {
     const from = c.narrow.networks === 1 ? 'from one network only' : `from only ${count(c.narrow.networks)} networks`;
     return `${plural(c.observed, 'report')} in ${window}, but ${from}; reports from at least ${count(c.narrow.needed)} are needed to call it a problem`;
+  }
+  if (c.state === 'incident' && c.declared !== undefined) {
+    return `Declared by the operators: ${c.declared}${c.since !== undefined ? ` (since ${formatTime(c.since)})` : ''}`;
   }
   if (c.state === 'normal' && c.settledAt !== undefined) {
     return `The incident was resolved at ${formatTime(c.settledAt)}; reports have not risen again since (${count(c.observed)} in ${window}, most from before)`;
@@ -195,7 +200,7 @@ export function fuse(input: FuseInput): Fused {
 
   const crowdLine = crowdReason(crowd, formatTime);
   const recoveryLine = recoveryReason(crowd);
-  const crowdConfidence = { state: crowd.state, networks: crowd.reach?.networks, needed: crowd.reach?.needed, pValue: crowd.pValue, ratio: crowd.ratio ?? (crowd.expected > 0 ? crowd.observed / crowd.expected : undefined), recovering: crowd.phase === 'recovering', maintenance: crowd.kind === 'maintenance' };
+  const crowdConfidence = { state: crowd.state, networks: crowd.reach?.networks, needed: crowd.reach?.needed, pValue: crowd.pValue, ratio: crowd.ratio ?? (crowd.expected > 0 ? crowd.observed / crowd.expected : undefined), recovering: crowd.phase === 'recovering', maintenance: crowd.kind === 'maintenance', declared: crowd.declared !== undefined };
   const problemLine =
     crowd.state !== 'normal' && crowd.topProblem ? `${Math.round(crowd.topProblem.share * 100)}% of reports are about ${crowd.topProblem.label}` : undefined;
   const probeLine = probeReason(counted, formatTime);

@@ -82,7 +82,9 @@ export class StatusFusion {
       const back = this.deps.recoveries?.(slug, now);
       const decision = this.decisions.get(slug);
       const crowd = crowdSignal(decision, open, this.reach.get(slug), back && { count: back.count, minutes: back.lastMinutes }, open ? undefined : settledAt(decision, incidents.justResolved(slug)));
-      const kind = open ? (this.crowdKinds.get(slug) ?? open.kind) : undefined;
+      // An operator's incident keeps the kind they gave it: neither the reports' split nor the probes overrule them.
+      const byHand = open?.origin === 'operator';
+      const kind = open ? (byHand ? open.kind : (this.crowdKinds.get(slug) ?? open.kind)) : undefined;
       const official = officialInput(checks.latestOfficial(service), now);
       const input: FuseInput = {
         crowd: { ...crowd, ...(kind ? { kind } : {}) },
@@ -98,7 +100,7 @@ export class StatusFusion {
       if (open && fused.kind) this.fusedKinds.set(slug, fused.kind);
       else this.fusedKinds.delete(slug);
       if (status.update(slug, toVerdict(fused, input), now)) changed.push(slug);
-      if (open && fused.kind && fused.kind !== open.kind) sharpen.push({ incident: open, kind: fused.kind });
+      if (open && !byHand && fused.kind && fused.kind !== open.kind) sharpen.push({ incident: open, kind: fused.kind });
     }
     return { changed, sharpen };
   }

@@ -127,9 +127,11 @@ describe('an incident that ends, and a verdict that follows', () => {
     expect(open.map((i) => i.service)).toContain(manual.slug);
     expect(open.every((i) => i.state === 'open')).toBe(true);
 
-    // The detector leaves an operator's incident alone.
+    // The detector and the fusion leave an operator's incident alone (its kind, its state).
     clock.advance(MINUTE);
     await world.detection.tick();
+    await world.refresh();
+    expect((await detail(manual.slug)).status.reasons[0]).toMatch(/^Declared by the operators: Payments delayed \(since \d\d:\d\d UTC\)$/);
     expect((await detail(manual.slug)).incident).toMatchObject({ id: opened.body.id, state: 'open', kind: 'partial' });
 
     const closed = await ops.post(`/api/admin/incidents/${opened.body.id}/resolve`).send({}).expect(200);
