@@ -38,6 +38,8 @@ import type { ChecksBook } from './probes/checks-book.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { accessLog } from './http/access-log.ts';
 import type { ReportAcceptor } from './reports/accept-report.ts';
+import type { RecoveryAcceptor } from './recoveries/accept-recovery.ts';
+import { recoveriesRoutes } from './recoveries/recoveries.routes.ts';
 import type { EmailAlerts } from './subscriptions/email-alerts.ts';
 import { subscriptionsRoutes } from './subscriptions/subscriptions.routes.ts';
 import type { ServerMetrics } from './metrics/server-metrics.ts';
@@ -56,6 +58,7 @@ export interface AppDeps {
   models: Models;
   catalog: ServiceCatalog;
   acceptReport: ReportAcceptor;
+  acceptRecovery: RecoveryAcceptor;
   feed: CommentFeed;
   clientOf: ClientOf;
   limiter: RateLimiter;
@@ -114,12 +117,22 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(servicesRoutes());
   app.use(regionsRoutes(deps));
   app.use(reportsRoutes({ ...deps, reportHooks: deps.metrics?.reports }));
+  app.use(recoveriesRoutes(deps));
   if (deps.metrics) app.use(metricsRoutes({ registry: deps.metrics.registry, token: deps.config.metricsToken }));
   app.use(commentsRoutes({ ...deps, onPosted: deps.changed.comments }));
   app.use(storiesRoutes({ ...deps, onChanged: deps.changed.stories }));
   app.use(moderationRoutes({ ...deps, admin, onModerated }));
   app.use(maintenanceRoutes({ ...deps, book: deps.maintenance, admin, onChanged: deps.changed.service }));
-  app.use(incidentsRoutes({ ...deps, store: deps.incidentStore, admin, onUpdated: (i) => deps.announce('incident:updated', i) }));
+  app.use(
+    incidentsRoutes({
+      ...deps,
+      store: deps.incidentStore,
+      admin,
+      onUpdated: (i) => deps.announce('incident:updated', i),
+      onOpened: (i) => deps.announce('incident:opened', i),
+      onResolved: (i) => deps.announce('incident:resolved', i),
+    }),
+  );
   app.use(
     probesRoutes({
       catalog: deps.catalog,

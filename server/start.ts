@@ -57,6 +57,8 @@ import { RegionStore } from './regions/region-store.ts';
 import { openPlaceLookup } from './regions/place-lookup.ts';
 import { concentrationSince } from './regions/concentration.ts';
 import { RelatedWatch } from './catalog/related-watch.ts';
+import { RecoveryTally } from './recoveries/recovery-tally.ts';
+import { createRecoveryAcceptor } from './recoveries/accept-recovery.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -128,8 +130,10 @@ export async function startOutageRadar(opts: {
   const maintenance = new MaintenanceBook(models);
   await maintenance.reload(clock.now());
   const incidentStore = new IncidentStore(models);
-  const incidents = new IncidentBook(incidentStore);
+  const incidents = new IncidentBook(incidentStore, () => clock.now());
   await incidents.reload();
+  const recoveries = new RecoveryTally(models);
+  await recoveries.reload(clock.now());
   const probeStore = new ProbeStore(models);
   const checks = new ChecksBook();
   const slugs = () => catalog.all().map((s) => s.slug);
@@ -142,7 +146,7 @@ export async function startOutageRadar(opts: {
     hasOpenIncident: (slug) => incidents.openFor(slug) !== null,
   });
   checks.absorb(await probeStore.readChecks(slugs()));
-  const fusion = new StatusFusion({ clock, catalog, checks, maintenance, incidents, status });
+  const fusion = new StatusFusion({ clock, catalog, checks, maintenance, incidents, status, recoveries: (slug, now) => recoveries.view(slug, now) });
   // Declared before the detection loop exists: views ask it for the baseline band lazily.
   let detection: DetectionLoop | undefined;
   const views = createServiceViews({
@@ -156,6 +160,7 @@ export async function startOutageRadar(opts: {
     checks,
     vantage: () => fusion.vantageView(),
     regions,
+    recoveries: (slug, now) => recoveries.view(slug, now),
   });
 
   // The request handler exists before socket.io attaches: engine.io then takes /socket.io/ for
@@ -198,6 +203,7 @@ export async function startOutageRadar(opts: {
   const intake = new ReportIntake(writer.writeBatch, metrics);
   // 20 reports in a burst, then one every 6 s per address: far beyond a person, well below a flood.
   const acceptReport = createReportAcceptor({ catalog, intake, clock, flood: new FloodGuard(20, 1 / 6_000), locate });
+  const acceptRecovery = createRecoveryAcceptor({ conn, models, log, clock, catalog, tally: recoveries, dedupeWindowMs: config.dedupeWindowMs, perAddress: config.reportsPerAddress, onCounted: (slug) => changed.service(slug) });
   const shedder = new LoadShedder({ maxLagMs: config.shedLagMs });
   reportsFirst = reportFastPath({ acceptReport, salt, clientAddress: rawClientAddress(config.trustProxy), shedder, log, metrics: metrics.reports });
   const limiter = new RateLimiter(models, clock);
@@ -229,6 +235,9 @@ export async function startOutageRadar(opts: {
   const email = createEmailAlerts({ config, models, clock, log, catalog, secret: salt, baseUrl: () => config.publicUrl ?? ownUrl });
   events.on(email.notify);
   const announce = (event: IncidentEvent, incident: Incident) => {
+    // Whichever process wrote it, its pages and verdict follow at once; others on their refresh.
+    incidents.note(incident);
+    fuseAll();
     io.to(serviceRoom(incident.service)).to(HOME_ROOM).emit(event, incident);
     live.markDirty(incident.service);
     events.incident(event === 'incident:opened' ? 'incident.opened' : event === 'incident:resolved' ? 'incident.resolved' : 'incident.updated', incident, new Date(clock.now()).toISOString());
@@ -287,6 +296,7 @@ export async function startOutageRadar(opts: {
       fuseAll();
     },
     sharpenKind: (slug) => fusion.kindFor(slug),
+    recoveries: (slug, now) => recoveries.count(slug, now),
     metrics: metrics.database,
   });
   const prober = new ProbeScheduler({
@@ -327,6 +337,7 @@ export async function startOutageRadar(opts: {
     models,
     catalog,
     acceptReport,
+    acceptRecovery,
     feed: comments,
     clientOf: clientIdentity(salt),
     limiter,
@@ -354,7 +365,15 @@ export async function startOutageRadar(opts: {
     const now = clock.now();
     series.prune(now);
     regions.prune(now);
-    const [counted, , , , docs] = await Promise.all([series.refreshRecent(now, slugs()), catalog.reload(), maintenance.reload(now), incidents.reload(), probeStore.readChecks(slugs()), regions.refreshRecent(now, slugs())]);
+    const [counted, , , , docs] = await Promise.all([
+      series.refreshRecent(now, slugs()),
+      catalog.reload(),
+      maintenance.reload(now),
+      incidents.reload(),
+      probeStore.readChecks(slugs()),
+      regions.refreshRecent(now, slugs()),
+      recoveries.reload(now),
+    ]);
     // Reports other processes stored: this process's pages show them too.
     for (const slug of counted) live.markDirty(slug, { reread: false, soon: true });
     // Probe results another process stored: the verdict and the pages follow.

@@ -13,6 +13,7 @@ export * from './schemas/service.ts';
 export * from './schemas/story.ts';
 export * from './schemas/maintenance.ts';
 export * from './schemas/incident.ts';
+export * from './schemas/recovery.ts';
 export * from './schemas/admin.ts';
 export * from './schemas/error.ts';
 export * from './schemas/subscription.ts';

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { ServiceSchema } from './models/service.model.ts';
 import { ReportSchema } from './models/report.model.ts';
+import { RecoverySchema } from './models/recovery.model.ts';
 import { CommentSchema } from './models/comment.model.ts';
 import { SettingSchema } from './models/setting.model.ts';
 import { StorySchema } from './models/story.model.ts';
@@ -26,6 +27,7 @@ export function createModels(conn: Connection) {
   return {
     Service: conn.model('Service', ServiceSchema),
     Report: conn.model('Report', ReportSchema),
+    Recovery: conn.model('Recovery', RecoverySchema),
     SeriesHour: conn.model('SeriesHour', SeriesHourSchema),
     NetworkHour: conn.model('NetworkHour', NetworkHourSchema),
     RegionHour: conn.model('RegionHour', RegionHourSchema),

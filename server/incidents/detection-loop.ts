@@ -13,6 +13,7 @@ import { ServiceDetector } from './service-detector.ts';
 import type { IncidentStore } from './incident-store.ts';
 import type { IncidentBook } from './incident-book.ts';
 import type { DatabaseHooks } from '../metrics/metric-hooks.ts';
+import { IncidentLifecycle } from './incident-lifecycle.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -43,6 +44,8 @@ export class DetectionLoop {
   private stopping = false;
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
+  /** Phases, short bursts' end, and reopening what someone closed (lifecycle-rules.ts). */
+  private readonly lifecycle: IncidentLifecycle;
 
   constructor(
     private readonly deps: {
@@ -75,8 +78,17 @@ export class DetectionLoop {
       /** What to say about where an incident's reports come from, since it started ("mostly from Germany"). */
       whereReasons?: (slug: string, from: number, now: number) => string[];
       metrics?: DatabaseHooks;
+      /** People who said "it works again" in the last 15 minutes. */
+      recoveries?: (slug: string, now: number) => number;
     },
-  ) {}
+  ) {
+    this.lifecycle = new IncidentLifecycle({ ...deps, onIncident: (event, incident) => this.noted(event, incident), recoveries: deps.recoveries ?? (() => 0) });
+  }
+
+  private noted(event: IncidentEvent, incident: Incident): void {
+    this.deps.book.note(incident);
+    this.deps.onIncident(event, incident);
+  }
 
   /** Learns each service's history, then ticks on a timer. */
   async start(): Promise<void> {
@@ -179,8 +191,20 @@ export class DetectionLoop {
   /** Turns a decision into incident writes; only the lease holder writes. */
   private async act(slug: string, sd: ServiceDetector, d: Decision, now: number): Promise<void> {
     if (!this.leader) return;
+    this.lifecycle.observe(slug, d);
     const open = this.deps.book.openFor(slug);
+    // An operator's incident is the operators' to follow and close; only its phase moves here.
+    if (open?.origin === 'operator') return void (await this.lifecycle.tend(slug, open, d, d.at));
     const believed = d.incident && d.incident.resolvedAt === null;
+    const roseAgain = believed && !open && d.transition !== 'opened' && !this.awaitingReach.has(slug) ? this.lifecycle.reopens(slug, d) : undefined;
+    if (roseAgain !== undefined) {
+      // Someone closed this burst and reports rose again after: a new incident, from the new rise.
+      const startedAt = Math.max(roseAgain, d.at - d.evidence.windowMinutes * MINUTE_MS);
+      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, d, now, startedAt), startedAt, openedAt: now, phase: 'rising' });
+      this.noted('incident:opened', incident);
+      this.lastFollow.set(slug, now);
+      return;
+    }
     if (believed && !open && (d.transition === 'opened' || this.awaitingReach.has(slug))) {
       // One host or one subnet, however many reports it sends, does not make an outage.
       const { networks, needed } = this.reach(slug, d, now);
@@ -189,7 +213,7 @@ export class DetectionLoop {
         return;
       }
       this.awaitingReach.delete(slug);
-      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, d, now), startedAt: d.incident!.startedAt, openedAt: now });
+      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, d, now), startedAt: d.incident!.startedAt, openedAt: now, phase: 'rising' });
       this.deps.book.note(incident);
       this.lastFollow.set(slug, now);
       this.deps.onIncident('incident:opened', incident);
@@ -203,6 +227,7 @@ export class DetectionLoop {
         this.deps.onIncident('incident:resolved', resolved);
       }
     } else if (open && d.incident) {
+      if (await this.lifecycle.tend(slug, open, d, d.at)) return;
       const peakMoved = d.incident.peak.at !== new Date(open.peak.at).getTime();
       if (!peakMoved && now - (this.lastFollow.get(slug) ?? 0) < FOLLOW_EVERY_MS) return;
       this.lastFollow.set(slug, now);
@@ -246,13 +271,16 @@ export class DetectionLoop {
   private async reconcile(slug: string, sd: ServiceDetector, now: number): Promise<void> {
     const open = this.deps.book.openFor(slug);
     const believed = sd.detector.incident;
+    // Closed by an operator or the short-burst rule while the detector still believes in it: not reopened here.
+    if (believed && !believed.resolvedAt && !open && sd.last && this.lifecycle.closedDuring(slug, believed.startedAt) !== undefined) return;
+    if (open?.origin === 'operator') return;
     if (believed && !believed.resolvedAt && !open && sd.last) {
       const { networks, needed } = this.reach(slug, sd.last, now);
       if (networks < needed) {
         this.awaitingReach.add(slug);
         return;
       }
-      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, sd.last, now), startedAt: believed.startedAt, openedAt: now });
+      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, sd.last, now), startedAt: believed.startedAt, openedAt: now, phase: 'rising' });
       this.deps.book.note(incident);
       this.deps.onIncident('incident:opened', incident);
     } else if (open && (!believed || believed.resolvedAt)) {

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Models } from '../db/models.ts';
-import type { CrowdEvidence, Incident, IncidentKind, IncidentUpdateRequest } from '../../shared/index.ts';
+import type { CrowdEvidence, Incident, IncidentKind, IncidentOrigin, IncidentPhase, IncidentUpdateRequest } from '../../shared/index.ts';
 import { toIncident } from './incident-view.ts';
 
 export interface OpenIncidentInput {
@@ -12,6 +12,11 @@ export interface OpenIncidentInput {
   trigger: CrowdEvidence;
   peak: CrowdEvidence & { at: number };
   topProblems: Incident['topProblems'];
+  origin?: IncidentOrigin;
+  title?: string;
+  phase?: IncidentPhase;
+  /** The first timeline entries (an operator opening one by hand writes its first update). */
+  updates?: { status: string; body: string; author: string; at: number }[];
 }
 
 const DUPLICATE_KEY = 11000;
@@ -22,24 +27,34 @@ export class IncidentStore {
 
   /** Opens an incident unless one is already open for the service; returns the open one. */
   async open(input: OpenIncidentInput): Promise<Incident> {
+    const opened = await this.openNew(input);
+    if (opened.created) return opened.incident;
+    const existing = await this.openFor(input.service);
+    if (existing) return existing;
+    throw new Error(`open incident of ${input.service} is claimed but missing`);
+  }
+
+  /** Opens an incident, or says which one is already open for the service (created: false). */
+  async openNew(input: OpenIncidentInput): Promise<{ created: true; incident: Incident } | { created: false; incident: Incident | undefined }> {
     const id = new Types.ObjectId();
     try {
       await this.models.OpenIncident.create({ _id: input.service, incidentId: id });
     } catch (err) {
       if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
-      const existing = await this.openFor(input.service);
-      if (existing) return existing;
-      throw err;
+      return { created: false, incident: await this.openFor(input.service) };
     }
+    const { updates, ...rest } = input;
     const doc = await this.models.Incident.create({
       _id: id,
-      ...input,
+      ...rest,
+      origin: input.origin ?? 'crowd',
+      ...(updates ? { updates: updates.map((u) => ({ ...u, at: new Date(u.at) })) } : {}),
       state: 'open',
       startedAt: new Date(input.startedAt),
       openedAt: new Date(input.openedAt),
       peak: { ...input.peak, at: new Date(input.peak.at) },
     });
-    return toIncident(doc.toObject());
+    return { created: true, incident: toIncident(doc.toObject()) };
   }
 
   async openFor(service: string): Promise<Incident | undefined> {
@@ -56,8 +71,12 @@ export class IncidentStore {
     return docs.filter((d) => d?.state === 'open').map((d) => toIncident(d!));
   }
 
-  async follow(id: string, change: { peak?: CrowdEvidence & { at: number }; kind?: IncidentKind; reasons?: string[]; topProblems?: Incident['topProblems'] }): Promise<Incident | undefined> {
+  async follow(
+    id: string,
+    change: { peak?: CrowdEvidence & { at: number }; kind?: IncidentKind; reasons?: string[]; topProblems?: Incident['topProblems']; phase?: IncidentPhase },
+  ): Promise<Incident | undefined> {
     const $set: Record<string, unknown> = {};
+    if (change.phase) $set.phase = change.phase;
     if (change.peak) $set.peak = { ...change.peak, at: new Date(change.peak.at) };
     if (change.kind) $set.kind = change.kind;
     if (change.reasons) $set.reasons = change.reasons;
@@ -66,10 +85,18 @@ export class IncidentStore {
     return doc ? toIncident(doc) : undefined;
   }
 
-  async resolve(id: string, at: number): Promise<Incident | undefined> {
+  /**
+   * Closes an open incident (undefined if it is not open), with the closing note in its
+   * timeline when one is given, in one atomic write so no reader sees one without the other.
+   */
+  async resolve(id: string, at: number, by = 'detector', note?: { status: string; body: string; author: string }): Promise<Incident | undefined> {
     const doc = await this.models.Incident.findOneAndUpdate(
       { _id: id, state: 'open' },
-      { $set: { state: 'resolved', resolvedAt: new Date(at) } },
+      {
+        $set: { state: 'resolved', resolvedAt: new Date(at), resolvedBy: by },
+        $unset: { phase: 1 },
+        ...(note ? { $push: { updates: { ...note, at: new Date(at) } } } : {}),
+      },
       { returnDocument: 'after' },
     ).lean();
     if (doc) await this.models.OpenIncident.deleteOne({ _id: doc.service, incidentId: doc._id });
@@ -83,6 +110,19 @@ export class IncidentStore {
       { returnDocument: 'after' },
     ).lean();
     return doc ? toIncident(doc) : undefined;
+  }
+
+  /** For the operators' list: open incidents (through the index collection), or the latest of a state. */
+  async list(state: 'open' | 'resolved' | 'all', limit: number): Promise<Incident[]> {
+    if (state === 'open') return (await this.allOpen()).sort((a, b) => b.startedAt.localeCompare(a.startedAt)).slice(0, limit);
+    const docs = await this.models.Incident.find(state === 'all' ? {} : { state }).sort({ startedAt: -1 }).limit(limit).lean();
+    return docs.map(toIncident);
+  }
+
+  /** Incidents resolved at or after `since`, newest first. */
+  async resolvedSince(since: number): Promise<Incident[]> {
+    const docs = await this.models.Incident.find({ state: 'resolved', resolvedAt: { $gte: new Date(since) } }).sort({ resolvedAt: -1 }).lean();
+    return docs.map(toIncident);
   }
 
   async get(id: string): Promise<Incident | undefined> {

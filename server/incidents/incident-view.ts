@@ -9,6 +9,10 @@ interface Doc {
   service: string;
   kind: IncidentDoc['kind'];
   state: IncidentDoc['state'];
+  origin?: string | null;
+  title?: string | null;
+  phase?: string | null;
+  resolvedBy?: string | null;
   startedAt: Date;
   openedAt: Date;
   resolvedAt?: Date | null;
@@ -37,6 +41,10 @@ function fromDoc(d: Doc): Incident {
     service: d.service,
     kind: d.kind,
     state: d.state,
+    origin: d.origin === 'operator' ? 'operator' : 'crowd',
+    ...(d.title ? { title: d.title } : {}),
+    ...(d.state === 'open' && d.phase ? { phase: d.phase as Incident['phase'] } : {}),
+    ...(d.resolvedBy ? { resolvedBy: d.resolvedBy } : {}),
     startedAt: d.startedAt.toISOString(),
     openedAt: d.openedAt.toISOString(),
     ...(d.resolvedAt ? { resolvedAt: d.resolvedAt.toISOString() } : {}),

@@ -10,6 +10,8 @@ import type { Audit } from '../moderation/audit.ts';
 import type { IncidentStore } from './incident-store.ts';
 import { incidentDetail } from './incident-detail.ts';
 import type { Incident } from '../../shared/index.ts';
+import { operatorIncidents } from './operator-incidents.ts';
+import { adminIncidentsRoutes } from './admin-incidents.routes.ts';
 
 export const HistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -24,8 +26,12 @@ export function incidentsRoutes(deps: {
   audit: Audit;
   admin: RequestHandler;
   onUpdated: (incident: Incident) => void;
+  onOpened: (incident: Incident) => void;
+  onResolved: (incident: Incident) => void;
 }): Router {
   const router = Router();
+  const operator = operatorIncidents({ store: deps.store, now: () => deps.clock.now() });
+  router.use(adminIncidentsRoutes({ ...deps, operator }));
 
   router.get('/api/services/:slug/incidents', async (req, res) => {
     const service = deps.catalog.get(req.params.slug);
@@ -49,10 +55,13 @@ export function incidentsRoutes(deps: {
   router.post('/api/admin/incidents/:id/updates', deps.admin, async (req, res) => {
     const id = ObjectIdString.parse(req.params.id);
     const body = IncidentUpdateRequest.parse(req.body);
-    const incident = await deps.store.addUpdate(id, body, adminOf(res), deps.clock.now());
+    // "Resolved" on an open incident closes it; on a closed one it is one more note.
+    const closed = body.status === 'resolved' ? await deps.store.resolve(id, deps.clock.now(), adminOf(res), { ...body, author: adminOf(res) }) : undefined;
+    const incident = closed ?? (await deps.store.addUpdate(id, body, adminOf(res), deps.clock.now()));
     if (!incident) throw notFound('That incident');
     await deps.audit.record(adminOf(res), 'post_incident_update', { type: 'incident', id }, `${body.status}: ${body.body.slice(0, 120)}`);
-    deps.onUpdated(incident);
+    if (closed) deps.onResolved(closed);
+    else deps.onUpdated(incident);
     res.status(201).json(incident);
   });
 

@@ -49,6 +49,7 @@ const ERROR_WORDS: Record<number, string> = {
   401: 'Not signed in as an operator, or the session expired.',
   403: 'Refused: a cookie-authenticated change that came from another site.',
   404: 'No such service or item.',
+  409: 'In conflict with the current state (already open, already resolved): `message` says which.',
   413: 'The request body is too large.',
   429: 'Too many requests from this address; `Retry-After` says when to try again.',
   503: 'Overloaded or the database is unreachable: nothing was stored; `Retry-After` says when to try again.',

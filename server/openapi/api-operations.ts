@@ -3,6 +3,7 @@ import { healthApi } from '../http/health.openapi.ts';
 import { servicesApi } from '../services/services.openapi.ts';
 import { regionsApi } from '../regions/regions.openapi.ts';
 import { reportsApi } from '../reports/reports.openapi.ts';
+import { recoveriesApi } from '../recoveries/recoveries.openapi.ts';
 import { commentsApi } from '../comments/comments.openapi.ts';
 import { storiesApi } from '../stories/stories.openapi.ts';
 import { incidentsApi } from '../incidents/incidents.openapi.ts';
@@ -25,6 +26,7 @@ export const apiOperations: ApiOperation[] = [
   ...servicesApi,
   ...regionsApi,
   ...reportsApi,
+  ...recoveriesApi,
   ...commentsApi,
   ...storiesApi,
   ...incidentsApi,

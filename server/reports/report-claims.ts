@@ -15,10 +15,17 @@ type Item = Claimant & FromAddress;
  * repeat's colliding claim is taken back before anyone is answered; a report whose place another
  * process took tries the next place.
  */
-export function createReportClaims(deps: { conn: Connection; models: Models; log: Logger; windowMs: number; perAddress: number }) {
+export function createReportClaims(deps: {
+  conn: Connection;
+  /** Where the counted documents go: reports, or "it works again" (recoveries/). */
+  collection: Models['Report']['collection'];
+  log: Logger;
+  windowMs: number;
+  perAddress: number;
+}) {
   const persons = createDedupeClaims(deps.conn, deps.windowMs);
   const addresses = createAddressCap(deps.windowMs, deps.perAddress);
-  const { Report } = deps.models;
+  const Report = { collection: deps.collection };
 
   /** Inserts report documents; the indexes of those whose `_id` was taken. */
   async function insertReports(docs: { _id: string }[]): Promise<Set<number>> {

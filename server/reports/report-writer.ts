@@ -58,7 +58,7 @@ export function createReportWriter(deps: {
   onStored: (reports: StoredReport[]) => void;
 }) {
   const { Report, Comment } = deps.models;
-  const claims = createReportClaims({ conn: deps.conn, models: deps.models, log: deps.log, windowMs: deps.dedupeWindowMs, perAddress: deps.reportsPerAddress });
+  const claims = createReportClaims({ conn: deps.conn, collection: deps.models.Report.collection, log: deps.log, windowMs: deps.dedupeWindowMs, perAddress: deps.reportsPerAddress });
   const networks = new NetworkSample();
   const hourCounters = new CounterWriter(deps.models.SeriesHour.collection);
   const networkCounters = new CounterWriter(deps.models.NetworkHour.collection);

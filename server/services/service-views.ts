@@ -5,7 +5,7 @@ import type { CommentFeed } from '../comments/comment-feed.ts';
 import type { StatusBoard } from '../status/status-board.ts';
 import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import type { IncidentBook } from '../incidents/incident-book.ts';
-import type { BaselineBand, Service, VantageView } from '../../shared/index.ts';
+import type { BaselineBand, RecoveryCount, Service, VantageView } from '../../shared/index.ts';
 import type { ChecksBook } from '../probes/checks-book.ts';
 import type { RegionStore } from '../regions/region-store.ts';
 import { regionsWindow } from '../regions/region-view.ts';
@@ -26,6 +26,8 @@ export function createServiceViews(deps: {
   checks: ChecksBook;
   vantage: () => VantageView;
   regions: RegionStore;
+  /** "N people say it's back" (recoveries/recovery-tally.ts). */
+  recoveries: (slug: string, now: number) => RecoveryCount;
 }) {
   const { catalog, series, comments, status, maintenance, incidents, band, checks } = deps;
 
@@ -86,6 +88,8 @@ export function createServiceViews(deps: {
       incident: incidents.openFor(slug),
       regions: regionsWindow(deps.regions, slug, now, 60),
       related: relatedServices(slug, relatedCandidates()),
+      recoveries: deps.recoveries(slug, now),
+      recentlyResolved: incidents.justResolved(slug),
       ...checkViews(service, now),
     };
     return {

@@ -1,5 +1,6 @@
 import type { StatusLevel } from '../../shared/schemas/status.ts';
 import { LEVEL_WORDS, worstLevel, type OfficialStatus } from '../../shared/schemas/official-status.ts';
+import { verdictConfidence } from './confidence.ts';
 
 /**
  * The verdict shown to people, fused from three independent signals — the crowd (reports vs.
@@ -27,8 +28,9 @@ import { LEVEL_WORDS, worstLevel, type OfficialStatus } from '../../shared/schem
  * 4. The official page sets a floor: degraded → at least degraded, partial → at least partial,
  *    major → major when the whole page is down, at least partial when only some components are.
  *    An operational official page never lowers the verdict: status pages lag outages.
- * 5. Confidence starts at 0.3 and grows 0.2 for each independent signal that agrees with the
- *    verdict (an elevated crowd counts half), and shrinks for each that contradicts it.
+ * 5. Confidence from how strongly and how independently the signals agree: see confidence.ts.
+ * An open incident's phase (rising, ongoing, recovering) and people saying "it works again"
+ * are said in the reasons; a recovering incident's crowd counts for less.
  */
 
 export type IncidentKind = 'unplanned' | 'partial' | 'maintenance';
@@ -44,6 +46,19 @@ export interface CrowdSignal {
   kind?: IncidentKind;
   /** A rise that came from too few networks to be believed: shown, not counted. */
   narrow?: { networks: number; needed: number };
+  /** The evidence's strength (the open incident's peak): p-value and ratio to normal. */
+  pValue?: number;
+  ratio?: number;
+  /** Distinct networks reporting lately, and how many an incident needs. */
+  reach?: { networks: number; needed: number };
+  /** The open incident's phase. */
+  phase?: 'rising' | 'ongoing' | 'recovering';
+  /** People who said "it works again" in the last `minutes` minutes. */
+  recoveries?: { count: number; minutes: number };
+  /** An incident the operators opened by hand: their headline, which stands in for the crowd's numbers. */
+  declared?: string;
+  /** Normal because the burst behind these reports was resolved then, and they have not risen since. */
+  settledAt?: number;
 }
 
 export interface ProbeSignal {
@@ -89,11 +104,25 @@ function crowdReason(c: CrowdSignal, formatTime: (ms: number) => string): string
     const from = c.narrow.networks === 1 ? 'from one network only' : `from only ${count(c.narrow.networks)} networks`;
     return `${plural(c.observed, 'report')} in ${window}, but ${from}; reports from at least ${count(c.narrow.needed)} are needed to call it a problem`;
   }
+  if (c.state === 'incident' && c.declared !== undefined) {
+    return `Declared by the operators: ${c.declared}${c.since !== undefined ? ` (since ${formatTime(c.since)})` : ''}`;
+  }
+  if (c.state === 'normal' && c.settledAt !== undefined) {
+    return `The incident was resolved at ${formatTime(c.settledAt)}; reports have not risen again since (${count(c.observed)} in ${window}, most from before)`;
+  }
   if (c.state === 'normal') {
     return `Reports are at normal levels (${count(c.observed)} in ${window}, about ${count(c.expected)} expected)`;
   }
   const vs = c.expected > 0 ? `${ratio(c.observed / c.expected)}× normal for this hour` : 'when almost none are usual at this hour';
-  return `${plural(c.observed, 'report')} in ${window}, ${vs}${c.since !== undefined ? `; rising since ${formatTime(c.since)}` : ''}`;
+  const since = c.since === undefined ? '' : c.phase === 'rising' || c.phase === undefined ? `; rising since ${formatTime(c.since)}` : `; problems since ${formatTime(c.since)}`;
+  return `${plural(c.observed, 'report')} in ${window}, ${vs}${since}`;
+}
+
+function recoveryReason(c: CrowdSignal): string | undefined {
+  const n = c.recoveries?.count ?? 0;
+  const back = n > 0 ? `${n === 1 ? '1 person says' : `${count(n)} people say`} it works again (last ${c.recoveries!.minutes} minutes)` : undefined;
+  if (c.state === 'incident' && c.phase === 'recovering') return `Recovering: reports are falling back toward normal${back ? `; ${back}` : ''}`;
+  return back;
 }
 
 function failureWords(e?: { code: string; message: string }): string {
@@ -170,6 +199,8 @@ export function fuse(input: FuseInput): Fused {
     official?.level === 'under_maintenance' || (official?.maintenances.some((m) => m.status === 'in_progress' || m.status === 'verifying') ?? false);
 
   const crowdLine = crowdReason(crowd, formatTime);
+  const recoveryLine = recoveryReason(crowd);
+  const crowdConfidence = { state: crowd.state, networks: crowd.reach?.networks, needed: crowd.reach?.needed, pValue: crowd.pValue, ratio: crowd.ratio ?? (crowd.expected > 0 ? crowd.observed / crowd.expected : undefined), recovering: crowd.phase === 'recovering', maintenance: crowd.kind === 'maintenance', declared: crowd.declared !== undefined };
   const problemLine =
     crowd.state !== 'normal' && crowd.topProblem ? `${Math.round(crowd.topProblem.share * 100)}% of reports are about ${crowd.topProblem.label}` : undefined;
   const probeLine = probeReason(counted, formatTime);
@@ -189,12 +220,17 @@ export function fuse(input: FuseInput): Fused {
     const declared = window && `Scheduled maintenance "${window.title}" until ${formatTime(window.end)}`;
     const what = declared ?? 'Official status page: maintenance in progress';
     if (!officialOutage && !unplannedCrowd) {
-      // A declared window is the operator's own word, so it counts for more than one signal.
-      const agree = (window ? 1.5 : 0) + (officialMaintenance ? 1 : 0) + (crowd.kind === 'maintenance' ? 1 : 0);
       const expected = crowd.state === 'normal' ? [] : [`${crowdLine}, expected during maintenance`];
       return {
         level: 'under_maintenance',
-        confidence: confidence(agree, 0),
+        confidence: verdictConfidence({
+          level: 'under_maintenance',
+          crowd: crowdConfidence,
+          probes: { counted: n, hard, soft },
+          official: 'silent',
+          declaredWindow: Boolean(window),
+          officialMaintenance,
+        }),
         reasons: [
           what,
           ...expected,
@@ -225,25 +261,10 @@ export function fuse(input: FuseInput): Fused {
 
   // Rule 5: confidence from agreeing, independent signals.
   const problem = level !== 'operational';
-  let agree = 0;
-  let disagree = 0;
-  if (problem) {
-    agree += crowd.state === 'incident' ? 1 : crowd.state === 'elevated' ? 0.5 : 0;
-    if (hard > 0 || (soft > 0 && level === 'degraded_performance')) agree += 1;
-    else if (allPass && level === 'major_outage') disagree += 1;
-    if (officialFloor !== 'operational') agree += 1;
-  } else {
-    if (crowd.state === 'normal') agree += 1;
-    if (allPass) agree += 1;
-    if (official?.level === 'operational') agree += 1;
-  }
+  const officialSays = !official ? 'silent' : problem === (officialFloor !== 'operational') ? 'agrees' : official.level === 'operational' ? 'contradicts' : 'silent';
+  const sure = verdictConfidence({ level, crowd: crowdConfidence, probes: { counted: n, hard, soft }, official: officialSays });
 
-  reasons.push(crowdLine, ...(problemLine ? [problemLine] : []), ...(probeLine ? [probeLine] : []), ...(officialLine ? [officialLine] : []), ...tail);
+  reasons.push(...(recoveryLine && crowd.phase === 'recovering' ? [recoveryLine] : []), crowdLine, ...(recoveryLine && crowd.phase !== 'recovering' ? [recoveryLine] : []), ...(problemLine ? [problemLine] : []), ...(probeLine ? [probeLine] : []), ...(officialLine ? [officialLine] : []), ...tail);
   const kind: IncidentKind | undefined = level === 'major_outage' ? 'unplanned' : level === 'partial_outage' ? 'partial' : undefined;
-  return { level, confidence: confidence(agree, disagree), reasons, ...(kind && { kind }) };
-}
-
-function confidence(agree: number, disagree: number): number {
-  const c = 0.3 + 0.2 * agree - 0.15 * disagree;
-  return Math.round(Math.min(0.95, Math.max(0.1, c)) * 100) / 100;
+  return { level, confidence: sure, reasons, ...(kind && { kind }) };
 }

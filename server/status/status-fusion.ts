@@ -10,6 +10,14 @@ import { crowdSignal } from './crowd-signal.ts';
 import { fuse, VANTAGE_REASON, type FuseInput } from './fuse.ts';
 import { formatUtc, maintenanceInput, officialInput, probeSignals, toVerdict } from './fuse-inputs.ts';
 import type { StatusBoard } from './status-board.ts';
+import { risesAgain } from '../incidents/lifecycle-rules.ts';
+
+/** When the burst the detector still believes in was closed (by an operator or the short-burst rule), unless reports rose again since. */
+function settledAt(d: Decision | undefined, last: Incident | null): number | undefined {
+  if (!d?.incident || d.incident.resolvedAt !== null || !last?.resolvedAt) return undefined;
+  const closed = Date.parse(last.resolvedAt);
+  return closed >= d.incident.startedAt && !risesAgain(d, closed) ? closed : undefined;
+}
 
 export interface Sharpening {
   incident: Incident;
@@ -37,6 +45,8 @@ export class StatusFusion {
       maintenance: MaintenanceBook;
       incidents: IncidentBook;
       status: StatusBoard;
+      /** "It works again" in the last minutes, per service. */
+      recoveries?: (slug: string, now: number) => { count: number; lastMinutes: number };
     },
   ) {}
 
@@ -69,8 +79,12 @@ export class StatusFusion {
     for (const service of services) {
       const slug = service.slug;
       const open = incidents.openFor(slug);
-      const crowd = crowdSignal(this.decisions.get(slug), open, this.reach.get(slug));
-      const kind = open ? (this.crowdKinds.get(slug) ?? open.kind) : undefined;
+      const back = this.deps.recoveries?.(slug, now);
+      const decision = this.decisions.get(slug);
+      const crowd = crowdSignal(decision, open, this.reach.get(slug), back && { count: back.count, minutes: back.lastMinutes }, open ? undefined : settledAt(decision, incidents.justResolved(slug)));
+      // An operator's incident keeps the kind they gave it: neither the reports' split nor the probes overrule them.
+      const byHand = open?.origin === 'operator';
+      const kind = open ? (byHand ? open.kind : (this.crowdKinds.get(slug) ?? open.kind)) : undefined;
       const official = officialInput(checks.latestOfficial(service), now);
       const input: FuseInput = {
         crowd: { ...crowd, ...(kind ? { kind } : {}) },
@@ -86,7 +100,7 @@ export class StatusFusion {
       if (open && fused.kind) this.fusedKinds.set(slug, fused.kind);
       else this.fusedKinds.delete(slug);
       if (status.update(slug, toVerdict(fused, input), now)) changed.push(slug);
-      if (open && fused.kind && fused.kind !== open.kind) sharpen.push({ incident: open, kind: fused.kind });
+      if (open && !byHand && fused.kind && fused.kind !== open.kind) sharpen.push({ incident: open, kind: fused.kind });
     }
     return { changed, sharpen };
   }

@@ -33,11 +33,30 @@ export const IncidentUpdateRequest = z.strictObject({
 });
 export type IncidentUpdateRequest = z.input<typeof IncidentUpdateRequest>;
 
+/**
+ * Where an open incident stands: reports still climbing (rising), holding high (ongoing), or
+ * falling back toward normal or people saying it works again (recovering). See incidents/lifecycle.ts.
+ */
+export const IncidentPhase = z.enum(['rising', 'ongoing', 'recovering']);
+export type IncidentPhase = z.infer<typeof IncidentPhase>;
+
+/** Who opened an incident: the detector from a burst of reports, or an operator by hand. */
+export const IncidentOrigin = z.enum(['crowd', 'operator']);
+export type IncidentOrigin = z.infer<typeof IncidentOrigin>;
+
 export const Incident = z.object({
   id: z.string(),
   service: z.string(),
   kind: IncidentKind,
   state: z.enum(['open', 'resolved']),
+  /** Always sent by this server; optional so older stored shapes and hand-written ones stay valid (absent: crowd). */
+  origin: IncidentOrigin.optional(),
+  /** An operator's headline (incidents opened by hand); crowd incidents have none. */
+  title: z.string().optional(),
+  /** While open. */
+  phase: IncidentPhase.optional(),
+  /** Who closed it: an operator's name, "detector" (back to normal), or "recovered" (the short-burst rule). */
+  resolvedBy: z.string().optional(),
   /** About when reports began to rise. */
   startedAt: z.iso.datetime(),
   /** When the detector could tell. */
@@ -68,4 +87,26 @@ export const BaselineBand = z.object({
 export type BaselineBand = z.infer<typeof BaselineBand>;
 
 export const IncidentList = z.object({ incidents: z.array(Incident) });
+
+/** Body of POST /api/admin/services/:slug/incidents: an operator opens an incident by hand. */
+export const IncidentOpenRequest = z.strictObject({
+  title: z.string().trim().min(3).max(120),
+  kind: IncidentKind.default('unplanned'),
+  /** The first timeline entry; "resolved" would close what is being opened. */
+  status: IncidentUpdateStatus.exclude(['resolved']).default('investigating'),
+  body: z.string().trim().min(3).max(2_000),
+});
+export type IncidentOpenRequest = z.input<typeof IncidentOpenRequest>;
+
+/** Body of POST /api/admin/incidents/:id/resolve: the closing note is optional. */
+export const IncidentResolveRequest = z.strictObject({
+  body: z.string().trim().min(3).max(2_000).optional(),
+});
+export type IncidentResolveRequest = z.input<typeof IncidentResolveRequest>;
+
+/** GET /api/admin/incidents: open ones by default, all services at once. */
+export const AdminIncidentsQuery = z.object({
+  state: z.enum(['open', 'resolved', 'all']).default('open'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
 export type IncidentList = z.infer<typeof IncidentList>;

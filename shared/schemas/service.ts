@@ -6,6 +6,7 @@ import { MinuteSeries, ProblemBreakdown } from './series.ts';
 import { Comment } from './comment.ts';
 import { MaintenanceWindow } from './maintenance.ts';
 import { BaselineBand, Incident } from './incident.ts';
+import { RecoveryCount } from './recovery.ts';
 import { OfficialSource, OfficialView, ProbeList, ProbeView, Reachability, VantageView } from './checks.ts';
 import { Regions } from './regions.ts';
 
@@ -70,6 +71,10 @@ const ServiceNow = z.object({
   maintenance: z.array(MaintenanceWindow),
   /** The open incident, if any. */
   incident: Incident.nullable(),
+  /** "N people say it's back" (POST …/recoveries). */
+  recoveries: RecoveryCount,
+  /** The last incident, if it resolved within the last hour: the page offers "It works again" until then. */
+  recentlyResolved: Incident.nullable(),
   /** Expected counts per minute over the series' span (null while history is still loading). */
   baseline: BaselineBand.nullable(),
   /** Where the last hour's reports come from. */

@@ -291,6 +291,11 @@ describe('the OpenAPI document against the running server', () => {
     await check(ops.put(`/api/admin/services/${svc.slug}/official`).send({ kind: 'feed', url: `${site.base}/feed.xml` }), 200);
     await check(ops.delete(`/api/admin/services/${svc.slug}/official`), 204);
     await check(ops.delete(`/api/admin/maintenance/${window.id}`), 204);
+    await check(ops.get('/api/admin/incidents?state=open'), 200);
+    await check(anon().post(`/api/services/${svc.slug}/recoveries`).set(someone()).send({}), 201);
+    await check(ops.post(`/api/admin/incidents/${incidentId}/resolve`).send({ body: 'Checkout works again.' }), 200);
+    await check(ops.post(`/api/admin/incidents/${incidentId}/resolve`).send({}), 409);
+    await check(ops.post(`/api/admin/services/${svc.slug}/incidents`).send({ title: 'Checkout errors', body: 'We are looking into it.' }), 201);
 
     // Webhooks, delivered to a local receiver.
     const hook = (await check(ops.post('/api/admin/webhooks').send({ url: receiver.url, events: ['incident.opened', 'incident.resolved'] }), 201)).body;

@@ -11,6 +11,8 @@ import type {
   Incident,
   IncidentList,
   IncidentUpdateRequest,
+  IncidentOpenRequest,
+  IncidentResolveRequest,
 } from '../../../shared/index.ts';
 import { request, send, type ItemType } from './api.ts';
 
@@ -35,6 +37,12 @@ export const adminApi = {
   incidents: (limit = 20) => request<IncidentList>(`/api/incidents?limit=${limit}`),
   postIncidentUpdate: (id: string, body: IncidentUpdateRequest) =>
     request<Incident>(`/api/admin/incidents/${encodeURIComponent(id)}/updates`, send('POST', body)),
+
+  openIncidents: () => request<IncidentList>('/api/admin/incidents?state=open'),
+  openIncident: (slug: string, body: IncidentOpenRequest) =>
+    request<Incident>(`/api/admin/services/${encodeURIComponent(slug)}/incidents`, send('POST', body)),
+  resolveIncident: (id: string, body: IncidentResolveRequest = {}) =>
+    request<Incident>(`/api/admin/incidents/${encodeURIComponent(id)}/resolve`, send('POST', body)),
 
   audit: (limit = 100) => request<AuditLog>(`/api/admin/audit?limit=${limit}`),
 };

@@ -11,6 +11,7 @@ import type {
   IncidentList,
   ReportRequest,
   ReportResponse,
+  RecoveryResponse,
   ServiceDetail,
   ServiceSummary,
   Story,
@@ -68,6 +69,7 @@ export const api = {
   services: () => request<ServiceSummary[]>('/api/services'),
   service: (slug: string) => request<ServiceDetail>(svc(slug)),
   report: (slug: string, body: ReportRequest) => request<ReportResponse>(`${svc(slug)}/reports`, send('POST', body)),
+  recovered: (slug: string) => request<RecoveryResponse>(`${svc(slug)}/recoveries`, send('POST', {})),
 
   comments: (slug: string, before?: string) =>
     request<CommentPage>(`${svc(slug)}/comments${before ? `?before=${encodeURIComponent(before)}` : ''}`),

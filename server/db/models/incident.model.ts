@@ -23,6 +23,11 @@ export const IncidentSchema = new Schema(
     service: { type: String, required: true },
     kind: { type: String, enum: ['unplanned', 'partial', 'maintenance'], required: true },
     state: { type: String, enum: ['open', 'resolved'], required: true },
+    /** Absent on incidents written before operators could open them: those came from the crowd. */
+    origin: { type: String, enum: ['crowd', 'operator'] },
+    title: String,
+    phase: { type: String, enum: ['rising', 'ongoing', 'recovering'] },
+    resolvedBy: String,
     startedAt: { type: Date, required: true },
     openedAt: { type: Date, required: true },
     resolvedAt: Date,
@@ -36,6 +41,8 @@ export const IncidentSchema = new Schema(
 );
 IncidentSchema.index({ service: 1, startedAt: -1 });
 IncidentSchema.index({ state: 1 });
+// "Just resolved" on every process's refresh.
+IncidentSchema.index({ resolvedAt: -1 });
 
 export type IncidentDoc = InferSchemaType<typeof IncidentSchema>;
 

@@ -8,8 +8,8 @@ const NOW = T('14:40');
 const formatTime = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
 const quiet: CrowdSignal = { state: 'normal', observed: 12, expected: 11, windowMinutes: 10 };
-const spike: CrowdSignal = { state: 'incident', observed: 412, expected: 45, windowMinutes: 10, since: T('14:29'), kind: 'unplanned' };
-const rising: CrowdSignal = { state: 'elevated', observed: 60, expected: 25, windowMinutes: 10 };
+const spike: CrowdSignal = { state: 'incident', observed: 412, expected: 45, windowMinutes: 10, since: T('14:29'), kind: 'unplanned', pValue: 1e-40, ratio: 9.2, reach: { networks: 60, needed: 5 } };
+const rising: CrowdSignal = { state: 'elevated', observed: 60, expected: 25, windowMinutes: 10, pValue: 1e-4, ratio: 2.4, reach: { networks: 30, needed: 5 } };
 
 const pass = (name: string): ProbeSignal => ({ name, ok: true });
 const http503 = (name: string): ProbeSignal => ({ name, ok: false, error: { code: 'http_status', message: 'HTTP 503, expected 200–399' }, failingSince: T('14:31') });
@@ -49,7 +49,7 @@ describe('fuse', () => {
       level: 'major_outage',
       kind: 'unplanned',
       reasons: ['412 reports in the last 10 minutes, 9× normal for this hour; rising since 14:29', '2 of 3 probes failing with HTTP 503 since 14:31'],
-      confidence: [0.7, 0.7],
+      confidence: [0.78, 0.85],
     },
     {
       name: 'a crowd incident with one probe of three failing is a partial outage',
@@ -70,7 +70,7 @@ describe('fuse', () => {
       input: input({ crowd: spike, official: official('partial_outage', { 'API Requests': 'partial_outage' }) }),
       level: 'partial_outage',
       reasons: ["Official status page: 'Partial outage' on API Requests"],
-      confidence: [0.7, 0.7],
+      confidence: [0.78, 0.85],
     },
     {
       name: 'a crowd incident with every probe passing is partial, since the service still answers',
@@ -83,7 +83,7 @@ describe('fuse', () => {
       input: input({ crowd: spike }),
       level: 'major_outage',
       reasons: [/^412 reports/],
-      confidence: [0.5, 0.5],
+      confidence: [0.6, 0.72],
     },
     {
       name: 'probes failing in different ways are listed by name',
@@ -114,7 +114,7 @@ describe('fuse', () => {
       input: input({ probes: [timeout('web'), timeout('api')] }),
       level: 'partial_outage',
       reasons: ['2 of 2 probes failing with timeouts since 14:33'],
-      confidence: [0.5, 0.5],
+      confidence: [0.55, 0.65],
     },
     {
       name: 'one probe of three failing alone is degraded performance',
@@ -133,7 +133,7 @@ describe('fuse', () => {
       input: input({ crowd: rising }),
       level: 'degraded_performance',
       reasons: ['60 reports in the last 10 minutes, 2.4× normal for this hour'],
-      confidence: [0.4, 0.4],
+      confidence: [0.3, 0.45],
     },
     {
       name: 'an elevated crowd with every probe failing is a major outage',
@@ -159,7 +159,7 @@ describe('fuse', () => {
       level: 'under_maintenance',
       kind: 'maintenance',
       reasons: ['Scheduled maintenance "Database upgrade" until 16:00', /^412 reports .*, expected during maintenance$/, '1 of 1 probe failing with timeouts since 14:33'],
-      confidence: [0.8, 0.8],
+      confidence: [0.8, 0.9],
     },
     {
       name: 'maintenance declared for later does not count now',
