@@ -1,5 +1,6 @@
 import type { Models } from '../db/models.ts';
-import { HOUR_MS, seriesHourId } from '../db/models/series-hour.model.ts';
+import { HOUR_MS } from '../db/models/series-hour.model.ts';
+import { readHourDocs } from '../series/series-hours.ts';
 import { DAY_MS, MINUTE_MS, minuteOf } from '../series/series-math.ts';
 import { cityKey, type Place } from './place.ts';
 import { CITIES_PER_MINUTE, COUNTRIES_PER_MINUTE } from './region-sample.ts';
@@ -7,7 +8,6 @@ import { CITIES_PER_MINUTE, COUNTRIES_PER_MINUTE } from './region-sample.ts';
 /** A day (the widest window asked for) and a margin for late readers, as the series keeps. */
 const KEEP_MS = DAY_MS + 10 * MINUTE_MS;
 /** Primary-key reads in flight at once. */
-const PARALLEL = 32;
 
 /** One minute's located reports and their places. */
 export interface MinuteRegions {
@@ -82,13 +82,9 @@ export class RegionStore {
   }
 
   private async read(slugs: string[], from: number, to: number): Promise<void> {
-    const ids: string[] = [];
-    for (let h = Math.floor(from / HOUR_MS) * HOUR_MS; h < to; h += HOUR_MS) for (const s of slugs) ids.push(seriesHourId(s, h));
-    const collection = this.models.RegionHour.collection;
-    for (let i = 0; i < ids.length; i += PARALLEL) {
-      const docs = await Promise.all(ids.slice(i, i + PARALLEL).map((id) => collection.findOne({ _id: id as never })));
-      for (const doc of docs) if (doc) this.absorb(doc as unknown as RegionHourDoc, from);
-    }
+    const hours: number[] = [];
+    for (let h = Math.floor(from / HOUR_MS) * HOUR_MS; h < to; h += HOUR_MS) hours.push(h);
+    for (const doc of await readHourDocs<RegionHourDoc>(this.models.RegionHour.collection as never, slugs, hours)) this.absorb(doc, from);
   }
 
   private absorb(doc: RegionHourDoc, from: number): void {

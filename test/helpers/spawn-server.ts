@@ -19,7 +19,11 @@ export async function spawnServer(
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    // A server that never says it listens is killed: left running, it would load the database for the tests after.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk;
       const m = /"url":"(http:[^"]+)","msg":"Outage radar is listening"/.exec(output);
