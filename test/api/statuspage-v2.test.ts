@@ -103,6 +103,24 @@ describe('the Statuspage v2 API', () => {
     expect(unresolved.incidents.map((i) => i.id)).toEqual([incident.id]);
   });
 
+  it("is read by another world's prober as the official status page of a service", async () => {
+    const watcher = testService({ name: 'Our radar', official: { kind: 'statuspage', url: `${world.url}/api/v2/summary.json` } });
+    const theirClock = manualClockAt(15, 0);
+    const other = await startWorld({ clock: theirClock, services: [watcher], env: { PROBE_ALLOW_PRIVATE: '1' } });
+    try {
+      theirClock.advance(61_000);
+      await other.prober.tick();
+      const detail = (await request(other.url).get(`/api/services/${watcher.slug}`).expect(200)).body as ServiceDetail;
+      expect(detail.official!.error).toBeUndefined();
+      expect(detail.official!.latest).toMatchObject({ source: 'statuspage', level: 'partial_outage', description: 'Partial System Outage' });
+      expect(detail.official!.latest!.components).toContainEqual({ name: 'Acme Pay', level: 'partial_outage', group: 'Payments' });
+      expect(detail.official!.latest!.incidents.map((i) => i.latestUpdate)).toEqual(['A card processor is failing; we are switching to another.']);
+      expect(detail.status.level).toBe('partial_outage');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('lists a declared maintenance window as a scheduled maintenance, in progress once it starts', async () => {
     const ops = await signedInOperator(world.url);
     const start = new Date(clock.now() + 30 * MINUTE).toISOString();
@@ -131,23 +149,6 @@ describe('the Statuspage v2 API', () => {
     expect(active.scheduled_maintenances.map((m) => m.name)).toEqual(['Chat Co: Database upgrade']);
   });
 
-  it("is read by another world's prober as the official status page of a service", async () => {
-    const watcher = testService({ name: 'Our radar', official: { kind: 'statuspage', url: `${world.url}/api/v2/summary.json` } });
-    const theirClock = manualClockAt(15, 0);
-    const other = await startWorld({ clock: theirClock, services: [watcher], env: { PROBE_ALLOW_PRIVATE: '1' } });
-    try {
-      theirClock.advance(61_000);
-      await other.prober.tick();
-      const detail = (await request(other.url).get(`/api/services/${watcher.slug}`).expect(200)).body as ServiceDetail;
-      expect(detail.official!.error).toBeUndefined();
-      expect(detail.official!.latest).toMatchObject({ source: 'statuspage', level: 'partial_outage', description: 'Partial System Outage' });
-      expect(detail.official!.latest!.components).toContainEqual({ name: 'Acme Pay', level: 'partial_outage', group: 'Payments' });
-      expect(detail.official!.latest!.incidents.map((i) => i.latestUpdate)).toEqual(['A card processor is failing; we are switching to another.']);
-      expect(detail.status.level).toBe('partial_outage');
-    } finally {
-      await other.close();
-    }
-  });
 
   it('keeps a resolved incident in incidents.json with its resolution, and takes it off the unresolved list', async () => {
     await resolveIncident(world, clock, pay.slug);
