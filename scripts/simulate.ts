@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { ServiceDetail, ServiceSummary } from '../shared/index.ts';
 import { backfillHistory, findDatabaseUri } from './backfill-history.ts';
+import { simulatedAddresses } from './simulated-addresses.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -13,6 +14,7 @@ const { values: args } = parseArgs({
     'burst-after': { type: 'string' }, // seconds; default 60, or 120 after a backfill (detection relearns first)
     'burst-minutes': { type: 'string', default: '4' },
     'burst-factor': { type: 'string', default: '15' },
+    'burst-country': { type: 'string' }, // ISO code: most of the burst comes from there (a regional outage)
     duration: { type: 'string', default: '0' }, // seconds; 0 = until Ctrl+C
     'history-days': { type: 'string', default: '7' },
     'mongodb-uri': { type: 'string' },
@@ -28,6 +30,8 @@ if (args.help) {
   --burst-after S       seconds before the burst starts (default 60; 120 after a history backfill)
   --burst-minutes M     how long the burst lasts (default 4)
   --burst-factor F      how many times the normal rate during the burst (default 15)
+  --burst-country CC    most of the burst's reports come from this country (e.g. DE): a
+                        regional outage, which the incident's reasons and the map show
   --duration S          stop after S seconds (default: run until Ctrl+C)
   --history-days D      first give services without history D days of synthetic past traffic,
                         written straight into the database (default 7; 0 = never), so the
@@ -106,7 +110,8 @@ async function main() {
   const run = Math.random().toString(36).slice(2, 8);
   let user = 0;
   const tally = { sent: 0, counted: 0, repeats: 0, failed: 0 };
-  const send = async (slug: string, problem: string, comment?: string) => {
+  const addresses = await simulatedAddresses();
+  const send = async (slug: string, problem: string, comment?: string, country?: string) => {
     user++;
     tally.sent++;
     try {
@@ -114,10 +119,11 @@ async function main() {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          // One simulated person per report, each on an address of its own, spread over many
-          // networks as real reporters are (the server believes X-Forwarded-For from loopback).
+          // One simulated person per report, on public addresses the GeoLite2 data places (so they
+          // show on the map), spread over many networks as real reporters are (the server
+          // believes X-Forwarded-For from loopback).
           'user-agent': `OutageRadarSimulator/1.0 (person ${run}-${user})`,
-          'x-forwarded-for': `198.18.${user & 255}.${1 + ((user >> 8) % 254)}`,
+          'x-forwarded-for': addresses.in(country, user),
         },
         body: JSON.stringify({ problem, ...(comment ? { comment } : {}) }),
       });
@@ -147,7 +153,7 @@ async function main() {
         // In an outage, reports pile onto the first two problem kinds (e.g. login and the site itself).
         const problem = burst ? pick(s.problems.slice(0, 2), 1).id : pick(s.problems).id;
         const comment = Math.random() < (burst ? 0.2 : 0.05) ? pick(burst ? outage : everyday, 1) : undefined;
-        void send(s.slug, problem, comment);
+        void send(s.slug, problem, comment, burst && Math.random() < 0.8 ? args['burst-country'] : undefined);
       }
     }
     if (now - lastLog >= 10_000) {

@@ -159,14 +159,10 @@ export class DetectionLoop {
     const decisions = new Map<string, Decision | undefined>();
     const crowdKinds = new Map<string, IncidentKind>();
     const reach = new Map<string, { networks: number; needed: number }>();
+    await this.relearnStale(now);
     for (const service of this.deps.catalog.all()) {
       const slug = service.slug;
-      let sd = this.detectors.get(slug);
-      if (!sd) sd = await this.rebuild(slug, now);
-      else if (await this.olderHistoryAppeared(slug, sd, now)) {
-        sd = await this.rebuild(slug, now);
-        this.deps.onHistoryAppeared?.(slug);
-      }
+      const sd = this.detectors.get(slug) ?? (await this.rebuild(slug, now));
       const current = Math.floor(now / MINUTE_MS) * MINUTE_MS;
       const start = Number.isNaN(sd.lastPushed) ? current - MINUTE_MS : sd.lastPushed + MINUTE_MS;
       for (let t = start; t < current; t += MINUTE_MS) {
@@ -290,6 +286,32 @@ export class DetectionLoop {
         this.deps.onIncident('incident:resolved', resolved);
       }
     }
+  }
+
+  /**
+   * New services, and services whose older history appeared (a backfill, an import), learn it
+   * again before this tick judges them: together in one scan when there are several, because a
+   * backfill of the whole catalog would otherwise cost 672 lookups per service inside one tick.
+   */
+  private async relearnStale(now: number): Promise<void> {
+    const fresh: string[] = [];
+    const appeared: string[] = [];
+    for (const service of this.deps.catalog.all()) {
+      const sd = this.detectors.get(service.slug);
+      if (!sd) fresh.push(service.slug);
+      else if (await this.olderHistoryAppeared(service.slug, sd, now)) appeared.push(service.slug);
+    }
+    const stale = [...fresh, ...appeared];
+    if (stale.length === 0) return;
+    const current = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+    if (stale.length <= 3) for (const slug of stale) await this.rebuild(slug, now);
+    else {
+      for (const [slug, history] of await loadAllHistories(this.deps.models, stale, current - HISTORY_DAYS * DAY_MS, current)) {
+        this.learn(slug, history, current, now);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    for (const slug of appeared) this.deps.onHistoryAppeared?.(slug);
   }
 
   private async rebuild(slug: string, now: number): Promise<ServiceDetector> {
