@@ -37,6 +37,8 @@ describe('since when, in the browser', () => {
     const context = await browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.url });
     const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
     await page.goto(`${world.url}/incidents/${incident.id}`);
 
     const graph = page.getByTestId('incident-graph');
@@ -46,6 +48,8 @@ describe('since when, in the browser', () => {
     expect(said).toMatch(/^\d+ reports in this incident; the busiest 1-minute span was .+ with (4\d|5\d)\./);
     await expect.poll(() => page.getByTestId('incident-duration').textContent()).toMatch(/^for \d/);
     await expect.poll(() => page.getByRole('button', { name: "I'm having problems" }).count()).toBe(1);
+    // The server-rendered page hydrates as it was rendered.
+    expect(warnings.filter((w) => /hydrat/i.test(w))).toEqual([]);
 
     const link = `${world.url}/incidents/${incident.id}`;
     expect(await page.getByLabel('Link to this page').inputValue()).toBe(link);
