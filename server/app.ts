@@ -23,6 +23,7 @@ import type { IncidentEvent } from './incidents/detection-loop.ts';
 import type { Incident } from '../shared/index.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { servicesRoutes } from './services/services.routes.ts';
+import { seriesRangeRoutes } from './series/series-range.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { commentsRoutes } from './comments/comments.routes.ts';
 import { storiesRoutes } from './stories/stories.routes.ts';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): express.Express {
   const onModerated = (type: ItemType, service: string, id: string, visible: boolean) =>
     type === 'comment' ? deps.changed.commentVisibility(service, id, visible) : deps.changed.stories(service);
   app.use(servicesRoutes());
+  app.use(seriesRangeRoutes(deps));
   app.use(regionsRoutes(deps));
   app.use(reportsRoutes({ ...deps, reportHooks: deps.metrics?.reports }));
   app.use(recoveriesRoutes(deps));

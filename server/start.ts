@@ -59,6 +59,8 @@ import { concentrationSince } from './regions/concentration.ts';
 import { RelatedWatch } from './catalog/related-watch.ts';
 import { RecoveryTally } from './recoveries/recovery-tally.ts';
 import { createRecoveryAcceptor } from './recoveries/accept-recovery.ts';
+import { createOfficialAcknowledger } from './incidents/official-acknowledger.ts';
+import { OfficialLeads } from './incidents/official-leads.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -132,6 +134,8 @@ export async function startOutageRadar(opts: {
   const incidentStore = new IncidentStore(models);
   const incidents = new IncidentBook(incidentStore, () => clock.now());
   await incidents.reload();
+  const leads = new OfficialLeads(incidentStore);
+  await leads.reload(clock.now());
   const recoveries = new RecoveryTally(models);
   await recoveries.reload(clock.now());
   const probeStore = new ProbeStore(models);
@@ -161,6 +165,7 @@ export async function startOutageRadar(opts: {
     vantage: () => fusion.vantageView(),
     regions,
     recoveries: (slug, now) => recoveries.view(slug, now),
+    officialLead: (slug) => leads.view(slug),
   });
 
   // The request handler exists before socket.io attaches: engine.io then takes /socket.io/ for
@@ -271,9 +276,15 @@ export async function startOutageRadar(opts: {
       if (previous && previous !== now.level) events.verdict(slug, now, previous);
     }
     sharpen(list);
+    acknowledge();
     for (const slug of relatedWatch.changed()) live.markDirty(slug, { reread: false });
   };
   const relatedWatch = new RelatedWatch(views.relatedCandidates);
+  const acknowledge = createOfficialAcknowledger({
+    clock, log, catalog, checks, incidents, store: incidentStore,
+    isWriter: () => detection?.isLeader ?? false,
+    onRecorded: (updated) => void leads.reload(clock.now()).catch((err) => log.warn({ err }, 'official leads not re-read')).finally(() => announce('incident:updated', updated)),
+  });
   detection = new DetectionLoop({
     models,
     clock,
@@ -373,6 +384,7 @@ export async function startOutageRadar(opts: {
       probeStore.readChecks(slugs()),
       regions.refreshRecent(now, slugs()),
       recoveries.reload(now),
+      leads.reload(now),
     ]);
     // Reports other processes stored: this process's pages show them too.
     for (const slug of counted) live.markDirty(slug, { reread: false, soon: true });

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Models } from '../db/models.ts';
-import type { CrowdEvidence, Incident, IncidentKind, IncidentOrigin, IncidentPhase, IncidentUpdateRequest } from '../../shared/index.ts';
+import type { CrowdEvidence, Incident, OfficialAck, IncidentKind, IncidentOrigin, IncidentPhase, IncidentUpdateRequest } from '../../shared/index.ts';
 import { toIncident } from './incident-view.ts';
 
 export interface OpenIncidentInput {
@@ -83,6 +83,27 @@ export class IncidentStore {
     if (change.topProblems) $set.topProblems = change.topProblems;
     const doc = await this.models.Incident.findOneAndUpdate({ _id: id, state: 'open' }, { $set }, { returnDocument: 'after' }).lean();
     return doc ? toIncident(doc) : undefined;
+  }
+
+  /** Records the official page's first acknowledgement; undefined when one is recorded already (the first stays). */
+  async acknowledge(id: string, ack: OfficialAck): Promise<Incident | undefined> {
+    const doc = await this.models.Incident.findOneAndUpdate(
+      { _id: id, 'official.acknowledgedAt': { $exists: false } },
+      { $set: { official: { acknowledgedAt: new Date(ack.acknowledgedAt), leadSeconds: ack.leadSeconds } } },
+      { returnDocument: 'after' },
+    ).lean();
+    return doc ? toIncident(doc) : undefined;
+  }
+
+  /** Leads (seconds) of a service's incidents the official page acknowledged, opened since `since`, by service. */
+  async officialLeads(since: number): Promise<Map<string, number[]>> {
+    const docs = await this.models.Incident.find({ openedAt: { $gte: new Date(since) }, 'official.acknowledgedAt': { $exists: true } }, { service: 1, 'official.leadSeconds': 1 }).lean();
+    const out = new Map<string, number[]>();
+    for (const d of docs as { service: string; official?: { leadSeconds?: number | null } | null }[]) {
+      const lead = d.official?.leadSeconds;
+      if (typeof lead === 'number') out.set(d.service, [...(out.get(d.service) ?? []), lead]);
+    }
+    return out;
   }
 
   /**

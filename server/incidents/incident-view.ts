@@ -21,6 +21,7 @@ interface Doc {
   peak?: (EvidenceDoc & { at?: Date | null }) | null;
   topProblems?: { problem?: string | null; label?: string | null; count?: number | null; share?: number | null }[];
   updates?: { _id?: unknown; status: string; body: string; author: string; at: Date }[];
+  official?: { acknowledgedAt?: Date | null; leadSeconds?: number | null } | null;
 }
 
 const evidence = (e: EvidenceDoc) => ({
@@ -59,5 +60,6 @@ function fromDoc(d: Doc): Incident {
       author: u.author,
       at: u.at.toISOString(),
     })),
+    official: d.official?.acknowledgedAt ? { acknowledgedAt: d.official.acknowledgedAt.toISOString(), leadSeconds: d.official.leadSeconds ?? 0 } : null,
   };
 }

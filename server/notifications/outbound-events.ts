@@ -31,7 +31,7 @@ export class OutboundEvents {
 
   /** An incident event; the key names the incident's state at this moment (its last update, its resolution). */
   incident(type: 'incident.opened' | 'incident.updated' | 'incident.resolved', incident: Incident, at: string): void {
-    const version = type === 'incident.opened' ? 'opened' : type === 'incident.resolved' ? 'resolved' : `${incident.updates.at(-1)?.id ?? 'none'}:${incident.kind}`;
+    const version = type === 'incident.opened' ? 'opened' : type === 'incident.resolved' ? 'resolved' : `${incident.updates.at(-1)?.id ?? 'none'}:${incident.kind}${incident.official ? ':official' : ''}`;
     this.emit({ type, key: `${type}:${incident.id}:${version}`, service: incident.service, at, incident });
   }
 

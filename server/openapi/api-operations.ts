@@ -17,6 +17,7 @@ import { publicApi } from '../public-api/public-api.openapi.ts';
 import { metricsApi } from '../metrics/metrics.openapi.ts';
 import { docsApi } from './docs.openapi.ts';
 import { suggestionsApi } from '../suggestions/suggestions.openapi.ts';
+import { seriesApi } from '../series/series.openapi.ts';
 
 /**
  * Every documented operation. A feature documents its routes in a `*.openapi.ts` beside its
@@ -24,6 +25,7 @@ import { suggestionsApi } from '../suggestions/suggestions.openapi.ts';
  */
 export const apiOperations: ApiOperation[] = [
   ...servicesApi,
+  ...seriesApi,
   ...regionsApi,
   ...reportsApi,
   ...recoveriesApi,

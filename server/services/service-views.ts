@@ -5,7 +5,7 @@ import type { CommentFeed } from '../comments/comment-feed.ts';
 import type { StatusBoard } from '../status/status-board.ts';
 import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import type { IncidentBook } from '../incidents/incident-book.ts';
-import type { BaselineBand, RecoveryCount, Service, VantageView } from '../../shared/index.ts';
+import type { BaselineBand, OfficialLead, RecoveryCount, Service, VantageView } from '../../shared/index.ts';
 import type { ChecksBook } from '../probes/checks-book.ts';
 import type { RegionStore } from '../regions/region-store.ts';
 import { regionsWindow } from '../regions/region-view.ts';
@@ -28,6 +28,8 @@ export function createServiceViews(deps: {
   regions: RegionStore;
   /** "N people say it's back" (recoveries/recovery-tally.ts). */
   recoveries: (slug: string, now: number) => RecoveryCount;
+  /** How far ahead of the official page we usually are (incidents/official-leads.ts). */
+  officialLead?: (slug: string) => OfficialLead | null;
 }) {
   const { catalog, series, comments, status, maintenance, incidents, band, checks } = deps;
 
@@ -93,7 +95,7 @@ export function createServiceViews(deps: {
       ...checkViews(service, now),
     };
     return {
-      detail: { service: shown, series: series24h, ...shared, baseline: band(slug, series24h.from, series24h.to) },
+      detail: { service: shown, series: series24h, ...shared, baseline: band(slug, series24h.from, series24h.to), officialLead: deps.officialLead?.(slug) ?? null },
       update: { slug, recent, ...shared, baseline: band(slug, recent.from, recent.to) },
     };
   }

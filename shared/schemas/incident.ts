@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Story } from './story.ts';
+import { OfficialAck } from './official-lead.ts';
 
 /** unplanned: a spike with no better explanation; partial: one problem or part dominates; maintenance: inside a declared window. */
 export const IncidentKind = z.enum(['unplanned', 'partial', 'maintenance']);
@@ -67,6 +68,8 @@ export const Incident = z.object({
   peak: CrowdEvidence.extend({ at: z.iso.datetime() }),
   topProblems: z.array(z.object({ problem: z.string(), label: z.string(), count: z.number().int(), share: z.number() })),
   updates: z.array(IncidentUpdate),
+  /** When the official page first showed it (null until then; absent on incidents stored before this was recorded). */
+  official: OfficialAck.nullable().optional(),
 });
 export type Incident = z.infer<typeof Incident>;
 

@@ -3,6 +3,7 @@ import { Problem } from './problem.ts';
 import { Status } from './status.ts';
 import { RelatedService } from './related.ts';
 import { MinuteSeries, ProblemBreakdown } from './series.ts';
+import { OfficialLead } from './official-lead.ts';
 import { Comment } from './comment.ts';
 import { MaintenanceWindow } from './maintenance.ts';
 import { BaselineBand, Incident } from './incident.ts';
@@ -85,7 +86,12 @@ const ServiceNow = z.object({
 });
 
 /** GET /api/services/:slug: everything the service page needs in one request. */
-export const ServiceDetail = ServiceNow.extend({ service: PublicService, series: MinuteSeries });
+export const ServiceDetail = ServiceNow.extend({
+  service: PublicService,
+  series: MinuteSeries,
+  /** How far ahead of the official page our detection usually is (null: no acknowledged incident yet). */
+  officialLead: OfficialLead.nullable().optional(),
+});
 export type ServiceDetail = z.infer<typeof ServiceDetail>;
 
 /** What `service:update` carries: the recent minutes, enough to move the graph. */

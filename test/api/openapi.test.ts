@@ -319,6 +319,9 @@ describe('the OpenAPI document against the running server', () => {
     await check(anon().get(`/api/services/${svc.slug}/comments?limit=0`), 400);
     await check(anon().get(`/api/services/${svc.slug}/regions?minutes=0`), 400);
     await check(anon().get('/api/incidents/not-an-id'), 400);
+    await check(anon().get(`/api/services/${svc.slug}/series?range=7d`), 200);
+    await check(anon().get(`/api/services/${svc.slug}/series?range=1y`), 400);
+    await check(anon().get(`/api/incidents/${incidentId}/series`), 200);
     await check(anon().get('/api/incidents/0123456789abcdef01234567'), 404);
     await check(anon().get('/api/admin/moderation'), 401);
     await check(ops.post(`/api/admin/services/${svc.slug}/maintenance`).set('Origin', 'https://elsewhere.example').send({}), 403);

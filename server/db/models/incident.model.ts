@@ -36,6 +36,8 @@ export const IncidentSchema = new Schema(
     peak: { ...EvidenceFields, at: Date },
     topProblems: { type: [{ _id: false, problem: String, label: String, count: Number, share: Number }], default: [] },
     updates: { type: [UpdateSchema], default: [] },
+    /** The official page's first acknowledgement (absent until then). */
+    official: { acknowledgedAt: Date, leadSeconds: Number },
   },
   { versionKey: false, collection: 'incidents' },
 );
