@@ -34,7 +34,7 @@ describe('the OpenAPI document built from zod schemas', () => {
       404: { content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } },
     });
     // Only what the operations reach, the named parts of an Incident included.
-    expect(Object.keys(doc.components.schemas).sort()).toEqual(['CrowdEvidence', 'ErrorBody', 'Incident', 'IncidentKind', 'IncidentOrigin', 'IncidentPhase', 'IncidentUpdate', 'IncidentUpdateStatus', 'Slug']);
+    expect(Object.keys(doc.components.schemas).sort()).toEqual(['CrowdEvidence', 'ErrorBody', 'Incident', 'IncidentKind', 'IncidentOrigin', 'IncidentPhase', 'IncidentUpdate', 'IncidentUpdateStatus', 'OfficialAck', 'Slug']);
   });
 
   it('names an input shape apart only where it differs from the output one (defaults optional going in)', () => {
