@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { manualClock, signedInOperator, testService } from '../helpers/world.ts';
+import { openIncident, worldWithHistory } from '../helpers/crowd-incident.ts';
+import { axeViolations, describeViolations } from '../helpers/axe.ts';
+import { signInAsOperator, storyThroughApi } from './page-actions.ts';
+
+type World = Awaited<ReturnType<typeof worldWithHistory>>;
+
+/** Every page, checked by axe-core in Chromium once it has drawn its data: zero violations allowed. */
+describe('accessibility of every page (axe-core)', () => {
+  const quiet = testService({ name: 'Acme Quiet' });
+  const down = testService({ name: 'Acme Down' });
+  const clock = manualClock();
+  let world: World;
+  let browser: Browser;
+  let incidentId: string;
+  let storyId: string;
+
+  beforeAll(async () => {
+    [world, browser] = await Promise.all([worldWithHistory({ clock, services: [quiet, down] }), launchChromium()]);
+    incidentId = (await openIncident(world, clock, down.slug)).id;
+    const ops = await signedInOperator(world.url);
+    await ops.post(`/api/admin/incidents/${incidentId}/updates`).send({ status: 'identified', body: 'Mail delivery is failing in one data centre; we are moving traffic.' }).expect(201);
+    storyId = await storyThroughApi(world.url, down.slug, {
+      kind: 'business_impact',
+      title: 'Our invoices bounced for an hour',
+      body: 'Every outgoing invoice bounced, so we resent them from the backup mailer once it came back.',
+      incidentId,
+      impact: { hoursLost: 1, peopleAffected: 3, whatStopped: 'Invoices' },
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+
+  async function expectNoViolations(page: Page): Promise<void> {
+    // Compared as text: a failure then reads as a list of what to fix, not a dump of axe's objects.
+    expect(describeViolations(await axeViolations(page))).toBe('');
+  }
+
+  async function check(path: string, ready: (page: Page) => Promise<unknown>): Promise<void> {
+    const page = await browser.newPage();
+    await page.goto(`${world.url}${path}`);
+    await ready(page);
+    await expectNoViolations(page);
+    await page.close();
+  }
+
+  it('finds nothing on the home page', () => check('/', (p) => p.getByRole('link', { name: /Acme Quiet/ }).first().waitFor()));
+
+  it('finds nothing on a quiet service page', () =>
+    check(`/status/${quiet.slug}`, (p) => expect.poll(() => p.getByTestId('status-banner').textContent()).toContain('No problems detected')));
+
+  it('finds nothing on a service page during an incident', () =>
+    check(`/status/${down.slug}`, (p) => expect.poll(() => p.getByTestId('status-banner').textContent()).toMatch(/problems with Acme Down since/)));
+
+  it('finds nothing on an incident page', () => check(`/incidents/${incidentId}`, (p) => expect.poll(() => p.getByText('Ongoing since').count()).toBe(1)));
+
+  it('finds nothing on a story page', () => check(`/stories/${storyId}`, (p) => expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Our invoices bounced for an hour')));
+
+  it('finds nothing on the operator sign-in page', () => check('/admin', (p) => p.getByRole('heading', { name: 'Operator sign-in' }).waitFor()));
+
+  it('finds nothing on the page of an address that does not exist', () => check('/no/such/page', (p) => p.getByRole('heading', { level: 1 }).waitFor()));
+
+  it('finds nothing on the operator console once signed in', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAsOperator(page, world.url);
+    await page.getByText('Acme Down').first().waitFor();
+    await expectNoViolations(page);
+    await context.close();
+  });
+
+  it('moves focus to the main content from the skip link', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${world.url}/status/${quiet.slug}`);
+    await page.getByTestId('status-banner').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+
+  it('gives focus back to the report button when the report dialog closes', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${world.url}/status/${quiet.slug}`);
+    await page.getByRole('button', { name: /I'm having problems/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: /Error messages/ }).check();
+    await dialog.getByRole('button', { name: 'Report problem' }).click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toMatch(/\breport\b/);
+    await page.close();
+  });
+});
