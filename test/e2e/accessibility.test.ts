@@ -12,6 +12,7 @@ type World = Awaited<ReturnType<typeof worldWithHistory>>;
 describe('accessibility of every page (axe-core)', () => {
   const quiet = testService({ name: 'Acme Quiet' });
   const down = testService({ name: 'Acme Down' });
+  const watched = testService({ name: 'Acme Watched' });
   const clock = manualClock();
   let world: World;
   let browser: Browser;
@@ -19,7 +20,7 @@ describe('accessibility of every page (axe-core)', () => {
   let storyId: string;
 
   beforeAll(async () => {
-    [world, browser] = await Promise.all([worldWithHistory({ clock, services: [quiet, down] }), launchChromium()]);
+    [world, browser] = await Promise.all([worldWithHistory({ clock, services: [quiet, down, watched] }), launchChromium()]);
     incidentId = (await openIncident(world, clock, down.slug)).id;
     const ops = await signedInOperator(world.url);
     await ops.post(`/api/admin/incidents/${incidentId}/updates`).send({ status: 'identified', body: 'Mail delivery is failing in one data centre; we are moving traffic.' }).expect(201);
@@ -94,6 +95,24 @@ describe('accessibility of every page (axe-core)', () => {
     await dialog.getByRole('button', { name: 'Report problem' }).click();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toMatch(/\breport\b/);
+    await page.close();
+  });
+
+  it('speaks through one live region on a service page, which says the verdict when it changes', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${world.url}/status/${watched.slug}`);
+    await expect.poll(() => page.getByTestId('status-banner').textContent()).toContain('No problems detected');
+    // The other live regions answer the person's own actions (a comment posted, a link copied).
+    const otherVoices = () =>
+      page
+        .locator('[aria-live]:not([aria-live="off"]), [role="status"], [role="log"], [role="alert"]')
+        .evaluateAll((els) => els.filter((e) => e.getAttribute('data-testid') !== 'announcer').map((e) => e.textContent?.trim()).filter(Boolean));
+    expect(await page.getByTestId('announcer').textContent()).toBe('');
+
+    await openIncident(world, clock, watched.slug);
+    await expect.poll(() => page.getByTestId('announcer').textContent(), { timeout: 5_000 }).toMatch(/^Acme Watched: .*(outage|degraded|rising)/i);
+    expect(await page.getByTestId('status-banner').getAttribute('aria-live')).toBeNull();
+    expect(await otherVoices()).toEqual([]);
     await page.close();
   });
 });
