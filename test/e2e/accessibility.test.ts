@@ -55,10 +55,18 @@ describe('accessibility of every page (axe-core)', () => {
   it('finds nothing on a quiet service page', () =>
     check(`/status/${quiet.slug}`, (p) => expect.poll(() => p.getByTestId('status-banner').textContent()).toContain('No problems detected')));
 
-  it('finds nothing on a service page during an incident', () =>
-    check(`/status/${down.slug}`, (p) => expect.poll(() => p.getByTestId('status-banner').textContent()).toMatch(/problems with Acme Down since/)));
+  it('finds nothing on a service page during an incident, which shows the team’s latest update', () =>
+    check(`/status/${down.slug}`, async (p) => {
+      await expect.poll(() => p.getByTestId('status-banner').textContent()).toMatch(/problems with Acme Down since/);
+      const update = p.getByRole('region', { name: 'Latest update from the Outage radar team' });
+      await expect.poll(() => update.textContent()).toMatch(/Identified · \d{1,2}:\d{2}( [AP]M)?\s*Mail delivery is failing in one data centre/);
+    }));
 
-  it('finds nothing on an incident page', () => check(`/incidents/${incidentId}`, (p) => expect.poll(() => p.getByText('Ongoing since').count()).toBe(1)));
+  it('finds nothing on an incident page', () =>
+    check(`/incidents/${incidentId}`, async (p) => {
+      await expect.poll(() => p.getByText('Ongoing since').count()).toBe(1);
+      await p.getByRole('heading', { name: 'Updates from the Outage radar team' }).waitFor();
+    }));
 
   it('finds nothing on a story page', () => check(`/stories/${storyId}`, (p) => expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Our invoices bounced for an hour')));
 
