@@ -58,6 +58,9 @@ describe('accessibility of every page (axe-core)', () => {
   it('finds nothing on a service page during an incident, which shows the team’s latest update', () =>
     check(`/status/${down.slug}`, async (p) => {
       await expect.poll(() => p.getByTestId('status-banner').textContent()).toMatch(/problems with Acme Down since/);
+      // One kind of time on the page: the server's UTC reasons are shown in the reader's zone.
+      expect(await p.getByTestId('status-banner').textContent()).toMatch(/since \d{1,2}:\d{2}/);
+      expect(await p.locator('main').textContent()).not.toContain('UTC');
       const update = p.getByRole('region', { name: 'Latest update from the Outage radar team' });
       await expect.poll(() => update.textContent()).toMatch(/Identified · \d{1,2}:\d{2}( [AP]M)?\s*Mail delivery is failing in one data centre/);
     }));
