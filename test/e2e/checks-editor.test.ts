@@ -13,7 +13,7 @@ describe('editing probes and the official page in the operator console', () => {
     const page = await context.newPage();
     await signInAsOperator(page, t.world.url);
     const editor = page.getByRole('region', { name: 'Automated checks and official status page' });
-    await editor.getByLabel('Service').selectOption(svc.slug);
+    await editor.getByLabel('Service to edit').selectOption(svc.slug);
     await editor.getByText('No probes yet.').waitFor();
 
     await editor.getByRole('button', { name: 'Add a probe' }).click();
@@ -46,7 +46,7 @@ describe('editing probes and the official page in the operator console', () => {
     // Settings the form does not show survive an edit made in it.
     await ops.put(`/api/admin/services/${svc.slug}/probes`).send({ probes: [{ ...checks.probes[0], expectText: 'Welcome' }] }).expect(200);
     await page.reload();
-    await editor.getByLabel('Service').selectOption(svc.slug);
+    await editor.getByLabel('Service to edit').selectOption(svc.slug);
     await editor.getByLabel('Name').fill('Front page');
     await editor.getByRole('button', { name: 'Save probes' }).click();
     await expect.poll(() => editor.getByRole('status').textContent()).toBe('Saved 1 check for Acme Checks.');
