@@ -60,7 +60,7 @@ export function classifyIncident(input: ClassifyInput): Classification {
     reasons.push(`Scheduled maintenance ${name} ended ${minutesSince(window.end, now)} ago, but reports have not settled.`);
   }
 
-  const split = shares(input.byProblem);
+  const split = problemShares(input.byProblem);
   const top = split[0];
   if (!top || totalOf(input.byProblem) < MIN_REPORTS_FOR_SHARES) {
     reasons.push('Too few reports yet to tell which problem dominates.');
@@ -72,27 +72,44 @@ export function classifyIncident(input: ClassifyInput): Classification {
     reasons.unshift(`${percent(top.share)} of reports are about ${labelOf(top.problem)} (${usualText}).`);
     return { kind: 'partial', reasons };
   }
-  const spread = split
-    .slice(0, 3)
-    .map((s) => `${labelOf(s.problem)} ${percent(s.share)}`)
-    .join(', ');
-  reasons.push(`Reports are spread across problems: ${spread}.`);
+  reasons.push(splitSentence(split, labelOf, usualText));
   if (!window) reasons.push('No maintenance was scheduled at this time.');
   return { kind: 'unplanned', reasons };
 }
 
-function totalOf(counts: Record<string, number>): number {
-  return Object.values(counts).reduce((sum, n) => sum + Math.max(0, n), 0);
+/** Two kinds holding this share between them are "mostly two problems", not a spread. */
+export const TWO_KINDS = 0.8;
+
+/** The split in words that match its numbers: one kind above half, two kinds holding most, or a real spread. */
+function splitSentence(split: ProblemShare[], labelOf: (p: string) => string, usualText: string): string {
+  const [first, second] = split;
+  const listed = (n: number) => split.slice(0, n).map((s) => `${labelOf(s.problem)} ${percent(s.share)}`).join(', ');
+  if (first && first.share > 0.5) return `Most reports are about ${labelOf(first.problem)} (${percent(first.share)}, ${usualText}).`;
+  if (first && second && first.share + second.share >= TWO_KINDS) return `Most reports fall in two problems: ${listed(2)}.`;
+  return `Reports are spread across problems: ${listed(3)}.`;
 }
 
-/** Problem kinds by share of reports, largest first (ties by name, for stable output). */
-function shares(counts: Record<string, number>): { problem: string; share: number }[] {
+export interface ProblemShare {
+  problem: string;
+  count: number;
+  share: number;
+}
+
+/**
+ * Problem kinds by share of reports, largest first, ties by name: the one order for the reasons
+ * and the incident's "most reported" list, so the two never name different kinds for a tie.
+ */
+export function problemShares(counts: Record<string, number>): ProblemShare[] {
   const total = totalOf(counts);
   if (total === 0) return [];
   return Object.entries(counts)
     .filter(([, n]) => n > 0)
-    .map(([problem, n]) => ({ problem, share: n / total }))
-    .sort((a, b) => b.share - a.share || a.problem.localeCompare(b.problem));
+    .map(([problem, count]) => ({ problem, count, share: count / total }))
+    .sort((a, b) => b.count - a.count || a.problem.localeCompare(b.problem));
+}
+
+function totalOf(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((sum, n) => sum + Math.max(0, n), 0);
 }
 
 /**

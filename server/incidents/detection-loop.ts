@@ -7,7 +7,7 @@ import type { SeriesStore } from '../series/series-store.ts';
 import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import type { Incident, IncidentKind } from '../../shared/index.ts';
 import { describeEvidence, type Decision, type Evidence } from '../detection/detector.ts';
-import { classifyIncident } from '../detection/classify.ts';
+import { classifyIncident, problemShares } from '../detection/classify.ts';
 import { hasHistoryBefore, loadAllHistories, loadHistory, type History } from './history-loader.ts';
 import { ServiceDetector } from './service-detector.ts';
 import type { IncidentStore } from './incident-store.ts';
@@ -248,11 +248,10 @@ export class DetectionLoop {
   /** Kind, reasons and numbers for an incident, from the detector's evidence and the report split. */
   private describe(slug: string, sd: ServiceDetector, d: Decision, now: number, startedAt = d.incident!.startedAt) {
     const { byProblem, labelOf, ...kind } = this.classify(slug, sd, now, startedAt);
-    const total = Object.values(byProblem).reduce((a, n) => a + n, 0);
-    const topProblems = Object.entries(byProblem)
-      .sort((a, b) => b[1] - a[1])
+    // The same split, in the same order, as the reasons' words.
+    const topProblems = problemShares(byProblem)
       .slice(0, 3)
-      .map(([problem, count]) => ({ problem, label: labelOf(problem), count, share: total ? count / total : 0 }));
+      .map(({ problem, count, share }) => ({ problem, label: labelOf(problem), count, share }));
     const incident = d.incident!;
     return {
       kind: this.deps.sharpenKind?.(slug, kind.kind) ?? kind.kind,

@@ -5,6 +5,7 @@ import type { ServiceDetail } from '../../shared/index.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { as, freshDatabaseUri, startWorld, testService } from '../helpers/world.ts';
 import { seedHistory, trickle } from '../helpers/history.ts';
+import { localTimesIn } from '../../client/src/lib/local-times.ts';
 
 const MINUTE = 60_000;
 
@@ -94,7 +95,8 @@ describe('server-rendered pages in the browser', () => {
     const banner = page.getByTestId('status-banner');
     expect(await banner.textContent()).toMatch(/User reports indicate problems with Acme Docs since/);
     const shown = await banner.getByRole('listitem').allTextContents();
-    expect(shown).toEqual(detail.status.reasons);
+    // As the reasons read in the API, with their UTC times in the zone the page was rendered in (the server's here).
+    expect(shown).toEqual(detail.status.reasons.map((r) => localTimesIn(r, Date.now())));
     expect(await page.getByTestId('reports-last-hour').textContent()).toBe(detail.stats.lastHour.toLocaleString('en-US'));
     await context.close();
   });

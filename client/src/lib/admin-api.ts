@@ -13,6 +13,9 @@ import type {
   IncidentUpdateRequest,
   IncidentOpenRequest,
   IncidentResolveRequest,
+  OfficialSource,
+  ProbesUpdate,
+  ServiceChecksConfig,
 } from '../../../shared/index.ts';
 import { request, send, type ItemType } from './api.ts';
 
@@ -43,6 +46,11 @@ export const adminApi = {
     request<Incident>(`/api/admin/services/${encodeURIComponent(slug)}/incidents`, send('POST', body)),
   resolveIncident: (id: string, body: IncidentResolveRequest = {}) =>
     request<Incident>(`/api/admin/incidents/${encodeURIComponent(id)}/resolve`, send('POST', body)),
+
+  checks: (slug: string) => request<ServiceChecksConfig>(`/api/admin/services/${encodeURIComponent(slug)}/checks`),
+  setProbes: (slug: string, body: ProbesUpdate) => request<ServiceChecksConfig>(`/api/admin/services/${encodeURIComponent(slug)}/probes`, send('PUT', body)),
+  setOfficial: (slug: string, body: OfficialSource) => request<ServiceChecksConfig>(`/api/admin/services/${encodeURIComponent(slug)}/official`, send('PUT', body)),
+  removeOfficial: (slug: string) => request<void>(`/api/admin/services/${encodeURIComponent(slug)}/official`, send('DELETE')),
 
   audit: (limit = 100) => request<AuditLog>(`/api/admin/audit?limit=${limit}`),
 };

@@ -25,3 +25,17 @@ export function homeGroups(services: readonly ServiceSummary[]): HomeGroup[] {
     ...categories.map((c) => ({ title: c, services: byCategory.get(c)!.sort((a, b) => a.name.localeCompare(b.name)) })),
   ];
 }
+
+/**
+ * `next` with each group's services in the order they are shown now: while a pointer or the
+ * focus is on the list, a refresh must not move the card under it. Services new to a group
+ * follow, in their own order; those gone from it are gone.
+ */
+export function inShownOrder(next: HomeGroup[], shown: readonly HomeGroup[]): HomeGroup[] {
+  const place = new Map(shown.flatMap((g) => g.services.map((s, i) => [`${g.title}\n${s.slug}`, i] as const)));
+  return next.map((g) => {
+    const rank = (s: ServiceSummary, i: number) => place.get(`${g.title}\n${s.slug}`) ?? place.size + i;
+    const ranked = g.services.map((s, i) => ({ s, r: rank(s, i) }));
+    return { ...g, services: ranked.sort((a, b) => a.r - b.r).map((x) => x.s) };
+  });
+}

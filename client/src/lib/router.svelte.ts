@@ -32,6 +32,16 @@ export function navigate(path: string): void {
   window.scrollTo(0, 0);
 }
 
+/**
+ * A same-page anchor (the skip link) moves focus, not only the view: keyboard and screen-reader
+ * users continue from the target. The target needs tabindex="-1" to take focus.
+ */
+function focusTarget(id: string): void {
+  const target = document.getElementById(id);
+  target?.focus();
+  target?.scrollIntoView();
+}
+
 if (inBrowser) {
   addEventListener('popstate', () => (router.route = routeOf(location.pathname)));
 
@@ -41,6 +51,7 @@ if (inBrowser) {
     const a = (e.target as Element).closest?.('a');
     if (!a || a.target || a.origin !== location.origin || a.hasAttribute('download')) return;
     e.preventDefault();
+    if (a.hash && a.pathname === location.pathname) return focusTarget(a.hash.slice(1));
     navigate(a.pathname);
   });
 }

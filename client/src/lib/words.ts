@@ -1,3 +1,6 @@
 // Plain values from shared/ that pages need at runtime: imported from the zod-free file only
 // (see shared/constants.ts for why).
 export { COMMENT_MAX, STORY_KINDS, storyKindLabel } from '../../../shared/constants.ts';
+
+/** The server's dedupe window (DEDUPE_WINDOW_MINUTES, 10 by default), as the page footer states it. */
+export const REPORT_WINDOW_MINUTES = 10;

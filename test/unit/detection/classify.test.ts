@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyIncident, type ClassifyInput } from '../../../server/detection/classify.ts';
+import { classifyIncident, problemShares, type ClassifyInput } from '../../../server/detection/classify.ts';
 
 const T = (hhmm: string) => Date.parse(`2025-03-04T${hhmm}:00Z`);
 const labels: Record<string, string> = { login: 'Login', errors: 'Error messages', slow: 'Slow or degraded', api: 'API' };
@@ -37,7 +37,13 @@ describe('classifyIncident', () => {
       name: 'a problem that is usually the majority anyway is not a partial outage',
       input: { byProblem: { errors: 65, login: 20, slow: 15 }, usualByProblem: { errors: 60, login: 20, slow: 20 }, maintenance: [], now: T('12:00') },
       kind: 'unplanned',
-      reason: /errors 65%/,
+      reason: /^Most reports are about errors \(65%, usually 60%\)\.$/,
+    },
+    {
+      name: 'two problems holding nearly every report are named as two, not as a spread',
+      input: { byProblem: { login: 50, errors: 46, slow: 2, api: 2 }, usualByProblem: usual, maintenance: [], now: T('12:00'), labelOf },
+      kind: 'unplanned',
+      reason: /^Most reports fall in two problems: Login 50%, Error messages 46%\.$/,
     },
     {
       name: 'without a usual split, a clear majority of one problem is partial',
@@ -63,5 +69,19 @@ describe('classifyIncident', () => {
     const result = classifyIncident(input);
     expect(result.kind).toBe(kind);
     expect(result.reasons.some((r) => reason.test(r))).toBe(true);
+  });
+});
+
+describe('problemShares', () => {
+  it('orders kinds with equal counts by name, whatever order they were counted in', () => {
+    const a = problemShares({ responses: 1, errors: 90, 'mobile-app': 1, login: 8 });
+    const b = problemShares({ 'mobile-app': 1, login: 8, errors: 90, responses: 1 });
+    expect(a.map((s) => s.problem)).toEqual(['errors', 'login', 'mobile-app', 'responses']);
+    expect(b).toEqual(a);
+    expect(a[2]).toEqual({ problem: 'mobile-app', count: 1, share: 0.01 });
+  });
+
+  it('leaves out kinds nobody reported', () => {
+    expect(problemShares({ errors: 3, login: 0 })).toEqual([{ problem: 'errors', count: 3, share: 1 }]);
   });
 });
