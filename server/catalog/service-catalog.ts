@@ -75,9 +75,14 @@ export class ServiceCatalog {
       try {
         await collection.insertMany(fresh as never[], { ordered: false });
       } catch (err) {
-        // Another process inserted some first: write those the careful way below.
+        // Another process starting at the same moment inserted some first, from the same seed and
+        // file: only what the file names needs writing over them. (Replaying every upsert and
+        // backfill here cost 500 writes and stalled two processes starting side by side.)
         if ((err as { code?: number }).code !== 11000) throw err;
-        for (const doc of fresh) ops.push(...opsOf.get(doc.slug as string)!);
+        for (const doc of fresh) {
+          const first = opsOf.get(doc.slug as string)![0] as { updateOne: { update: Record<string, unknown> } };
+          if (first.updateOne.update.$set || first.updateOne.update.$unset) ops.push(first);
+        }
       }
     }
     if (ops.length === 0) return;
