@@ -1,3 +1,4 @@
+import { localTimesIn } from '../../client/src/lib/local-times.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { IncidentDetail, PageData, ServiceDetail, Story } from '../../shared/index.ts';
@@ -58,7 +59,8 @@ describe('server-rendered pages', () => {
     expect(detail.status.level).not.toBe('operational');
     expect(html).toContain(`<title>Is Acme Mail down? ${verdict} now — ${detail.stats.lastHour} reports in the last hour | Outage radar</title>`);
     expect(detail.status.reasons.length).toBeGreaterThan(0);
-    for (const reason of detail.status.reasons) expect(html).toContain(`<li>${escapedText(reason)}</li>`);
+    // The page shows the reasons' UTC times in the zone it is rendered in (the browser's, once hydrated).
+    for (const reason of detail.status.reasons) expect(html).toContain(`<li>${escapedText(localTimesIn(reason, Date.now()))}</li>`);
     expect(html).toMatch(new RegExp(`data-testid="reports-last-hour"[^>]*>${detail.stats.lastHour}<`));
     expect(html).toMatch(/User reports indicate problems with Acme Mail since/);
     expect(res.headers['cache-control']).toBe('public, max-age=2, stale-while-revalidate=30');
