@@ -50,6 +50,7 @@ import { regionsRoutes } from './regions/regions.routes.ts';
 import type { RegionStore } from './regions/region-store.ts';
 import { connectSources } from './http/connect-sources.ts';
 import { suggestionsRoutes } from './suggestions/suggestions.routes.ts';
+import type { ServiceChanges } from './live/service-changes.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl' | 'metricsToken'>;
@@ -73,14 +74,7 @@ export interface AppDeps {
   probeStore: ProbeStore;
   checks: ChecksBook;
   /** Something people see changed for a service: push it to the page. */
-  changed: {
-    service: (slug: string) => void;
-    stories: (slug: string) => void;
-    comments: (slug: string) => void;
-    commentVisibility: (slug: string, id: string, visible: boolean) => void;
-    /** An operator changed the service's probes or official page. */
-    checks: (slug: string) => void;
-  };
+  changed: ServiceChanges;
   email: EmailAlerts;
   /** Operators' webhook endpoints (server/webhooks/). */
   webhooks: express.RequestHandler;

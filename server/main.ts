@@ -17,14 +17,14 @@ process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise 
 
 let embedded: EmbeddedDatabase | undefined;
 try {
-  // Checked before the database starts, so a typo in the file costs no wait.
-  if (config.catalogFile) mergeCatalog(seedServices, readCatalogFile(config.catalogFile), config.catalogFile);
+  // Read once, before the database starts, so a typo in the file costs no wait.
+  const catalog = mergeCatalog(seedServices, config.catalogFile ? readCatalogFile(config.catalogFile) : undefined, config.catalogFile);
   let uri = config.mongodbUri;
   if (!uri) {
     embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, database: 'outage-radar', log, sync: config.embeddedDbSync });
     uri = embedded.uri;
   }
-  const server = await startOutageRadar({ config, log, mongodbUri: uri });
+  const server = await startOutageRadar({ config, log, mongodbUri: uri, catalog });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

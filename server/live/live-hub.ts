@@ -22,8 +22,11 @@ export class LiveHub {
   constructor(
     private readonly deps: {
       io: LiveServer;
-      /** Re-reads what other processes wrote before building, so the update is the database's truth. */
-      refresh: (slugs: string[]) => Promise<void>;
+      /**
+       * Re-reads what other processes wrote before building, so an update every process's
+       * watchers receive is the database's truth; absent, updates are built from memory alone.
+       */
+      refresh?: (slugs: string[]) => Promise<void>;
       /** What readers see of this service is out of date; `soon`: it may stay so for a moment (counts). */
       changed: (slug: string, soon: boolean) => void;
       /** The service's live update, built once for its whole room; undefined once it left the catalog. */
@@ -63,7 +66,7 @@ export class LiveHub {
     this.dirty = new Set();
     this.stale = new Set();
     try {
-      if (stale.length > 0) {
+      if (stale.length > 0 && this.deps.refresh) {
         await this.deps.refresh(stale).catch((err) => this.deps.log.warn({ err }, 'live refresh failed; sending what memory holds'));
         stale.forEach((slug) => this.deps.changed(slug, true));
       }
