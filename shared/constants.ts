@@ -1,7 +1,7 @@
 /*
- * Plain values both ends need, with no zod: the client imports this file directly, because
- * loading a schema file would put zod in the bundle, and zod's start-up probe (`Function('')`)
- * breaks the Content-Security-Policy.
+ * Plain values both ends need, with no zod. The client's forms do import schema files (to check
+ * a body before sending it); client/src/zod-config.ts keeps zod jitless there, as its
+ * `new Function` probe would break the Content-Security-Policy.
  */
 
 export const COMMENT_MAX = 280;

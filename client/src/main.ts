@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import { PAGE_DATA, type PageDataBox } from './lib/page-data.ts';

@@ -1,8 +1,9 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import { serverPages, type ServerPagesDeps } from '../pages/server-pages.ts';
+import { staticAssets } from './static-assets.ts';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -25,7 +26,7 @@ export function clientPages(deps: { distDir: string; catalog: ServiceCatalog } &
   }
   const template = readFileSync(indexPath, 'utf8');
 
-  router.use(express.static(deps.distDir, { index: false, maxAge: '1y', immutable: true }));
+  router.use(staticAssets(deps.distDir));
   router.use(serverPages({ ...deps, template, ssrFile: path.join(deps.distDir, '..', 'dist-server', 'entry-server.js') }));
   router.get(/^(?!\/api\/|\/socket\.io\/).*/, (req, res) => {
     const slug = /^\/status\/([a-z0-9-]+)\/?$/.exec(req.path)?.[1];

@@ -1,18 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError, databaseUnavailable } from '../errors.ts';
-import type { ErrorBody } from '../../shared/index.ts';
+import { fieldErrors, type ErrorBody } from '../../shared/index.ts';
 import type { Logger } from '../logger.ts';
-
-/** Zod issues as `{ "comment": ["a comment is at most 280 characters"] }`. */
-export function fieldErrors(err: ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of err.issues) {
-    const key = issue.path.length ? issue.path.join('.') : '(body)';
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
 
 export function isDatabaseError(err: unknown): boolean {
   const name = (err as { name?: string })?.name ?? '';

@@ -1,4 +1,4 @@
-import type { ServiceDetail, ServiceSummary, ServiceUpdate } from '../../shared/index.ts';
+import type { ServiceDetail, ServiceNow, ServiceSummary, ServiceUpdate } from '../../shared/index.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { SeriesStore } from '../series/series-store.ts';
 import type { CommentFeed } from '../comments/comment-feed.ts';
@@ -73,14 +73,10 @@ export function createServiceViews(deps: {
     }));
   }
 
-  /** The page's first load and the live update: one ServiceNow shared by both, built once. */
-  function snapshot(slug: string, now: number): { detail: ServiceDetail; update: ServiceUpdate } | undefined {
-    const service = catalog.get(slug);
-    if (!service) return undefined;
-    const series24h = seriesWindow(series.buckets(slug), now, DAY_MS);
-    const recent = seriesWindow(series.buckets(slug), now, LIVE_WINDOW_MS);
-    const { probes: _probes, official: _official, ...shown } = service;
-    const shared = {
+  /** What the page shows beside its graph; the key order is the wire's (ETags and byte-for-byte reads). */
+  function serviceNow(service: Service, now: number): ServiceNow {
+    const slug = service.slug;
+    return {
       status: status.get(slug),
       breakdown: breakdown(slug, now),
       comments: comments.latest(slug),
@@ -94,6 +90,16 @@ export function createServiceViews(deps: {
       recentlyResolved: incidents.justResolved(slug),
       ...checkViews(service, now),
     };
+  }
+
+  /** The page's first load and the live update: one ServiceNow shared by both, built once. */
+  function snapshot(slug: string, now: number): { detail: ServiceDetail; update: ServiceUpdate } | undefined {
+    const service = catalog.get(slug);
+    if (!service) return undefined;
+    const series24h = seriesWindow(series.buckets(slug), now, DAY_MS);
+    const recent = seriesWindow(series.buckets(slug), now, LIVE_WINDOW_MS);
+    const { probes: _probes, official: _official, ...shown } = service;
+    const shared = serviceNow(service, now);
     return {
       detail: { service: shown, series: series24h, ...shared, baseline: band(slug, series24h.from, series24h.to), officialLead: deps.officialLead?.(slug) ?? null },
       update: { slug, recent, ...shared, baseline: band(slug, recent.from, recent.to) },

@@ -60,8 +60,11 @@ export const ReportStats = z.object({
   last24h: z.number().int().nonnegative(),
 });
 
-/** What a service page shows beside its graph, in the first load and in every live update alike. */
-const ServiceNow = z.object({
+/**
+ * What a service page shows beside its graph, in the first load and in every live update alike:
+ * the server builds it once per snapshot and the page takes an update's with one assignment.
+ */
+export const ServiceNow = z.object({
   status: Status,
   breakdown: ProblemBreakdown,
   comments: z.array(Comment),
@@ -76,24 +79,27 @@ const ServiceNow = z.object({
   recoveries: RecoveryCount,
   /** The last incident, if it resolved within the last hour: the page offers "It works again" until then. */
   recentlyResolved: Incident.nullable(),
-  /** Expected counts per minute over the series' span (null while history is still loading). */
-  baseline: BaselineBand.nullable(),
   /** Where the last hour's reports come from. */
   regions: Regions,
   /** Services having problems at the same time (a shared cause shows here first), then others of its category. */
   related: z.array(RelatedService),
   ...checks,
 });
+export type ServiceNow = z.infer<typeof ServiceNow>;
+
+/** Expected counts per minute over the series' span (null while history is still loading): each shape has its own span. */
+const baseline = BaselineBand.nullable();
 
 /** GET /api/services/:slug: everything the service page needs in one request. */
 export const ServiceDetail = ServiceNow.extend({
   service: PublicService,
   series: MinuteSeries,
+  baseline,
   /** How far ahead of the official page our detection usually is (null: no acknowledged incident yet). */
   officialLead: OfficialLead.nullable().optional(),
 });
 export type ServiceDetail = z.infer<typeof ServiceDetail>;
 
 /** What `service:update` carries: the recent minutes, enough to move the graph. */
-export const ServiceUpdate = ServiceNow.extend({ slug: Slug, recent: MinuteSeries });
+export const ServiceUpdate = ServiceNow.extend({ slug: Slug, recent: MinuteSeries, baseline });
 export type ServiceUpdate = z.infer<typeof ServiceUpdate>;

@@ -39,6 +39,16 @@ describe("the built client under the server's Content-Security-Policy", () => {
     expect(res!.headers()['content-security-policy']).toMatch(/script-src 'self'/);
     await expect.poll(() => page.getByText('Live', { exact: true }).count()).toBe(1);
 
+    // The form checks with the shared zod schema before sending: zod runs in the page, under the CSP.
+    const commentPosts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/comments$/.test(new URL(r.url()).pathname)) commentPosts.push(r.url());
+    });
+    await page.getByLabel('Add a comment').fill('See https://a.example.com and https://b.example.com');
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect.poll(() => page.getByText('A comment can contain at most 1 link').count()).toBe(1);
+    expect(commentPosts).toEqual([]);
+
     await postComment(page, 'Card payments time out at the last step');
     await page.getByRole('button', { name: 'Flag this comment' }).click();
     await page.getByRole('button', { name: 'Send flag' }).click();
