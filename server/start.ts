@@ -61,6 +61,7 @@ import { RecoveryTally } from './recoveries/recovery-tally.ts';
 import { createRecoveryAcceptor } from './recoveries/accept-recovery.ts';
 import { createOfficialAcknowledger } from './incidents/official-acknowledger.ts';
 import { OfficialLeads } from './incidents/official-leads.ts';
+import { createExperts } from './experts/experts.ts';
 
 const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -339,7 +340,8 @@ export async function startOutageRadar(opts: {
   let publicBase = config.publicUrl ?? '';
   const webhooks = await createWebhooks({ conn, models, clock, log, catalog, audit, admin: requireAdmin(sessions), events, allowPrivate: config.probeAllowPrivate, ...(opts.probeLookup && { lookup: opts.probeLookup }), baseUrl: () => publicBase });
 
-  publicApi = await startPublicApi({ catalog, status, maintenance, store: incidentStore, events, clock, log, config });
+  const experts = createExperts({ models, catalog, incidentStore, clock, audit, limiter, clientOf: clientIdentity(salt), admin: requireAdmin(sessions), publicUrl: config.publicUrl, secureCookies: config.secureCookies });
+  publicApi = await startPublicApi({ catalog, status, maintenance, store: incidentStore, events, clock, log, config, insights: experts.recentInsights });
   app = createApp({
     config,
     log,
@@ -364,6 +366,7 @@ export async function startOutageRadar(opts: {
     changed,
     email,
     webhooks: webhooks.router,
+    experts: experts.router,
     publicApi: publicApi.router,
     clientDistDir: opts.clientDistDir ?? defaultDist,
     snapshots,
@@ -393,7 +396,7 @@ export async function startOutageRadar(opts: {
     fuseAll();
   };
   const sweep = async () => {
-    await Promise.all([writer.sweepClaims(clock.now()), limiter.sweep(), sessions.sweep()]);
+    await Promise.all([writer.sweepClaims(clock.now()), limiter.sweep(), sessions.sweep(), experts.sweep()]);
   };
   const timers = [
     setInterval(() => void refresh().catch((err) => (metrics.database.failed('refresh', err), log.warn({ err }, 'periodic refresh failed'))), config.refreshMs),
