@@ -99,9 +99,10 @@ export function expertsRoutes(deps: {
   });
 
   router.post('/api/experts/session', async (req, res) => {
-    // Counted before the code is checked, like operators' sign-ins: guesses in parallel count too.
-    const refund = await deps.limiter.consume('login', deps.clientOf(req).address);
+    // A code that cannot be one is no guess; every well-formed one counts before it is checked,
+    // like operators' sign-ins, so guesses in parallel count too.
     const { code } = ExpertSignInRequest.parse(req.body);
+    const refund = await deps.limiter.consume('login', deps.clientOf(req).address);
     const session = await deps.credentials.redeem(code);
     if (!session) throw new AppError(401, 'bad_code', 'That sign-in code is not valid: it may have been used already or expired. Ask an operator for a new one.');
     await refund();
