@@ -78,6 +78,8 @@ export interface AppDeps {
   email: EmailAlerts;
   /** Operators' webhook endpoints (server/webhooks/). */
   webhooks: express.RequestHandler;
+  /** Verified experts and their insights (server/experts/). */
+  experts: express.RequestHandler;
   /** Statuspage v2 API, feeds, badges and the embeddable card (server/public-api). */
   publicApi: express.Router;
   clientDistDir: string;
@@ -144,6 +146,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(subscriptionsRoutes(deps));
   app.use(suggestionsRoutes({ ...deps, admin }));
   app.use(deps.webhooks);
+  app.use(deps.experts);
   app.use(adminRoutes({ ...deps, secureCookies: deps.config.secureCookies }));
   app.use(deps.publicApi);
   app.use(openApiRoutes({ publicUrl: deps.config.publicUrl }));

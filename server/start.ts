@@ -99,6 +99,7 @@ export async function startOutageRadar(opts: StartOptions): Promise<RunningServe
     feed: comments,
     clientOf: clientIdentity(salt),
     webhooks: out.webhooks.router,
+    experts: people.experts.router,
     publicApi: out.publicApi.router,
     clientDistDir: opts.clientDistDir ?? defaultDist,
   });
@@ -106,7 +107,7 @@ export async function startOutageRadar(opts: StartOptions): Promise<RunningServe
 
   const refresh = memoryRefresh({ clock, catalog, memory, live, fuseAll });
   const sweep = async () => {
-    await Promise.all([reports.writer.sweepClaims(clock.now()), people.limiter.sweep(), people.sessions.sweep()]);
+    await Promise.all([reports.writer.sweepClaims(clock.now()), people.limiter.sweep(), people.sessions.sweep(), people.experts.sweep()]);
   };
   const timers = periodic({ refreshMs: config.refreshMs, refresh, sweep, log, metrics });
   fuseAll();

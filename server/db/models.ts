@@ -21,6 +21,8 @@ import { ProbeHourSchema } from './models/probe-hour.model.ts';
 import { SubscriptionSchema } from './models/subscription.model.ts';
 import { OutgoingMailSchema } from './models/outgoing-mail.model.ts';
 import { SuggestionSchema } from '../suggestions/suggestion.model.ts';
+import { ExpertCredentialSchema, ExpertSchema } from './models/expert.model.ts';
+import { InsightSchema } from './models/insight.model.ts';
 
 /** Registers every model on one connection; the app receives this object, never globals. */
 export function createModels(conn: Connection) {
@@ -48,6 +50,9 @@ export function createModels(conn: Connection) {
     Subscription: conn.model('Subscription', SubscriptionSchema),
     OutgoingMail: conn.model('OutgoingMail', OutgoingMailSchema),
     Suggestion: conn.model('Suggestion', SuggestionSchema),
+    Expert: conn.model('Expert', ExpertSchema),
+    ExpertCredential: conn.model('ExpertCredential', ExpertCredentialSchema),
+    Insight: conn.model('Insight', InsightSchema),
   };
 }
 

@@ -4,6 +4,8 @@ export const RATE_LIMITS = {
   story: { max: 3, windowMs: 60 * 60_000, what: 'You have shared several stories in the last hour.' },
   flag: { max: 20, windowMs: 60 * 60_000, what: 'You have flagged many items in the last hour.' },
   helpful: { max: 60, windowMs: 60 * 60_000, what: 'You have marked many stories helpful in the last hour.' },
+  /** Keyed by the expert, not the address: a leaked session cannot flood a page. */
+  insight: { max: 10, windowMs: 60 * 60_000, what: 'You have posted several insights in the last hour.' },
   suggest: { max: 5, windowMs: 60 * 60_000, what: 'You have suggested several services in the last hour.' },
   login: { max: 10, windowMs: 15 * 60_000, what: 'Too many sign-in attempts from here.' },
   subscribe: { max: 10, windowMs: 60 * 60_000, what: 'You have asked for several email subscriptions in the last hour.' },

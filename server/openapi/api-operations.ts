@@ -18,6 +18,7 @@ import { metricsApi } from '../metrics/metrics.openapi.ts';
 import { docsApi } from './docs.openapi.ts';
 import { suggestionsApi } from '../suggestions/suggestions.openapi.ts';
 import { seriesApi } from '../series/series.openapi.ts';
+import { expertsApi } from '../experts/experts.openapi.ts';
 
 /**
  * Every documented operation. A feature documents its routes in a `*.openapi.ts` beside its
@@ -38,6 +39,7 @@ export const apiOperations: ApiOperation[] = [
   ...subscriptionsApi,
   ...adminApi,
   ...webhooksApi,
+  ...expertsApi,
   ...publicApi,
   ...suggestionsApi,
   ...healthApi,
@@ -56,6 +58,7 @@ export const apiTags: Record<string, string> = {
   Probes: 'Automated HTTP, TCP and DNS checks.',
   Moderation: 'Flagging comments and stories for operators.',
   Subscriptions: 'Email alerts about a service: subscribe, confirm by mail, unsubscribe in one click.',
+  Experts: 'Insights from experts operators verified (technical experts, cybersecurity professionals, service providers), and their sign-in.',
   Operators: 'Running the site. Needs an operator session: sign in with POST /api/admin/session.',
   Integrations: 'For other tools and sites: a Statuspage v2-compatible API, incident feeds and status badges.',
   Meta: 'This process, and this document.',

@@ -6,6 +6,8 @@ import { notFound } from '../errors.ts';
 import { PAGE_NAME } from './statuspage-documents.ts';
 import { FEED_TYPES, incidentFeed, renderFeed, type FeedFormat } from './incident-feeds.ts';
 import type { RecentIncidents } from './recent-incidents.ts';
+import type { Insight } from '../../shared/index.ts';
+import { addInsightEntries } from '../experts/insight-feed.ts';
 
 const FORMATS: FeedFormat[] = ['atom', 'rss', 'json'];
 
@@ -14,7 +16,7 @@ const FORMATS: FeedFormat[] = ['atom', 'rss', 'json'];
  * feed shows its incidents among the most recent ones site-wide). Readers poll: a minute of
  * caching, and Express's ETag turns an unchanged feed into a 304.
  */
-export function feedsRoutes(deps: { catalog: ServiceCatalog; recent: RecentIncidents; clock: Clock; base: (req: IncomingMessage) => string }): Router {
+export function feedsRoutes(deps: { catalog: ServiceCatalog; recent: RecentIncidents; clock: Clock; base: (req: IncomingMessage) => string; insights?: (slug: string) => Promise<Insight[]> }): Router {
   const router = Router();
   const names = () => new Map(deps.catalog.all().map((s) => [s.slug, s.name]));
   const send = (res: Response, format: FeedFormat, body: string) =>
@@ -35,7 +37,7 @@ export function feedsRoutes(deps: { catalog: ServiceCatalog; recent: RecentIncid
       send(res, format, renderFeed(feed, format));
     });
 
-    router.get(`/feeds/services/:slug.${format}`, (req, res) => {
+    router.get(`/feeds/services/:slug.${format}`, async (req, res) => {
       const service = deps.catalog.get(req.params.slug);
       if (!service) throw notFound(`The service "${req.params.slug}"`);
       const base = deps.base(req);
@@ -48,6 +50,7 @@ export function feedsRoutes(deps: { catalog: ServiceCatalog; recent: RecentIncid
         title: `${service.name} incidents — ${PAGE_NAME}`,
         home: `${base}/status/${service.slug}`,
       });
+      if (deps.insights) addInsightEntries(feed, format, await deps.insights(service.slug), { base });
       send(res, format, renderFeed(feed, format));
     });
   }

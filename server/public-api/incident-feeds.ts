@@ -14,7 +14,7 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const STATUS_WORDS: Record<string, string> = { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' };
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -22,7 +22,7 @@ const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
  * What each format's fields hold: Atom's title and summary are declared type="html" by the
  * package, RSS's description is HTML by convention, JSON Feed's title and summary are plain text.
  */
-const HTML_FIELDS: Record<FeedFormat, { title: boolean; summary: boolean }> = {
+export const HTML_FIELDS: Record<FeedFormat, { title: boolean; summary: boolean }> = {
   atom: { title: true, summary: true },
   rss: { title: false, summary: true },
   json: { title: false, summary: false },

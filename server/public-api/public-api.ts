@@ -8,6 +8,7 @@ import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import type { IncidentStore } from '../incidents/incident-store.ts';
 import type { OutboundEvents } from '../notifications/outbound-events.ts';
 import type { StatusBoard } from '../status/status-board.ts';
+import type { Insight } from '../../shared/index.ts';
 import { BuiltOnce } from './built-once.ts';
 import { RecentIncidents } from './recent-incidents.ts';
 import { stableId } from './stable-id.ts';
@@ -32,6 +33,8 @@ export async function startPublicApi(deps: {
   clock: Clock;
   log: Logger;
   config: Pick<Config, 'publicUrl' | 'trustProxy' | 'refreshMs'>;
+  /** Experts' insights on a service, for its feed (server/experts). */
+  insights?: (slug: string) => Promise<Insight[]>;
 }): Promise<{
   /** The Statuspage API and badges, in front of Express (see public-hot-reads.ts). */
   hot: (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -67,7 +70,7 @@ export async function startPublicApi(deps: {
   timer.unref();
 
   const router = Router();
-  router.use(feedsRoutes({ catalog: deps.catalog, recent, clock: deps.clock, base }));
+  router.use(feedsRoutes({ catalog: deps.catalog, recent, clock: deps.clock, base, ...(deps.insights && { insights: deps.insights }) }));
   router.use(badgesRoutes());
   router.use(embedRoutes({ ...deps, base }));
   return {

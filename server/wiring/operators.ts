@@ -5,10 +5,12 @@ import { RateLimiter } from '../limits/rate-limiter.ts';
 import { Audit } from '../moderation/audit.ts';
 import { createVotes } from '../moderation/votes.ts';
 import type { ServiceChanges } from '../live/service-changes.ts';
+import { clientIdentity } from '../http/client-identity.ts';
+import { createExperts } from '../experts/experts.ts';
 import type { State } from './state.ts';
 import type { StartOptions } from './running-server.ts';
 
-/** Operators and their sessions, the audit log, readers' votes, and per-person rate limits. */
+/** Operators and verified experts with their sessions, the audit log, readers' votes, and per-person rate limits. */
 export async function operators(state: State, opts: StartOptions, changed: ServiceChanges) {
   const { config, log, models, clock } = state;
   const users = opts.adminUsers ?? (await AdminUsers.fromConfig(config.adminUsers, log, config.dataDir));
@@ -20,5 +22,17 @@ export async function operators(state: State, opts: StartOptions, changed: Servi
       type === 'comment' ? changed.commentVisibility(service, id, false) : changed.stories(service),
   });
   const limiter = new RateLimiter(models, clock);
-  return { users, sessions, admin: requireAdmin(sessions), audit: new Audit(models, clock), votes, limiter };
+  const admin = requireAdmin(sessions);
+  const audit = new Audit(models, clock);
+  const experts = createExperts({
+    ...state,
+    incidentStore: state.memory.incidentStore,
+    audit,
+    limiter,
+    admin,
+    clientOf: clientIdentity(state.salt),
+    publicUrl: config.publicUrl,
+    secureCookies: config.secureCookies,
+  });
+  return { users, sessions, admin, audit, votes, limiter, experts };
 }

@@ -4,6 +4,7 @@ import { createEmailAlerts } from '../subscriptions/email-alerts.ts';
 import { createWebhooks } from '../webhooks/webhooks.ts';
 import { startPublicApi } from '../public-api/public-api.ts';
 import type { Audit } from '../moderation/audit.ts';
+import type { Experts } from '../experts/experts.ts';
 import type { LookupAll } from '../probes/target-guard.ts';
 import type { State } from './state.ts';
 
@@ -14,7 +15,7 @@ import type { State } from './state.ts';
  */
 export async function outbound(
   state: State,
-  deps: { events: OutboundEvents; audit: Audit; admin: RequestHandler; lookup?: LookupAll },
+  deps: { events: OutboundEvents; audit: Audit; admin: RequestHandler; experts: Experts; lookup?: LookupAll },
 ) {
   const { config, log, clock, conn, models, catalog, salt, memory } = state;
   let ownUrl = config.publicUrl ?? '';
@@ -33,7 +34,9 @@ export async function outbound(
     baseUrl,
     allowPrivate: config.probeAllowPrivate,
   });
-  const publicApi = await startPublicApi({ ...memory, catalog, store: memory.incidentStore, events, clock, log, config });
+  const { incidentStore: store } = memory;
+  const insights = deps.experts.recentInsights;
+  const publicApi = await startPublicApi({ ...memory, catalog, store, events, clock, log, config, insights });
   const listening = (url: string) => {
     ownUrl = config.publicUrl ?? url;
     email.start();

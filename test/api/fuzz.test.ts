@@ -77,9 +77,13 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
       openedAt: new Date(now - 7_000_000),
       resolvedAt: new Date(now - 3_600_000),
     });
+    const expert = await request(world.url).post('/api/admin/experts').set('Authorization', `Bearer ${token}`).send({ name: 'Dana Ruiz', role: 'technical-expert' }).expect(201);
+    const expertAgent = request.agent(world.url);
+    await expertAgent.post('/api/experts/session').set('User-Agent', 'fuzz-expert').send({ code: expert.body.signIn.code }).expect(201);
+    const insight = await expertAgent.post(`/api/services/${slug}/insights`).send({ body: 'The EU region fails over; retry against the US endpoint.' }).expect(201);
     t = {
       slugs: services.map((s) => s.slug),
-      ids: [comment.body.id, story.body.id, maintenance.body.id, String(incident._id)],
+      ids: [comment.body.id, story.body.id, maintenance.body.id, String(incident._id), expert.body.expert.id, insight.body.id],
       host: new URL(world.url).host,
       token,
     };

@@ -275,6 +275,25 @@ describe('the OpenAPI document against the running server', () => {
     await check(anon().post(`/api/comments/${comment.id}/flags`).set(someone()).send({ reason: 'spam' }), 202);
     await check(anon().post(`/api/stories/${story.id}/flags`).set(someone()), 202);
 
+    // Experts: verified by an operator, signed in with the one-time code, posting on the incident.
+    const verified = (await check(ops.post('/api/admin/experts').send({ name: 'Dana Ruiz', role: 'technical-expert', affiliation: 'Edge Networks' }), 201)).body;
+    const expert = request.agent(url);
+    await check(expert.post('/api/experts/session').set(someone()).send({ code: verified.signIn.code }), 201);
+    await check(expert.get('/api/experts/session'), 200);
+    const insight = (await check(expert.post(`/api/services/${svc.slug}/insights`).send({ body: 'Only the EU checkout is failing; see https://status.example.com/x.', incidentId }), 201)).body;
+    await check(anon().get(`/api/services/${svc.slug}/insights?sort=helpful`), 200);
+    await check(anon().get(`/api/incidents/${incidentId}/insights`), 200);
+    await check(anon().post(`/api/insights/${insight.id}/helpful`).set(someone()), 200);
+    await check(anon().post(`/api/insights/${insight.id}/flags`).set(someone()).send({ reason: 'spam' }), 202);
+    await check(ops.get('/api/admin/insights?status=flagged'), 200);
+    await check(ops.post(`/api/admin/insights/${insight.id}`).send({ action: 'restore' }), 200);
+    await check(ops.get('/api/admin/experts'), 200);
+    await check(ops.post(`/api/admin/experts/${verified.expert.id}/sign-in-codes`), 201);
+    await check(expert.delete('/api/experts/session'), 204);
+    await check(expert.post(`/api/services/${svc.slug}/insights`).send({ body: 'Signed out, this should not be posted.' }), 401);
+    await check(ops.post(`/api/admin/experts/${verified.expert.id}/revoke`), 200);
+    await check(ops.post(`/api/admin/experts/${verified.expert.id}/revoke`), 409);
+
     // Operators.
     await check(ops.get('/api/admin/session'), 200);
     await check(ops.get('/api/admin/moderation?status=flagged'), 200);

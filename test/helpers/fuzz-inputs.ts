@@ -5,7 +5,7 @@ import type { ClientToServerEvents } from '../../shared/index.ts';
 /** What the fuzz knows of the world it runs against: real slugs and ids, so some inputs get past the 404s. */
 export interface FuzzTargets {
   slugs: string[];
-  /** Ids of a comment, a story, an incident and a maintenance window that exist. */
+  /** Ids of a comment, a story, an incident, a maintenance window, an expert and an insight that exist. */
   ids: string[];
   /** host:port, for a same-origin Origin header. */
   host: string;
@@ -88,6 +88,21 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/api/admin/webhooks/:id/test', operator: true },
   { method: 'POST', path: '/api/admin/webhooks/:id/rotate-secret', operator: true },
   { method: 'POST', path: '/api/admin/webhooks/:id/deliveries/:id/retry', operator: true },
+  // Experts and insights: posting needs an expert session, which the fuzz does not hold (401 before validation).
+  { method: 'GET', path: '/api/services/:slug/insights', query: { sort: 'helpful', limit: '5', offset: '0', incident: '0123456789abcdef01234567' } },
+  { method: 'POST', path: '/api/services/:slug/insights', body: { body: 'The EU region fails over; see https://status.example.com/x for details.', incidentId: '0123456789abcdef01234567' } },
+  { method: 'GET', path: '/api/incidents/:id/insights', query: { sort: 'newest', limit: '5' } },
+  { method: 'POST', path: '/api/insights/:id/helpful' },
+  { method: 'POST', path: '/api/insights/:id/flags', body: { reason: 'spam' } },
+  { method: 'GET', path: '/api/experts/session' },
+  { method: 'POST', path: '/api/experts/session', body: { code: 'IVnsvGdqZfSqmN_TqfAbLnhLYud4RIE5g2ZfRzHGunU' } },
+  { method: 'DELETE', path: '/api/experts/session' },
+  { method: 'GET', path: '/api/admin/experts', operator: true },
+  { method: 'POST', path: '/api/admin/experts', operator: true, body: { name: 'Dana Ruiz', role: 'technical-expert', affiliation: 'Edge Networks', services: [] } },
+  { method: 'POST', path: '/api/admin/experts/:id/sign-in-codes', operator: true },
+  { method: 'POST', path: '/api/admin/experts/:id/revoke', operator: true },
+  { method: 'GET', path: '/api/admin/insights', operator: true, query: { status: 'all', limit: '10' } },
+  { method: 'POST', path: '/api/admin/insights/:id', operator: true, body: { action: 'hide', note: 'spam' } },
 ];
 
 /** Every client→server socket.io event; the type check fails when shared/events.ts gains one not listed. */

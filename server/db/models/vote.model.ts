@@ -8,7 +8,7 @@ export const VoteSchema = new Schema(
   {
     _id: { type: String, required: true },
     kind: { type: String, enum: ['flag', 'helpful'], required: true },
-    itemType: { type: String, enum: ['comment', 'story'], required: true },
+    itemType: { type: String, enum: ['comment', 'story', 'insight'], required: true },
     itemId: { type: String, required: true },
     reason: String,
     at: { type: Date, required: true },
