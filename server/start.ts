@@ -34,7 +34,7 @@ const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export async function startOutageRadar(opts: StartOptions): Promise<RunningServer> {
   const state = await openState(opts);
   const { config, log, clock, conn, models, catalog, salt, memory } = state;
-  const { series, regions, comments } = memory;
+  const { comments } = memory;
   const metrics = createServerMetrics({
     services: () => catalog.all().map((s) => s.slug),
     isService: (slug) => catalog.get(slug) !== undefined,
@@ -57,17 +57,7 @@ export async function startOutageRadar(opts: StartOptions): Promise<RunningServe
     isWriter: () => detection.isLeader,
   });
   const fuseAll = () => verdicts.fuseAll();
-  const reports = reportPath({
-    ...state,
-    metrics,
-    locate: memory.locate,
-    appendComments: (list) => comments.append(list),
-    onStored: (stored) => {
-      series.apply(stored);
-      regions.apply(stored);
-      for (const slug of new Set(stored.map((r) => r.service))) live.markDirty(slug, { soon: true });
-    },
-  });
+  const reports = reportPath({ ...state, metrics, live, locate: memory.locate });
   const detection = createDetection({ ...state, fusion, verdicts, live, metrics });
   const prober = createProber({
     ...state,

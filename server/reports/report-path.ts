@@ -6,19 +6,20 @@ import type { Models } from '../db/models.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { PlaceLookup } from '../regions/place-lookup.ts';
-import type { Comment } from '../../shared/index.ts';
+import type { Memory } from '../wiring/memory.ts';
+import type { LiveHub } from '../live/live-hub.ts';
 import { rawClientAddress } from '../http/client-identity.ts';
 import { LoadShedder } from '../http/load-shedder.ts';
 import { FloodGuard } from '../limits/flood-guard.ts';
 import { createReportAcceptor } from './accept-report.ts';
 import { reportFastPath } from './report-fast-path.ts';
 import { ReportIntake } from './report-intake.ts';
-import { createReportWriter, type StoredReport } from './report-writer.ts';
+import { createReportWriter } from './report-writer.ts';
 
 /**
  * A report's whole way in: the fast path before Express (and the acceptor Express's route
- * shares), the group-commit intake, and the writer that stores a batch once and hands it to
- * memory once (`onStored`).
+ * shares), the group-commit intake, and the writer that stores a batch once; the batch then
+ * goes to memory once (series, regions, comments) and its services' pages are marked to follow.
  */
 export function reportPath(deps: {
   config: Pick<Config, 'dedupeWindowMs' | 'reportsPerAddress' | 'shedLagMs' | 'trustProxy'>;
@@ -30,14 +31,22 @@ export function reportPath(deps: {
   salt: string;
   locate: PlaceLookup;
   metrics: ServerMetrics;
-  appendComments: (comments: Comment[]) => Promise<void>;
-  onStored: (stored: StoredReport[]) => void;
+  memory: Pick<Memory, 'series' | 'regions' | 'comments'>;
+  live: Pick<LiveHub, 'markDirty'>;
 }) {
   const { config, clock, log } = deps;
+  const { series, regions, comments } = deps.memory;
   const writer = createReportWriter({
     ...deps,
     dedupeWindowMs: config.dedupeWindowMs,
     reportsPerAddress: config.reportsPerAddress,
+    appendComments: (list) => comments.append(list),
+    // Memory takes the batch once; pages follow on the next live tick, counts a moment late at most.
+    onStored: (stored) => {
+      series.apply(stored);
+      regions.apply(stored);
+      for (const slug of new Set(stored.map((r) => r.service))) deps.live.markDirty(slug, { soon: true });
+    },
   });
   const intake = new ReportIntake(writer.writeBatch, deps.metrics);
   // 20 reports in a burst, then one every 6 s per address: far beyond a person, well below a flood.
