@@ -56,7 +56,8 @@ const SOFT = new Set(['slow', 'tls']);
 
 const ATTACK = /\bddos\b|denial[- ]of[- ]service|cyber[- ]?attack|\battack(s|ed|ers)?\b|security incident|malicious|ransomware|\bbreach\b/i;
 const DEMAND = /high (demand|traffic|load|volume)|heavy (load|traffic)|capacity|increased (traffic|demand|load)|elevated latency|rate limit/i;
-const UPSTREAM = /third[- ]party|upstream|(cloud|hosting|network|infrastructure) provider|\bvendor\b|\bcdn\b|\baws\b|azure|google cloud|cloudflare|akamai|fastly/i;
+// Generic words only: a cloud's own page naming itself must not make it its own provider.
+const UPSTREAM = /third[- ]party|upstream|(cloud|hosting|network|infrastructure|dns) provider|\bvendor\b|\bcdn\b/i;
 const ERRORS = /elevated error|error rates?|\b5\d\d\b|failing requests|requests (are )?failing/i;
 const MAINTENANCE = /maintenance|upgrade|migration/i;
 

@@ -163,6 +163,12 @@ describe('diagnose', () => {
     expect(diagnose(ev({ level: 'operational', vantageDown: true, probes: [dnsFail, refused('HTTPS port')] }))).toBeNull();
   });
 
+  it("does not take a cloud's page naming itself for an upstream provider", () => {
+    const official = { level: 'partial_outage' as const, description: 'Partial System Outage', incidents: [{ name: 'Increased error rates for AWS Lambda in us-east-1', text: 'We are investigating increased error rates.' }], maintenances: [] };
+    const d = diagnose(ev({ level: 'partial_outage', crowd: spike(), probes: [web(), dnsOk], official, othersTroubled: 1 }));
+    expect(d?.cause).not.toBe('upstream-provider');
+  });
+
   it('does not call an attack from symptoms alone', () => {
     const d = diagnose(ev({ level: 'major_outage', crowd: spike(), probes: [{ name: 'Homepage', kind: 'http', ok: false, code: 'timeout', message: 'Timed out' }, http503('API')] }));
     expect(d?.cause).not.toBe('cyber-attack');
