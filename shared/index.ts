@@ -26,3 +26,4 @@ export * from './events.ts';
 export * from './schemas/statuspage-v2.ts';
 export * from './schemas/badge.ts';
 export * from './schemas/suggestion.ts';
+export * from './time.ts';

@@ -22,7 +22,8 @@
  * the process is warm, ~100 ms for the very first series (JIT warm-up).
  */
 
-import { DAY_MS, HOUR_MS, SeasonalBaseline } from './baseline.ts';
+import { SeasonalBaseline } from './baseline.ts';
+import { DAY_MS, HOUR_MS } from '../../shared/time.ts';
 import { countQuantile } from './count-tails.ts';
 import { detectorConfig, type DetectorConfig, type DetectorSettings } from './detector-config.ts';
 import { BlockMaxima, ordinaryBar } from './ordinary-bursts.ts';

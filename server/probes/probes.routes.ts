@@ -5,7 +5,7 @@ import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { Clock } from '../clock.ts';
 import type { Audit } from '../moderation/audit.ts';
 import { adminOf } from '../admin/require-admin.ts';
-import { HOUR_MS } from '../db/models/series-hour.model.ts';
+import { HOUR_MS } from '../../shared/time.ts';
 import type { ChecksBook } from './checks-book.ts';
 import { probeSig } from './checks-book.ts';
 import type { ProbeStore } from './probe-store.ts';

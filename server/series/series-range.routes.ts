@@ -6,7 +6,8 @@ import type { Clock } from '../clock.ts';
 import type { IncidentStore } from '../incidents/incident-store.ts';
 import { notFound } from '../errors.ts';
 import { hoursBetween, readHours } from './series-hours.ts';
-import { countSeries, HOUR_MS, incidentSpan, rangeSpan } from './count-series.ts';
+import { countSeries, incidentSpan, rangeSpan } from './count-series.ts';
+import { HOUR_MS } from '../../shared/time.ts';
 
 const DAYS = { '7d': 7, '30d': 30 } as const;
 /** Past hours do not change; the current one does, so caches keep it a minute. */
