@@ -1,10 +1,10 @@
+import type { IncidentKind } from '../../shared/schemas/incident.ts';
+
 /**
  * What kind of incident a spike is: scheduled maintenance, a partial outage (one problem
  * dominates), or an unplanned outage. Pure: the report split, the declared maintenance
  * windows and the clock come in; a kind and plain-sentence reasons go out.
  */
-
-export type IncidentKind = 'maintenance' | 'partial' | 'unplanned';
 
 export interface MaintenanceWindow {
   /** Epoch ms, inclusive. */
