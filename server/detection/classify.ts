@@ -20,7 +20,7 @@ export interface ClassifyInput {
   /** Reports per problem kind over a normal stretch (say the past week), when known. */
   usualByProblem?: Record<string, number>;
   maintenance: MaintenanceWindow[];
-  /** When the spike began (Incident.startedAt); `now` when not given. */
+  /** When the spike began (DetectedSpike.startedAt); `now` when not given. */
   startedAt?: number;
   now: number;
   /** People's words for a problem kind ("login" → "Login"). */
