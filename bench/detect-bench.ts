@@ -12,9 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDetector, type SpikeDetector } from '../server/detection/detector.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../shared/time.ts';
 
-const MINUTE = 60_000;
-const DAY = 1440 * MINUTE;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 // ---------------------------------------------------------------- seeded randomness
@@ -64,9 +63,9 @@ const negBinomial = (rand: () => number, mean: number, alpha: number) =>
 
 /** Reports per minute: ~1 at 4 a.m., ~20 at 4 p.m., weekends at 60%. */
 function normalRate(time: number): number {
-  const hour = (time % DAY) / (60 * MINUTE);
+  const hour = (time % DAY_MS) / HOUR_MS;
   const dayShape = 0.5 - 0.5 * Math.cos((2 * Math.PI * (hour - 4)) / 24);
-  const weekday = (Math.floor(time / DAY) + 4) % 7;
+  const weekday = (Math.floor(time / DAY_MS) + 4) % 7;
   return (1 + 19 * dayShape) * (weekday === 0 || weekday === 6 ? 0.6 : 1);
 }
 
@@ -76,12 +75,12 @@ const HISTORY_DAYS = 28;
 
 function history(seed: number, days: number): number[] {
   const rand = rng(seed);
-  return Array.from({ length: days * 1440 }, (_, i) => negBinomial(rand, normalRate(START + i * MINUTE), DISPERSION));
+  return Array.from({ length: days * 1440 }, (_, i) => negBinomial(rand, normalRate(START + i * MINUTE_MS), DISPERSION));
 }
 
 function replay(counts: number[]): SpikeDetector {
-  const detector = createDetector(MINUTE);
-  counts.forEach((count, i) => detector.push({ time: START + i * MINUTE, count }));
+  const detector = createDetector(MINUTE_MS);
+  counts.forEach((count, i) => detector.push({ time: START + i * MINUTE_MS, count }));
   return detector;
 }
 
@@ -93,10 +92,10 @@ function replay(counts: number[]): SpikeDetector {
 function burstDelay(seed: number, historyCounts: number[], factor: number, burstMinute: number): number | null {
   const detector = replay(historyCounts);
   const rand = rng(seed * 7919 + factor * 131 + burstMinute);
-  const dayStart = START + historyCounts.length * MINUTE;
-  const burstStart = dayStart + burstMinute * MINUTE;
+  const dayStart = START + historyCounts.length * MINUTE_MS;
+  const burstStart = dayStart + burstMinute * MINUTE_MS;
   for (let m = 0; m < burstMinute + 60; m++) {
-    const time = dayStart + m * MINUTE;
+    const time = dayStart + m * MINUTE_MS;
     const inBurst = m >= burstMinute;
     const count = negBinomial(rand, normalRate(time) * (inBurst ? factor : 1), DISPERSION);
     if (m < burstMinute - 30) {
@@ -109,21 +108,21 @@ function burstDelay(seed: number, historyCounts: number[], factor: number, burst
       const fraction = step / 6;
       const soFar = arrivals.filter((a) => a < fraction).length;
       const decision = detector.assess({ time, count: soFar, fraction });
-      if (decision.transition === 'opened') return inBurst ? (decision.at - burstStart) / MINUTE : -1;
+      if (decision.transition === 'opened') return inBurst ? (decision.at - burstStart) / MINUTE_MS : -1;
     }
     const decision = detector.push({ time, count });
-    if (decision.transition === 'opened') return inBurst ? (decision.at - burstStart) / MINUTE : -1;
+    if (decision.transition === 'opened') return inBurst ? (decision.at - burstStart) / MINUTE_MS : -1;
   }
   return null;
 }
 
 function quietDays(seed: number): { days: number; opened: number; replayMs: number } {
   const counts = history(seed, HISTORY_DAYS * 2);
-  const detector = createDetector(MINUTE);
+  const detector = createDetector(MINUTE_MS);
   let opened = 0;
   const t0 = performance.now();
   counts.forEach((count, i) => {
-    const decision = detector.push({ time: START + i * MINUTE, count });
+    const decision = detector.push({ time: START + i * MINUTE_MS, count });
     // The first four weeks are learning; count what happens on the next four.
     if (i >= HISTORY_DAYS * 1440 && decision.transition === 'opened') opened++;
   });
@@ -154,7 +153,7 @@ function synthetic(): void {
         })
         .join(' / '),
     );
-    console.log(`| ${label} (~${normalRate(START + minute * MINUTE).toFixed(1)}/min) | ${cells.join(' | ')} |`);
+    console.log(`| ${label} (~${normalRate(START + minute * MINUTE_MS).toFixed(1)}/min) | ${cells.join(' | ')} |`);
   }
   console.log('\nIncidents opened on outage-free days (normal daily peaks and weekends only):\n');
   console.log('| seed | days | incidents | push() time per 28 days (40,320 minutes) |');

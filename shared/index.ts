@@ -29,3 +29,4 @@ export * from './schemas/suggestion.ts';
 export * from './schemas/expert.ts';
 export * from './schemas/diagnosis.ts';
 export * from './schemas/guidance.ts';
+export * from './time.ts';

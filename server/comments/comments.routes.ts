@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Types } from 'mongoose';
 import { CommentRequest, type Comment, type CommentPage } from '../../shared/index.ts';
 import type { Models } from '../db/models.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
 import type { ClientOf } from '../http/client-identity.ts';
@@ -11,6 +11,7 @@ import { assertHuman } from '../http/human-check.ts';
 import type { Clock } from '../clock.ts';
 import type { CommentFeed } from './comment-feed.ts';
 import { toComment } from './comment-feed.ts';
+import { lookUpServiceParam, serviceOf } from '../services/service-param.ts';
 
 /** A cursor's shape; the date in it must also be a real one (no month 13, no 30th of February). */
 const CURSOR = /^\d{4}-\d\d-\d\dT[\d:.]+Z(~[a-f0-9]{24})?$/;
@@ -49,10 +50,10 @@ export function commentsRoutes(deps: {
   onPosted: (service: string) => void;
 }): Router {
   const router = Router();
+  lookUpServiceParam(router, deps.catalog);
 
   router.post('/api/services/:slug/comments', async (req, res) => {
-    const service = deps.catalog.get(req.params.slug);
-    if (!service) throw notFound(`The service "${req.params.slug}"`);
+    const service = serviceOf(res);
     const body = CommentRequest.parse(req.body);
     if (body.problem && !service.problems.some((p) => p.id === body.problem)) {
       throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', { problem: [`not a problem kind of ${service.name}`] });
@@ -76,8 +77,7 @@ export function commentsRoutes(deps: {
   });
 
   router.get('/api/services/:slug/comments', async (req, res) => {
-    const service = deps.catalog.get(req.params.slug);
-    if (!service) throw notFound(`The service "${req.params.slug}"`);
+    const service = serviceOf(res);
     const q = PageQuery.parse(req.query);
     const docs = await deps.models.Comment.find({ service: service.slug, status: 'visible', ...olderThan(q.before) })
       .sort({ createdAt: -1, _id: -1 })

@@ -21,9 +21,7 @@
  */
 
 import { median, medianPolish } from './robust-stats.ts';
-
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, HOUR_MS } from '../../shared/time.ts';
 
 export interface BaselineConfig {
   intervalMs: number;

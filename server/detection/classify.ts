@@ -1,10 +1,10 @@
+import type { IncidentKind } from '../../shared/schemas/incident.ts';
+
 /**
  * What kind of incident a spike is: scheduled maintenance, a partial outage (one problem
  * dominates), or an unplanned outage. Pure: the report split, the declared maintenance
  * windows and the clock come in; a kind and plain-sentence reasons go out.
  */
-
-export type IncidentKind = 'maintenance' | 'partial' | 'unplanned';
 
 export interface MaintenanceWindow {
   /** Epoch ms, inclusive. */
@@ -20,7 +20,7 @@ export interface ClassifyInput {
   /** Reports per problem kind over a normal stretch (say the past week), when known. */
   usualByProblem?: Record<string, number>;
   maintenance: MaintenanceWindow[];
-  /** When the spike began (Incident.startedAt); `now` when not given. */
+  /** When the spike began (DetectedSpike.startedAt); `now` when not given. */
   startedAt?: number;
   now: number;
   /** People's words for a problem kind ("login" → "Login"). */

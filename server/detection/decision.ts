@@ -15,7 +15,8 @@ export interface PartialPoint extends CountPoint {
   fraction: number;
 }
 
-export interface Incident {
+/** A spike the detector opened: its own window and evidence, not the stored Incident record (shared/schemas/incident.ts). */
+export interface DetectedSpike {
   /** Start of the window that first proved significant: about when the spike began. */
   startedAt: number;
   /** When the detector could say so (the end of the data it had). */
@@ -41,7 +42,7 @@ export interface Decision {
   /** Every window, shortest first. */
   windows: Evidence[];
   /** The open incident, or the one this decision resolved. */
-  incident: Incident | null;
+  incident: DetectedSpike | null;
 }
 
 export interface Band {

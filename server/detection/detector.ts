@@ -17,20 +17,21 @@
  *   d.assess({ time, count, fraction }) → Decision
  *                                             // the filling interval: may open, never learnt
  *   d.band(time)                  → Band      // expected count and 90% range, for graphs
- *   d.incident                    → Incident | null
+ *   d.incident                    → DetectedSpike | null
  * At startup, replay history with push(): four weeks of minutes (40k) take ~40 ms once
  * the process is warm, ~100 ms for the very first series (JIT warm-up).
  */
 
-import { DAY_MS, HOUR_MS, SeasonalBaseline } from './baseline.ts';
+import { SeasonalBaseline } from './baseline.ts';
+import { DAY_MS, HOUR_MS } from '../../shared/time.ts';
 import { countQuantile } from './count-tails.ts';
 import { detectorConfig, type DetectorConfig, type DetectorSettings } from './detector-config.ts';
 import { BlockMaxima, ordinaryBar } from './ordinary-bursts.ts';
 import { estimateDispersion, testWindow, type Evidence } from './significance.ts';
 
-import type { Band, CountPoint, Decision, Incident, PartialPoint } from './decision.ts';
+import type { Band, CountPoint, Decision, DetectedSpike, PartialPoint } from './decision.ts';
 
-export { describeEvidence, type Band, type CountPoint, type Decision, type Evidence, type Incident, type PartialPoint } from './decision.ts';
+export { describeEvidence, type Band, type CountPoint, type Decision, type Evidence, type DetectedSpike, type PartialPoint } from './decision.ts';
 
 /** Dispersion fits look at most this many past windows: plenty for a 90% quantile. */
 const MAX_DISPERSION_SAMPLES = 2000;
@@ -64,7 +65,7 @@ export class SpikeDetector {
   private firstTime = NaN;
   private lastTime = NaN;
   private warmSeq = Infinity;
-  private open: Incident | null = null;
+  private open: DetectedSpike | null = null;
   private calmSince = NaN;
 
   constructor(config: DetectorConfig) {
@@ -83,7 +84,7 @@ export class SpikeDetector {
     this.worthTesting = { minCount: config.minCount, minRatio: Math.min(config.minRatio, config.resolveRatio) };
   }
 
-  get incident(): Incident | null {
+  get incident(): DetectedSpike | null {
     return this.open;
   }
 

@@ -19,7 +19,7 @@
  * day, so a new level ends its incident rather than holding it open for ever.
  */
 
-import { DAY_MS } from './baseline.ts';
+import { DAY_MS } from '../../shared/time.ts';
 import type { DetectorConfig } from './detector-config.ts';
 import { BlockMaxima, ordinaryBar } from './ordinary-bursts.ts';
 import { median } from './robust-stats.ts';

@@ -1,12 +1,12 @@
 import { Router, type RequestHandler } from 'express';
 import { AdminIncidentsQuery, IncidentResolveRequest, ObjectIdString } from '../../shared/index.ts';
 import type { Incident } from '../../shared/index.ts';
-import { notFound } from '../errors.ts';
 import { adminOf } from '../admin/require-admin.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { Audit } from '../moderation/audit.ts';
 import type { IncidentStore } from './incident-store.ts';
 import type { OperatorIncidents } from './operator-incidents.ts';
+import { lookUpServiceParam, serviceOf } from '../services/service-param.ts';
 
 /** Operators' incident actions: every open incident in one list, open one by hand, resolve one. */
 export function adminIncidentsRoutes(deps: {
@@ -19,6 +19,7 @@ export function adminIncidentsRoutes(deps: {
   onResolved: (incident: Incident) => void;
 }): Router {
   const router = Router();
+  lookUpServiceParam(router, deps.catalog);
 
   router.get('/api/admin/incidents', deps.admin, async (req, res) => {
     const q = AdminIncidentsQuery.parse(req.query);
@@ -26,9 +27,7 @@ export function adminIncidentsRoutes(deps: {
   });
 
   router.post('/api/admin/services/:slug/incidents', deps.admin, async (req, res) => {
-    const slug = String(req.params.slug);
-    const service = deps.catalog.get(slug);
-    if (!service) throw notFound(`The service "${slug}"`);
+    const service = serviceOf(res);
     const incident = await deps.operator.open(service, req.body, adminOf(res));
     await deps.audit.record(adminOf(res), 'open_incident', { type: 'incident', id: incident.id }, `${service.slug}: ${incident.title}`);
     deps.onOpened(incident);

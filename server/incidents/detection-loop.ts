@@ -14,9 +14,8 @@ import type { IncidentStore } from './incident-store.ts';
 import type { IncidentBook } from './incident-book.ts';
 import type { DatabaseHooks } from '../metrics/metric-hooks.ts';
 import { IncidentLifecycle } from './incident-lifecycle.ts';
+import { DAY_MS, MINUTE_MS } from '../../shared/time.ts';
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 /** Four weeks teach weekly and daily rhythm; more adds little and costs start-up time. */
 const HISTORY_DAYS = 28;
 /** How often a young detector checks whether older data appeared (a backfill, an import). */

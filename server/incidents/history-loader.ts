@@ -1,5 +1,5 @@
 import type { Models } from '../db/models.ts';
-import { HOUR_MS } from '../db/models/series-hour.model.ts';
+import { HOUR_MS } from '../../shared/time.ts';
 import { hoursBetween, minutesOf, readHours, type HourDoc } from '../series/series-hours.ts';
 
 export interface History {

@@ -5,8 +5,7 @@ import type { IncidentStore } from './incident-store.ts';
 import type { IncidentBook } from './incident-book.ts';
 import type { IncidentEvent } from './detection-loop.ts';
 import { autoResolveAt, backToNormal, confirmedRecovery, incidentPhase, risesAgain } from './lifecycle-rules.ts';
-
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../../shared/time.ts';
 
 /**
  * The detection leader's side of lifecycle-rules.ts: remembers since when each service's

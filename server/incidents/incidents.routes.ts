@@ -12,6 +12,7 @@ import { incidentDetail } from './incident-detail.ts';
 import type { Incident } from '../../shared/index.ts';
 import { operatorIncidents } from './operator-incidents.ts';
 import { adminIncidentsRoutes } from './admin-incidents.routes.ts';
+import { lookUpServiceParam, serviceOf } from '../services/service-param.ts';
 
 export const HistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -30,12 +31,12 @@ export function incidentsRoutes(deps: {
   onResolved: (incident: Incident) => void;
 }): Router {
   const router = Router();
+  lookUpServiceParam(router, deps.catalog);
   const operator = operatorIncidents({ store: deps.store, now: () => deps.clock.now() });
   router.use(adminIncidentsRoutes({ ...deps, operator }));
 
   router.get('/api/services/:slug/incidents', async (req, res) => {
-    const service = deps.catalog.get(req.params.slug);
-    if (!service) throw notFound(`The service "${req.params.slug}"`);
+    const service = serviceOf(res);
     const q = HistoryQuery.parse(req.query);
     res.json({ incidents: await deps.store.history(service.slug, q.limit, q.before ? new Date(q.before) : undefined) });
   });

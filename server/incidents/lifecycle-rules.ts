@@ -1,6 +1,7 @@
 import type { Incident, IncidentPhase } from '../../shared/index.ts';
 import type { Decision, Evidence } from '../detection/decision.ts';
 import { DEFAULT_SETTINGS } from '../detection/detector-config.ts';
+import { MINUTE_MS } from '../../shared/time.ts';
 
 /**
  * How an open incident moves from "rising" to "recovering" and ends, on top of the detector's
@@ -30,7 +31,6 @@ import { DEFAULT_SETTINGS } from '../detection/detector-config.ts';
  *   (count, ratio and significance): reports rising again, not the tail of the same burst.
  */
 
-const MINUTE_MS = 60_000;
 export const RISING_MS = 5 * MINUTE_MS;
 export const SHORT_BURST_MS = 30 * MINUTE_MS;
 export const SETTLE_MS = 10 * MINUTE_MS;

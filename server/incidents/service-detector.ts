@@ -1,8 +1,7 @@
 import { createDetector, type Decision, type SpikeDetector } from '../detection/detector.ts';
 import type { BaselineBand } from '../../shared/index.ts';
 import type { History } from './history-loader.ts';
-
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../../shared/time.ts';
 
 /**
  * One service's detector with its place in time: which minutes it has learnt, its usual

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.ts';
 import { adminOf } from '../admin/require-admin.ts';
 import type { Audit } from '../moderation/audit.ts';
 import type { MaintenanceBook } from './maintenance-book.ts';
+import { lookUpServiceParam, serviceOf } from '../services/service-param.ts';
 
 export function maintenanceRoutes(deps: {
   models: Models;
@@ -18,10 +19,10 @@ export function maintenanceRoutes(deps: {
   onChanged: (service: string) => void;
 }): Router {
   const router = Router();
+  lookUpServiceParam(router, deps.catalog);
 
   router.get('/api/services/:slug/maintenance', (req, res) => {
-    const service = deps.catalog.get(req.params.slug);
-    if (!service) throw notFound(`The service "${req.params.slug}"`);
+    const service = serviceOf(res);
     res.json({ windows: deps.book.forService(service.slug, deps.clock.now()) });
   });
 
@@ -31,8 +32,7 @@ export function maintenanceRoutes(deps: {
   });
 
   router.post('/api/admin/services/:slug/maintenance', deps.admin, async (req, res) => {
-    const service = deps.catalog.get(String(req.params.slug));
-    if (!service) throw notFound(`The service "${req.params.slug}"`);
+    const service = serviceOf(res);
     const body = MaintenanceRequest.parse(req.body);
     const doc = await deps.models.Maintenance.create({
       service: service.slug,

@@ -5,6 +5,7 @@ import type { HttpProbe, ProbeCheck, ProbeError, ProbeResult } from '../../share
 import type { ProbeDeps } from './probe-registry.ts';
 import { connectionError, deadline, formatMs } from './tcp-probe.ts';
 import { resolveTarget, type ResolvedAddress } from './target-guard.ts';
+import { DAY_MS } from '../../shared/time.ts';
 
 /**
  * HTTP(S) probe: status, optional text, latency, and for HTTPS the certificate's trust and
@@ -21,7 +22,6 @@ import { resolveTarget, type ResolvedAddress } from './target-guard.ts';
 
 /** Enough to find "Welcome" on a login page; bounded so a huge download can't eat memory. */
 export const MAX_BODY_BYTES = 256 * 1024;
-const DAY_MS = 86_400_000;
 
 interface TlsSeen {
   validTo: number;

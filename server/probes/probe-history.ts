@@ -1,7 +1,6 @@
 import type { ProbePoint } from '../../shared/index.ts';
 import type { ProbeHourDoc } from './probe-store.ts';
-
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../../shared/time.ts';
 
 /**
  * A probe's ring documents as graph points in [from, to): per step, the mean latency of the

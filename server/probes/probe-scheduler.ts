@@ -3,7 +3,7 @@ import type { Logger } from '../logger.ts';
 import type { Lease } from '../db/lease.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { OfficialSource, OfficialStatus, ProbeDefinition } from '../../shared/index.ts';
-import { GroupCommit } from '../reports/group-commit.ts';
+import { GroupCommit } from '../common/group-commit.ts';
 import { fetchOfficial } from '../status/official/fetch-official.ts';
 import { runProbe } from './probe-registry.ts';
 import type { LookupAll } from './target-guard.ts';

@@ -1,10 +1,9 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Models } from '../db/models.ts';
-import { HOUR_MS } from '../db/models/series-hour.model.ts';
+import { HOUR_MS, MINUTE_MS } from '../../shared/time.ts';
 import { PROBE_HISTORY_HOURS, probeHourId } from '../db/models/probe-hour.model.ts';
 import { NETWORK_ERROR_CODES, type OfficialStatus, type ProbeResult } from '../../shared/index.ts';
 
-const MINUTE_MS = 60_000;
 const DUPLICATE_KEY = 11000;
 /** Primary-key reads in flight at once, as in series/series-hours.ts. */
 const PARALLEL = 32;

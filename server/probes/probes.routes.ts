@@ -1,17 +1,18 @@
 import { Router, type RequestHandler } from 'express';
 import { OfficialSource, ProbeHistoryQuery, ProbesUpdate, type ProbeHistory, type Service, type ServiceChecksConfig } from '../../shared/index.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { Clock } from '../clock.ts';
 import type { Audit } from '../moderation/audit.ts';
 import { adminOf } from '../admin/require-admin.ts';
-import { HOUR_MS } from '../db/models/series-hour.model.ts';
+import { HOUR_MS } from '../../shared/time.ts';
 import type { ChecksBook } from './checks-book.ts';
 import { probeSig } from './checks-book.ts';
 import type { ProbeStore } from './probe-store.ts';
 import type { LookupAll } from './target-guard.ts';
 import { privateTargets } from './target-policy.ts';
 import { historyPoints } from './probe-history.ts';
+import { lookUpServiceParam, serviceIn, serviceOf } from '../services/service-param.ts';
 
 const config = (s: Service): ServiceChecksConfig => ({ slug: s.slug, probes: s.probes ?? [], official: s.official ?? null });
 
@@ -29,11 +30,7 @@ export function probesRoutes(deps: {
   onChanged: (slug: string) => void;
 }): Router {
   const router = Router();
-  const serviceOf = (slug: unknown) => {
-    const service = deps.catalog.get(String(slug));
-    if (!service) throw notFound(`The service "${String(slug)}"`);
-    return service;
-  };
+  lookUpServiceParam(router, deps.catalog);
   const refusePrivate = async (items: Parameters<typeof privateTargets>[0]) => {
     const fields = await privateTargets(items, deps);
     if (Object.keys(fields).length > 0) {
@@ -47,7 +44,7 @@ export function probesRoutes(deps: {
   };
 
   router.get('/api/services/:slug/probes/history', async (req, res) => {
-    const service = serviceOf(req.params.slug);
+    const service = serviceOf(res);
     const { hours } = ProbeHistoryQuery.parse(req.query);
     const now = deps.clock.now();
     const stepMs = hours <= 24 ? 60_000 : 300_000;
@@ -67,11 +64,11 @@ export function probesRoutes(deps: {
   });
 
   router.get('/api/admin/services/:slug/checks', deps.admin, (req, res) => {
-    res.json(config(serviceOf(req.params.slug)));
+    res.json(config(serviceOf(res)));
   });
 
   router.put('/api/admin/services/:slug/probes', deps.admin, async (req, res) => {
-    const service = serviceOf(req.params.slug);
+    const service = serviceOf(res);
     const { probes } = ProbesUpdate.parse(req.body);
     await refusePrivate({ probes });
     const kept = new Set(probes.map(probeSig));
@@ -83,11 +80,11 @@ export function probesRoutes(deps: {
     await deps.audit.record(adminOf(res), 'set_probes', { type: 'service', id: service.slug }, probes.map((p) => `${p.id} (${p.kind})`).join(', ') || 'no probes');
     await deps.catalog.reload();
     deps.onChanged(service.slug);
-    res.json(config(serviceOf(service.slug)));
+    res.json(config(serviceIn(deps.catalog, service.slug)));
   });
 
   router.put('/api/admin/services/:slug/official', deps.admin, async (req, res) => {
-    const service = serviceOf(req.params.slug);
+    const service = serviceOf(res);
     const official = OfficialSource.parse(req.body);
     await refusePrivate({ official });
     await deps.catalog.setOfficial(service.slug, official);
@@ -98,11 +95,11 @@ export function probesRoutes(deps: {
     await deps.audit.record(adminOf(res), 'set_official', { type: 'service', id: service.slug }, `${official.kind}: ${official.url}`);
     await deps.catalog.reload();
     deps.onChanged(service.slug);
-    res.json(config(serviceOf(service.slug)));
+    res.json(config(serviceIn(deps.catalog, service.slug)));
   });
 
   router.delete('/api/admin/services/:slug/official', deps.admin, async (req, res) => {
-    const service = serviceOf(req.params.slug);
+    const service = serviceOf(res);
     await deps.catalog.setOfficial(service.slug, null);
     await deps.store.forgetOfficial(service.slug);
     deps.book.forgetOfficial(service.slug);

@@ -3,8 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import { Router } from 'express';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { StatusBoard } from '../status/status-board.ts';
-import { notFound } from '../errors.ts';
 import { embedCard } from './embed-card.ts';
+import { lookUpServiceParam, serviceOf } from '../services/service-param.ts';
 
 const asset = (name: string) => readFileSync(new URL(`./embed/${name}`, import.meta.url), 'utf8');
 
@@ -18,6 +18,7 @@ const CARD_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; conne
 /** GET /embed/:slug, a live status card for other sites' pages (an iframe), and its two assets. */
 export function embedRoutes(deps: { catalog: ServiceCatalog; status: StatusBoard; base: (req: IncomingMessage) => string }): Router {
   const router = Router();
+  lookUpServiceParam(router, deps.catalog);
   const script = asset('embed.js');
   const style = asset('embed.css');
 
@@ -28,8 +29,7 @@ export function embedRoutes(deps: { catalog: ServiceCatalog; status: StatusBoard
     res.set({ 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }).send(style);
   });
   router.get('/embed/:slug', (req, res) => {
-    const service = deps.catalog.get(req.params.slug);
-    if (!service) throw notFound(`The service "${req.params.slug}"`);
+    const service = serviceOf(res);
     res.removeHeader('x-frame-options');
     res
       .set({ 'content-security-policy': CARD_CSP, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=10' })

@@ -2,12 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import { Router, type Response } from 'express';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { Clock } from '../clock.ts';
-import { notFound } from '../errors.ts';
 import { PAGE_NAME } from './statuspage-documents.ts';
 import { FEED_TYPES, incidentFeed, renderFeed, type FeedFormat } from './incident-feeds.ts';
 import type { RecentIncidents } from './recent-incidents.ts';
 import type { Insight } from '../../shared/index.ts';
 import { addInsightEntries } from '../experts/insight-feed.ts';
+import { lookUpServiceParam, serviceOf } from '../services/service-param.ts';
 
 const FORMATS: FeedFormat[] = ['atom', 'rss', 'json'];
 
@@ -18,6 +18,7 @@ const FORMATS: FeedFormat[] = ['atom', 'rss', 'json'];
  */
 export function feedsRoutes(deps: { catalog: ServiceCatalog; recent: RecentIncidents; clock: Clock; base: (req: IncomingMessage) => string; insights?: (slug: string) => Promise<Insight[]> }): Router {
   const router = Router();
+  lookUpServiceParam(router, deps.catalog);
   const names = () => new Map(deps.catalog.all().map((s) => [s.slug, s.name]));
   const send = (res: Response, format: FeedFormat, body: string) =>
     res.set({ 'content-type': FEED_TYPES[format], 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' }).send(body);
@@ -38,8 +39,7 @@ export function feedsRoutes(deps: { catalog: ServiceCatalog; recent: RecentIncid
     });
 
     router.get(`/feeds/services/:slug.${format}`, async (req, res) => {
-      const service = deps.catalog.get(req.params.slug);
-      if (!service) throw notFound(`The service "${req.params.slug}"`);
+      const service = serviceOf(res);
       const base = deps.base(req);
       const feed = incidentFeed(format, {
         incidents: deps.recent.list().filter((i) => i.service === service.slug),

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { RecoveryRequest, type RecoveryResponse } from '../../shared/index.ts';
-import { notFound, tooManyRequests } from '../errors.ts';
+import { tooManyRequests } from '../errors.ts';
+import { serviceIn } from '../services/service-param.ts';
 import type { Models } from '../db/models.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../clock.ts';
@@ -33,8 +34,7 @@ export function createRecoveryAcceptor(deps: {
   const flood = new FloodGuard(20, 1 / 6_000);
 
   return async function accept(slug: string, raw: unknown, client: ClientKeys): Promise<RecoveryResponse> {
-    const service = deps.catalog.get(slug);
-    if (!service) throw notFound(`The service "${slug}"`);
+    const service = serviceIn(deps.catalog, slug);
     RecoveryRequest.parse(raw ?? {});
     const now = deps.clock.now();
     const allowed = flood.take(client.address, now);

@@ -1,9 +1,9 @@
-import { HOUR_MS, seriesHourId } from '../db/models/series-hour.model.ts';
+import { seriesHourId } from '../db/models/series-hour.model.ts';
+import { HOUR_MS } from '../../shared/time.ts';
 import type { CounterBump } from '../series/counter-writer.ts';
 import { cityKey, type Place } from './place.ts';
 import type { RegionSample } from './region-sample.ts';
-
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../../shared/time.ts';
 
 interface Located {
   service: string;

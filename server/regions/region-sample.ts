@@ -1,4 +1,4 @@
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../../shared/time.ts';
 
 /**
  * Distinct countries and cities one process records per service and minute. Past these, a report

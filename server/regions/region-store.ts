@@ -1,7 +1,7 @@
 import type { Models } from '../db/models.ts';
-import { HOUR_MS } from '../db/models/series-hour.model.ts';
 import { readHourDocs } from '../series/series-hours.ts';
-import { DAY_MS, MINUTE_MS, minuteOf } from '../series/series-math.ts';
+import { minuteOf } from '../series/series-math.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time.ts';
 import { cityKey, type Place } from './place.ts';
 import { CITIES_PER_MINUTE, COUNTRIES_PER_MINUTE } from './region-sample.ts';
 

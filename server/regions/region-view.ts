@@ -1,7 +1,8 @@
 import type { Regions } from '../../shared/index.ts';
 import { parseCityKey } from './place.ts';
 import type { MinuteRegions, RegionStore } from './region-store.ts';
-import { MINUTE_MS, minuteOf } from '../series/series-math.ts';
+import { minuteOf } from '../series/series-math.ts';
+import { MINUTE_MS } from '../../shared/time.ts';
 
 /** What a page lists and the map draws: the top few, most reports first. */
 export const TOP_COUNTRIES = 20;

@@ -1,5 +1,6 @@
 import { ReportRequest } from '../../shared/index.ts';
-import { AppError, notFound, tooManyRequests } from '../errors.ts';
+import { AppError, tooManyRequests } from '../errors.ts';
+import { serviceIn } from '../services/service-param.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { ReportIntake } from './report-intake.ts';
 import type { StoreOutcome } from './report-writer.ts';
@@ -16,8 +17,7 @@ import type { PlaceLookup } from '../regions/place-lookup.ts';
 export function createReportAcceptor(deps: { catalog: ServiceCatalog; intake: ReportIntake; clock: Clock; flood: FloodGuard; locate?: PlaceLookup }) {
   /** `address`: the raw client address, only to look up its place here; it goes no further. */
   return async function accept(slug: string, raw: unknown, client: ClientKeys, address?: string): Promise<StoreOutcome> {
-    const service = deps.catalog.get(slug);
-    if (!service) throw notFound(`The service "${slug}"`);
+    const service = serviceIn(deps.catalog, slug);
     const body = ReportRequest.parse(raw);
     if (!service.problems.some((p) => p.id === body.problem)) {
       const known = service.problems.map((p) => p.id).join(', ');

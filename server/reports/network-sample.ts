@@ -1,4 +1,5 @@
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../../shared/time.ts';
+
 /**
  * Distinct networks recorded per service and minute, by each process. Enough to tell "a handful
  * of places" from "one place", while a meltdown seen from thousands of networks stays a few

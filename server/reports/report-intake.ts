@@ -1,4 +1,4 @@
-import { GroupCommit } from './group-commit.ts';
+import { GroupCommit } from '../common/group-commit.ts';
 import type { ReportToStore, StoreOutcome } from './report-writer.ts';
 import { AppError, databaseUnavailable } from '../errors.ts';
 import { isDatabaseError } from '../http/error-handler.ts';

@@ -1,8 +1,6 @@
 import type { CountSeries } from '../../shared/index.ts';
 import { minutesOf, type HourDoc } from './series-hours.ts';
-
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
+import { HOUR_MS, MINUTE_MS } from '../../shared/time.ts';
 
 /** Hour documents' report counts folded into steps of `stepMs` over [from, to), empty steps left out. */
 export function countSeries(docs: HourDoc[], from: number, to: number, stepMs: number): CountSeries {

@@ -1,7 +1,7 @@
-import { HOUR_MS, seriesHourId } from '../db/models/series-hour.model.ts';
+import { seriesHourId } from '../db/models/series-hour.model.ts';
+import { HOUR_MS } from '../../shared/time.ts';
 import type { CounterBump } from './counter-writer.ts';
-
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../../shared/time.ts';
 
 interface Counted {
   service: string;

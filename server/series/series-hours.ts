@@ -1,8 +1,9 @@
 import type { Models } from '../db/models.ts';
-import { HOUR_MS, seriesHourId } from '../db/models/series-hour.model.ts';
+import { seriesHourId } from '../db/models/series-hour.model.ts';
+import { HOUR_MS } from '../../shared/time.ts';
 import type { MinuteBucket } from '../../shared/index.ts';
+import { MINUTE_MS } from '../../shared/time.ts';
 
-const MINUTE_MS = 60_000;
 /** Primary-key reads in flight at once: enough to hide round trips, few enough to be polite. */
 const PARALLEL = 32;
 

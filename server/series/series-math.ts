@@ -1,8 +1,5 @@
-export { MINUTE_MS } from '../../shared/index.ts';
-import { MINUTE_MS, type MinuteBucket, type MinuteSeries, type ProblemBreakdown } from '../../shared/index.ts';
-
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
+import { type MinuteBucket, type MinuteSeries, type ProblemBreakdown } from '../../shared/index.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time.ts';
 
 export const minuteOf = (t: number) => Math.floor(t / MINUTE_MS) * MINUTE_MS;
 

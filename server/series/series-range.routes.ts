@@ -6,7 +6,9 @@ import type { Clock } from '../clock.ts';
 import type { IncidentStore } from '../incidents/incident-store.ts';
 import { notFound } from '../errors.ts';
 import { hoursBetween, readHours } from './series-hours.ts';
-import { countSeries, HOUR_MS, incidentSpan, rangeSpan } from './count-series.ts';
+import { countSeries, incidentSpan, rangeSpan } from './count-series.ts';
+import { HOUR_MS } from '../../shared/time.ts';
+import { lookUpServiceParam, serviceOf } from '../services/service-param.ts';
 
 const DAYS = { '7d': 7, '30d': 30 } as const;
 /** Past hours do not change; the current one does, so caches keep it a minute. */
@@ -15,10 +17,10 @@ const CACHE = 'public, max-age=60';
 /** Longer graphs than the page's 24 h: a service's last 7 or 30 days hourly, and an incident's own span. */
 export function seriesRangeRoutes(deps: { models: Models; catalog: ServiceCatalog; incidentStore: IncidentStore; clock: Clock }): Router {
   const router = Router();
+  lookUpServiceParam(router, deps.catalog);
 
   router.get('/api/services/:slug/series', async (req, res) => {
-    const service = deps.catalog.get(req.params.slug);
-    if (!service) throw notFound(`The service "${req.params.slug}"`);
+    const service = serviceOf(res);
     const { range } = SeriesRangeQuery.parse(req.query);
     const { from, to } = rangeSpan(deps.clock.now(), DAYS[range]);
     const docs = await readHours(deps.models, [service.slug], hoursBetween(from, to));

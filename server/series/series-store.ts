@@ -1,7 +1,8 @@
 import type { Models } from '../db/models.ts';
 import type { MinuteBucket, Reachability } from '../../shared/index.ts';
 import type { StoredReport } from '../reports/report-writer.ts';
-import { DAY_MS, MINUTE_MS, mergeBucket, minuteOf } from './series-math.ts';
+import { mergeBucket, minuteOf } from './series-math.ts';
+import { DAY_MS, MINUTE_MS } from '../../shared/time.ts';
 import { hoursBetween, minutesOf, networksOf, reachOf, readHours, readNetworkHours } from './series-hours.ts';
 
 /** How much history the hot cache keeps: the graph's 24 h plus a margin for late readers. */

@@ -10,7 +10,8 @@ import type { ChecksBook } from '../probes/checks-book.ts';
 import type { RegionStore } from '../regions/region-store.ts';
 import { regionsWindow } from '../regions/region-view.ts';
 import { relatedServices, type RelatedCandidate } from '../catalog/related-services.ts';
-import { DAY_MS, HOUR_MS, MINUTE_MS, binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
+import { binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time.ts';
 
 const LIVE_WINDOW_MS = 10 * MINUTE_MS;
 

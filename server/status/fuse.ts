@@ -1,4 +1,5 @@
 import type { StatusLevel } from '../../shared/schemas/status.ts';
+import type { IncidentKind } from '../../shared/schemas/incident.ts';
 import { LEVEL_WORDS, worstLevel, type OfficialStatus } from '../../shared/schemas/official-status.ts';
 import { verdictConfidence } from './confidence.ts';
 
@@ -32,8 +33,6 @@ import { verdictConfidence } from './confidence.ts';
  * An open incident's phase (rising, ongoing, recovering) and people saying "it works again"
  * are said in the reasons; a recovering incident's crowd counts for less.
  */
-
-export type IncidentKind = 'unplanned' | 'partial' | 'maintenance';
 
 export interface CrowdSignal {
   state: 'normal' | 'elevated' | 'incident';

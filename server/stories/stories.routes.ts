@@ -10,6 +10,7 @@ import { assertHuman } from '../http/human-check.ts';
 import type { Clock } from '../clock.ts';
 import type { Votes } from '../moderation/votes.ts';
 import { toStory, visibleStory } from './story-view.ts';
+import { lookUpServiceParam, serviceOf } from '../services/service-param.ts';
 
 /** A story takes minutes to write; ten seconds is a floor no person gets near. */
 const MIN_STORY_MS = 10_000;
@@ -25,11 +26,11 @@ export function storiesRoutes(deps: {
   onChanged: (service: string) => void;
 }): Router {
   const router = Router();
+  lookUpServiceParam(router, deps.catalog);
   const { Story } = deps.models;
 
   router.post('/api/services/:slug/stories', async (req, res) => {
-    const service = deps.catalog.get(req.params.slug);
-    if (!service) throw notFound(`The service "${req.params.slug}"`);
+    const service = serviceOf(res);
     const body = StoryRequest.parse(req.body);
     assertHuman(body, MIN_STORY_MS);
     if (body.incidentId && (await deps.incidentStore.get(body.incidentId))?.service !== service.slug) {
@@ -55,8 +56,7 @@ export function storiesRoutes(deps: {
   });
 
   router.get('/api/services/:slug/stories', async (req, res) => {
-    const service = deps.catalog.get(req.params.slug);
-    if (!service) throw notFound(`The service "${req.params.slug}"`);
+    const service = serviceOf(res);
     const q = StoryQuery.parse(req.query);
     const filter = {
       service: service.slug,

@@ -9,11 +9,11 @@ import { AppError } from '../errors.ts';
 import { hashToken, newToken, readUnsubscribeToken, unsubscribeToken } from './tokens.ts';
 import { alreadySubscribedMail, confirmationMail, incidentOpenedMail, incidentResolvedMail, type MailContent, type MailLinks } from './mail-templates.ts';
 import type { MailKind, MailQueue, QueuedMail } from './mail-queue.ts';
+import { HOUR_MS } from '../../shared/time.ts';
 
-const HOUR = 3_600_000;
-export const CONFIRM_TTL_MS = 48 * HOUR;
+export const CONFIRM_TTL_MS = 48 * HOUR_MS;
 /** At most one "users report problems" mail per subscriber and service an hour: a flapping service is not a mail storm. */
-export const ALERT_GAP_MS = HOUR;
+export const ALERT_GAP_MS = HOUR_MS;
 
 type Sub = { _id: Types.ObjectId; email: string; service: string };
 

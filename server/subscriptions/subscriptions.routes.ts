@@ -2,7 +2,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ConfirmRequest, EmailSubscribeRequest, SubscriptionToken, type ConfirmResponse, type EmailSubscribeResponse, type SiteInfo, type UnsubscribeResponse } from '../../shared/index.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
 import type { ClientOf } from '../http/client-identity.ts';
@@ -10,6 +10,7 @@ import { errorResponse } from '../http/error-handler.ts';
 import type { Logger } from '../logger.ts';
 import type { EmailAlerts } from './email-alerts.ts';
 import { confirmedPage, confirmPage, problemPage, unsubscribedPage, unsubscribePage } from './subscription-pages.ts';
+import { lookUpServiceParam, serviceOf } from '../services/service-param.ts';
 
 const TokenQuery = z.object({ token: SubscriptionToken });
 
@@ -41,6 +42,7 @@ export function subscriptionsRoutes(deps: {
   log: Logger;
 }): Router {
   const router = Router();
+  lookUpServiceParam(router, deps.catalog);
   const forms = express.urlencoded({ extended: false, limit: '2kb' });
   const { book, enabled } = deps.email;
 
@@ -50,8 +52,7 @@ export function subscriptionsRoutes(deps: {
 
   router.post('/api/services/:slug/subscriptions', async (req, res) => {
     if (!enabled) throw unavailable();
-    const service = deps.catalog.get(req.params.slug);
-    if (!service) throw notFound(`The service "${req.params.slug}"`);
+    const service = serviceOf(res);
     const { email } = EmailSubscribeRequest.parse(req.body);
     await deps.limiter.consume('subscribe', deps.clientOf(req).address);
     await deps.limiter.consume('subscribeMail', createHash('sha256').update(`email:${email}`).digest('hex'));

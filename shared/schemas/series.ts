@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ProblemId } from './problem.ts';
-
-export const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../time.ts';
 
 /** Reports for one service in one minute, split by problem kind. */
 export const MinuteBucket = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupCommit } from '../../server/reports/group-commit.ts';
+import { GroupCommit } from '../../server/common/group-commit.ts';
 
 const deferred = () => {
   let resolve!: () => void;

@@ -1,6 +1,5 @@
 import type { MinuteBucket, MinuteSeries } from '../../../shared/index.ts';
-
-export const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../../../shared/time.ts';
 
 /**
  * Folds a window of minutes (the first load, or a live update) into what the page holds.

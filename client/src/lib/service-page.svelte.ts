@@ -1,7 +1,8 @@
 import type { Comment, Incident, MinuteBucket, PageData, ServiceDetail, ServiceNow, ServiceUpdate } from '../../../shared/index.ts';
 import { api, ApiError, handleError } from './api.ts';
 import { followService, type LiveState } from './live.ts';
-import { mergeBand, mergeMinutes, prune, MINUTE_MS, type BandPoint } from './series.ts';
+import { mergeBand, mergeMinutes, prune, type BandPoint } from './series.ts';
+import { MINUTE_MS } from '../../../shared/time.ts';
 
 const DAY_MS = 24 * 60 * MINUTE_MS;
 

@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import { HOUR_MS } from './series-hour.model.ts';
+import { HOUR_MS } from '../../../shared/time.ts';
 
 /**
  * One probe's runs for one hour, minute by minute: `n.<minute>` runs, `f.<minute>` failures,

@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { HOUR_MS } from '../../../shared/time.ts';
 
 /**
  * One service's report counts for one hour, minute by minute: `n.<minute 0–59>` totals,
@@ -23,5 +24,4 @@ export const SeriesHourSchema = new Schema(
 // No secondary index: `_id` is service|hour already, every read is by `_id`, and an index is
 // paid for on every one of the many updates.
 
-export const HOUR_MS = 3_600_000;
 export const seriesHourId = (service: string, hourMs: number) => `${service}|${hourMs}`;

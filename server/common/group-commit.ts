@@ -1,3 +1,5 @@
+// server/common: helpers used by more than one feature folder (here: reports and probes), owned by none.
+
 import { performance } from 'node:perf_hooks';
 
 /**
