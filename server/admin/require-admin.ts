@@ -1,3 +1,4 @@
+import { parse as parseCookies } from 'cookie';
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors.ts';
 import type { AdminSessions } from './admin-sessions.ts';
@@ -22,11 +23,8 @@ const cookieValue = (raw: string): string | undefined => {
 export function sessionToken(req: Request): string | undefined {
   const bearer = bearerToken(req);
   if (bearer) return bearer;
-  for (const part of (req.get('cookie') ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === SESSION_COOKIE) return cookieValue(v.join('='));
-  }
-  return undefined;
+  // Setting the cookie is Express's res.cookie, which serialises with this same package.
+  return parseCookies(req.get('cookie') ?? '', { decode: cookieValue })[SESSION_COOKIE];
 }
 
 /** The host an Origin header names; undefined for `null` (sandboxed frames, file: pages) or anything not a URL. */

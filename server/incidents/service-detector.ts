@@ -1,6 +1,7 @@
 import { createDetector, type Decision, type SpikeDetector } from '../detection/detector.ts';
 import type { BaselineBand } from '../../shared/index.ts';
 import type { History } from './history-loader.ts';
+import { LRUCache } from 'lru-cache';
 import { MINUTE_MS } from '../../shared/time.ts';
 
 /**
@@ -15,7 +16,7 @@ export class ServiceDetector {
   usualByProblem: Record<string, number> = {};
   last: Decision | undefined;
   /** Bands by span, valid until the next minute is learnt (pages and live updates ask for different spans). */
-  private bandCache = new Map<string, BaselineBand>();
+  private bandCache = new LRUCache<string, BaselineBand>({ max: 8 });
   private bandCacheAt = NaN;
 
   /** Replays history up to (not including) `until`, a minute start; transitions are history, not news. */
@@ -55,7 +56,6 @@ export class ServiceDetector {
       out.low.push(round(b.low));
       out.high.push(round(b.high));
     }
-    if (this.bandCache.size > 8) this.bandCache.clear();
     this.bandCache.set(key, out);
     return out;
   }

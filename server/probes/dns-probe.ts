@@ -1,7 +1,7 @@
 import dns from 'node:dns';
 import type { DnsProbe, DnsRecordType, ProbeCheck, ProbeError, ProbeResult } from '../../shared/schemas/probe.ts';
 import type { ProbeDeps } from './probe-registry.ts';
-import { deadline, ProbeTimeout } from './tcp-probe.ts';
+import { timedOut } from './probe-errors.ts';
 import { dnsError, resolveTarget } from './target-guard.ts';
 
 /**
@@ -69,9 +69,12 @@ export async function run(def: DnsProbe, deps: ProbeDeps): Promise<ProbeResult> 
     }
   }
 
-  const dl = deadline(def.timeoutMs);
+  // Cancelling fails the outstanding query (ECANCELLED), which ends the wait.
+  const deadline = AbortSignal.timeout(def.timeoutMs);
+  const cancel = () => resolver.cancel();
+  deadline.addEventListener('abort', cancel, { once: true });
   try {
-    const answers = await Promise.race([query(resolver, def.hostname, def.recordType), dl.expired]);
+    const answers = await query(resolver, def.hostname, def.recordType);
     const shown = answers.length > 0 ? answers.join(', ') : 'no records';
     const checks: ProbeCheck[] = [{ name: 'answer', ok: answers.length > 0, actual: shown, expected: wanted }];
     let error: ProbeError | undefined =
@@ -85,10 +88,9 @@ export async function run(def: DnsProbe, deps: ProbeDeps): Promise<ProbeResult> 
     }
     return done(checks, error, answers);
   } catch (err) {
-    if (err instanceof ProbeTimeout) resolver.cancel();
-    const error: ProbeError = err instanceof ProbeTimeout ? { code: 'timeout', message: err.message } : dnsError(err, `${def.recordType} records`);
+    const error: ProbeError = deadline.aborted ? timedOut(def.timeoutMs) : dnsError(err, `${def.recordType} records`);
     return done([{ name: 'answer', ok: false, actual: error.message, expected: wanted }], error);
   } finally {
-    dl.clear();
+    deadline.removeEventListener('abort', cancel);
   }
 }

@@ -1,9 +1,11 @@
 import http from 'node:http';
 import net from 'node:net';
+import { addAbortSignal } from 'node:stream';
 import tls from 'node:tls';
 import type { HttpProbe, ProbeCheck, ProbeError, ProbeResult } from '../../shared/schemas/probe.ts';
 import type { ProbeDeps } from './probe-registry.ts';
-import { connectionError, deadline, formatMs } from './tcp-probe.ts';
+import { exchangeError, formatMs } from './probe-errors.ts';
+import { untilAborted } from '../common/until-aborted.ts';
 import { resolveTarget, type ResolvedAddress } from './target-guard.ts';
 import { DAY_MS } from '../../shared/time.ts';
 
@@ -57,12 +59,14 @@ function exchange(
   url: URL,
   target: ResolvedAddress,
   seen: { tls?: TlsSeen; req?: http.ClientRequest },
+  signal: AbortSignal,
 ): Promise<Exchange> {
   return new Promise((resolve, reject) => {
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
     const name = url.hostname.replace(/^\[|\]$/g, '');
     const createConnection = (_opts: unknown, cb: (err: Error | null, socket?: net.Socket) => void) => {
-      if (url.protocol === 'http:') return net.connect({ host: target.address, port, family: target.family });
+      // The sockets take the signal too: a request still waiting for its TLS handshake has no socket for its own signal to destroy.
+      if (url.protocol === 'http:') return net.connect({ host: target.address, port, family: target.family, signal });
       const socket = tls.connect({
         host: target.address,
         port,
@@ -71,6 +75,7 @@ function exchange(
         rejectUnauthorized: false,
         ALPNProtocols: ['http/1.1'],
       });
+      addAbortSignal(signal, socket);
       socket.on('error', (err) => cb(err));
       socket.once('secureConnect', () => {
         const cert = socket.getPeerCertificate();
@@ -91,6 +96,8 @@ function exchange(
         path: `${url.pathname}${url.search}`,
         headers: { 'user-agent': 'OutageRadar-Probe/1', accept: '*/*', ...def.headers, host: url.host, ...(def.method === 'POST' && { 'content-length': '0' }) },
         createConnection: createConnection as never,
+        // Destroys the request (and its socket) at the deadline, which fails the exchange.
+        signal,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -172,15 +179,17 @@ export async function run(def: HttpProbe, deps: ProbeDeps): Promise<ProbeResult>
   };
 
   const url = new URL(def.url);
-  const dl = deadline(def.timeoutMs);
+  // One deadline for the whole probe (name lookup, connect, handshake, response), so a server
+  // that accepts and then trickles bytes cannot hold a probe past its timeout.
+  const deadline = AbortSignal.timeout(def.timeoutMs);
   try {
-    const target = await Promise.race([resolveTarget(url.hostname, deps), dl.expired]);
+    const target = await untilAborted(resolveTarget(url.hostname, deps), deadline);
     if (!target.ok) return done([{ name: 'target', ok: false, actual: target.error.message, expected: 'a reachable public address' }], [target.error]);
     address = target.address;
 
     let res: Exchange;
     try {
-      res = await Promise.race([exchange(def, url, target, seen), dl.expired]);
+      res = await exchange(def, url, target, seen, deadline);
     } catch (err) {
       if (!(err instanceof UntrustedCertificate)) throw err;
       const t = tlsChecks(def, seen.tls!, started);
@@ -217,7 +226,7 @@ export async function run(def: HttpProbe, deps: ProbeDeps): Promise<ProbeResult>
     }
     return done(checks, errors);
   } catch (err) {
-    const error = connectionError(err);
+    const error = exchangeError(err, deadline, def.timeoutMs);
     const checks: ProbeCheck[] = [{ name: 'response', ok: false, actual: error.message, expected: `a response within ${formatMs(def.timeoutMs)}` }];
     const errors = [error];
     if (seen.tls) {
@@ -227,7 +236,6 @@ export async function run(def: HttpProbe, deps: ProbeDeps): Promise<ProbeResult>
     }
     return done(checks, errors);
   } finally {
-    dl.clear();
     seen.req?.destroy();
   }
 }

@@ -10,6 +10,8 @@ import type { LookupAll } from './target-guard.ts';
 import type { ProbeOutcome, ProbeStore, StoredOfficial } from './probe-store.ts';
 import { officialSig, probeSig, type ChecksBook } from './checks-book.ts';
 import { noProbeHooks, type ProbeHooks } from '../metrics/metric-hooks.ts';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { untilAborted } from '../common/until-aborted.ts';
 
 /** Each run lands within ±10% of its interval, so probes started together drift apart. */
 const JITTER = 0.1;
@@ -65,8 +67,7 @@ export class ProbeScheduler {
   /** When each probe's latest result was last written (see LATEST_EVERY_MS). */
   private readonly persistedAt = new Map<string, number>();
   private readonly officials = new Map<string, Scheduled<OfficialSource>>();
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly slots: LimitFunction;
   private readonly inflight = new Set<Promise<void>>();
   private dispatching: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
@@ -78,6 +79,7 @@ export class ProbeScheduler {
 
   constructor(private readonly deps: ProbeSchedulerDeps) {
     this.random = deps.random ?? Math.random;
+    this.slots = pLimit(deps.concurrency);
     this.writer = new GroupCommit<ProbeOutcome, void>({
       maxBatch: 500,
       maxQueue: 50_000,
@@ -264,17 +266,8 @@ export class ProbeScheduler {
   }
 
   /** Runs `fn` when one of the `concurrency` slots is free; undefined if the prober stopped meanwhile. */
-  private async withSlot<T>(fn: () => Promise<T>): Promise<T | undefined> {
-    // A finishing run hands its slot straight to the next waiter, so the cap holds exactly.
-    if (this.active >= this.deps.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
-    try {
-      return this.stopped ? undefined : await fn();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
+  private withSlot<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    return this.slots(() => (this.stopped ? undefined : fn()));
   }
 }
 
@@ -292,9 +285,8 @@ export function trimComponents(status: OfficialStatus): OfficialStatus {
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
+  const deadline = AbortSignal.timeout(ms);
+  return untilAborted(work, deadline).catch((err: unknown) => {
+    throw deadline.aborted ? new Error(message) : err;
   });
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }

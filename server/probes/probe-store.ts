@@ -1,4 +1,5 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
+import { LRUCache } from 'lru-cache';
 import type { Models } from '../db/models.ts';
 import { HOUR_MS, MINUTE_MS } from '../../shared/time.ts';
 import { PROBE_HISTORY_HOURS, probeHourId } from '../db/models/probe-hour.model.ts';
@@ -60,7 +61,7 @@ const answered = (r: ProbeResult) => r.latencyMs !== undefined && (r.ok || !NETW
 export class ProbeStore {
   /** Checks documents known to exist, and which hour each ring slot holds: each is learnt once. */
   private readonly knownChecks = new Set<string>();
-  private readonly slotHours = new Map<string, number>();
+  private readonly slotHours = new LRUCache<string, number>({ max: 50_000 });
 
   constructor(private readonly models: Models) {}
 
@@ -188,7 +189,6 @@ export class ProbeStore {
         const doc = await this.hours.findOne({ _id: id as never }, { projection: { hour: 1 } });
         if (doc && (doc.hour as Date).getTime() !== s.hour) await this.hours.replaceOne({ _id: id as never }, fresh(s));
       }
-      if (this.slotHours.size > 50_000) this.slotHours.clear();
       this.slotHours.set(id, s.hour);
     }
   }

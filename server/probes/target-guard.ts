@@ -1,5 +1,6 @@
 import dns from 'node:dns';
 import net from 'node:net';
+import ipaddr from 'ipaddr.js';
 import type { ProbeError } from '../../shared/schemas/probe.ts';
 
 /**
@@ -36,79 +37,68 @@ const ALLOW_HINT = 'Private and internal addresses are not probed unless PROBE_A
 /** Metadata endpoints get their own word: they are the reason this guard exists. */
 const METADATA = new Set(['169.254.169.254', '169.254.170.2', '100.100.100.200', '192.0.0.192', 'fd00:ec2::254']);
 
-type V4Range = [base: number, bits: number, what: string];
-const V4_RANGES: V4Range[] = [
-  [v4('0.0.0.0'), 8, 'an unspecified ("this network") address'],
-  [v4('10.0.0.0'), 8, 'a private (RFC 1918) address'],
-  [v4('100.64.0.0'), 10, 'a carrier-grade NAT (100.64.0.0/10) address'],
-  [v4('127.0.0.0'), 8, 'a loopback address'],
-  [v4('169.254.0.0'), 16, 'a link-local address'],
-  [v4('172.16.0.0'), 12, 'a private (RFC 1918) address'],
-  [v4('192.0.0.0'), 24, 'a reserved (IETF protocol) address'],
-  [v4('192.168.0.0'), 16, 'a private (RFC 1918) address'],
-  [v4('198.18.0.0'), 15, 'a reserved (benchmarking) address'],
-  [v4('224.0.0.0'), 4, 'a multicast address'],
-  [v4('240.0.0.0'), 4, 'a reserved address'],
-];
+/** Ranges never probed, by the words a person reads (ipaddr.js matches them; a v4 range never matches a v6 address). */
+const BLOCKED: Record<string, string[]> = {
+  'the broadcast address': ['255.255.255.255/32'],
+  'an unspecified ("this network") address': ['0.0.0.0/8'],
+  'the unspecified address (::)': ['::/128'],
+  'a loopback address': ['127.0.0.0/8', '::1/128'],
+  'a private (RFC 1918) address': ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'],
+  'a carrier-grade NAT (100.64.0.0/10) address': ['100.64.0.0/10'],
+  'a link-local address': ['169.254.0.0/16', 'fe80::/10'],
+  'a reserved (IETF protocol) address': ['192.0.0.0/24'],
+  'a reserved (benchmarking) address': ['198.18.0.0/15'],
+  'a multicast address': ['224.0.0.0/4', 'ff00::/8'],
+  'a reserved address': ['240.0.0.0/4'],
+  'a unique local (fc00::/7) address': ['fc00::/7'],
+  'a site-local address': ['fec0::/10'],
+};
 
-function v4(ip: string): number {
-  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+/**
+ * IPv4 written as IPv6 reaches the IPv4 host, so it is judged as that host: mapped ::ffff:a.b.c.d,
+ * compatible ::a.b.c.d and NAT64 64:ff9b::a.b.c.d carry it in the last 32 bits, 6to4 in bits 16–47.
+ */
+const EMBEDDED_V4: Record<string, string[]> = {
+  tail: ['::ffff:0:0/96', '::/96', '64:ff9b::/96'],
+  sixToFour: ['2002::/16'],
+};
+
+const cidrs = (table: Record<string, string[]>): Parameters<typeof ipaddr.subnetMatch>[1] =>
+  Object.fromEntries(Object.entries(table).map(([name, list]) => [name, list.map((c) => ipaddr.parseCIDR(c))]));
+const BLOCKED_RANGES = cidrs(BLOCKED);
+const EMBEDDED_RANGES = cidrs(EMBEDDED_V4);
+const PUBLIC = 'public';
+
+/** Only the strict forms a socket connects to: ipaddr.js would also read legacy spellings such as 0x7f.1. */
+function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  const host = text.split('%')[0]!; // a zone id (fe80::1%eth0) names an interface, not a range
+  if (net.isIPv4(host)) return ipaddr.IPv4.parse(host);
+  if (net.isIPv6(host)) return ipaddr.IPv6.parse(host);
+  return null;
 }
 
-function inV4(ip: number, base: number, bits: number): boolean {
-  const size = 2 ** (32 - bits);
-  return Math.floor(ip / size) === Math.floor(base / size);
-}
-
-/** Eight 16-bit groups, or null when the text is not IPv6. */
-function v6Groups(ip: string): number[] | null {
-  let text = ip.split('%')[0]!;
-  // An IPv4 tail (::ffff:10.0.0.1) becomes its two hex groups, so one parser reads both forms.
-  const lastColon = text.lastIndexOf(':');
-  const v4Tail = text.slice(lastColon + 1);
-  if (v4Tail.includes('.')) {
-    if (!net.isIPv4(v4Tail)) return null;
-    const n = v4(v4Tail);
-    text = `${text.slice(0, lastColon + 1)}${Math.floor(n / 65536).toString(16)}:${(n % 65536).toString(16)}`;
+function embeddedV4(addr: ipaddr.IPv6): ipaddr.IPv4 | null {
+  const p = addr.parts;
+  const v4 = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
+  switch (ipaddr.subnetMatch(addr, EMBEDDED_RANGES, PUBLIC)) {
+    case 'tail':
+      return v4(p[6]!, p[7]!);
+    case 'sixToFour':
+      return v4(p[1]!, p[2]!);
+    default:
+      return null;
   }
-  const halves = text.split('::');
-  if (halves.length > 2) return null;
-  const parse = (s: string) => (s === '' ? [] : s.split(':').map((h) => (/^[0-9a-fA-F]{1,4}$/.test(h) ? parseInt(h, 16) : NaN)));
-  const head = parse(halves[0]!);
-  const rest = halves.length === 2 ? parse(halves[1]!) : [];
-  const fill = 8 - head.length - rest.length;
-  if (fill < 0 || (halves.length === 1 && fill !== 0)) return null;
-  const groups = [...head, ...Array<number>(fill).fill(0), ...rest];
-  return groups.some((g) => !(g >= 0 && g <= 0xffff)) ? null : groups;
 }
 
 /** Why an address must not be probed, or null when it is a public unicast address. */
 export function blockedAddressReason(ip: string): string | null {
-  const bare = ip.replace(/^\[|\]$/g, '');
-  if (METADATA.has(bare.toLowerCase())) return 'a cloud metadata address';
-  if (net.isIPv4(bare)) {
-    const n = v4(bare);
-    if (n === 0xffffffff) return 'the broadcast address';
-    const range = V4_RANGES.find(([base, bits]) => inV4(n, base, bits));
-    return range ? range[2] : null;
-  }
-  const g = v6Groups(bare);
-  if (!g) return 'not an IP address';
-  const [a, b] = [g[0]!, g[1]!];
-  const embeddedV4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-  if (g.every((x) => x === 0)) return 'the unspecified address (::)';
-  if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return 'a loopback address';
-  // IPv4 written as IPv6 (mapped ::ffff:a.b.c.d, compatible ::a.b.c.d, NAT64 64:ff9b::a.b.c.d, 6to4 2002:AABB:CCDD::)
-  // reaches the IPv4 host, so it is judged as that host.
-  const mapped = g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0);
-  const nat64 = a === 0x64 && b === 0xff9b && g.slice(2, 6).every((x) => x === 0);
-  if (mapped || nat64) return blockedAddressReason(embeddedV4(g[6]!, g[7]!));
-  if (a === 0x2002) return blockedAddressReason(embeddedV4(b, g[2]!));
-  if ((a & 0xfe00) === 0xfc00) return 'a unique local (fc00::/7) address';
-  if ((a & 0xffc0) === 0xfe80) return 'a link-local address';
-  if ((a & 0xffc0) === 0xfec0) return 'a site-local address';
-  if ((a & 0xff00) === 0xff00) return 'a multicast address';
-  return null;
+  const addr = parseAddress(ip.replace(/^\[|\]$/g, ''));
+  if (!addr) return 'not an IP address';
+  if (METADATA.has(addr.toString())) return 'a cloud metadata address';
+  const reason = ipaddr.subnetMatch(addr, BLOCKED_RANGES, PUBLIC);
+  if (reason !== PUBLIC) return reason;
+  const inner = addr.kind() === 'ipv6' ? embeddedV4(addr as ipaddr.IPv6) : null;
+  return inner ? blockedAddressReason(inner.toString()) : null;
 }
 
 /** Host as it appears in a URL or a definition: brackets and a trailing dot removed. */

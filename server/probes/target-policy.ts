@@ -1,5 +1,6 @@
 import type { OfficialSource, ProbeDefinition } from '../../shared/index.ts';
 import { resolveTarget, type LookupAll } from './target-guard.ts';
+import { untilAborted } from '../common/until-aborted.ts';
 
 /** A name that does not resolve in this long is saved anyway: its probe will report the DNS trouble. */
 const LOOKUP_WAIT_MS = 2_000;
@@ -34,13 +35,11 @@ export async function privateTargets(
   const fields: Record<string, string[]> = {};
   await Promise.all(
     checks.map(async ({ path, host }) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const verdict = await Promise.race([
+      // resolveTarget never throws: only the wait running out lands in the catch.
+      const verdict = await untilAborted(
         resolveTarget(host, { allowPrivate: false, ...(opts.lookup && { lookup: opts.lookup }) }),
-        new Promise<undefined>((resolve) => {
-          timer = setTimeout(() => resolve(undefined), LOOKUP_WAIT_MS);
-        }),
-      ]).finally(() => clearTimeout(timer));
+        AbortSignal.timeout(LOOKUP_WAIT_MS),
+      ).catch(() => undefined);
       if (verdict && !verdict.ok && verdict.error.code === 'blocked_target') (fields[path] ??= []).push(verdict.error.message);
     }),
   );

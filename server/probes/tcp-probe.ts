@@ -2,65 +2,19 @@ import net from 'node:net';
 import type { ProbeCheck, ProbeError, ProbeResult, TcpProbe } from '../../shared/schemas/probe.ts';
 import type { ProbeDeps } from './probe-registry.ts';
 import { resolveTarget, type ResolvedAddress } from './target-guard.ts';
+import { exchangeError, formatMs } from './probe-errors.ts';
+import { untilAborted } from '../common/until-aborted.ts';
 
 /**
- * TCP probe: can a connection be opened to host:port within the timeout? Also home to what
- * every connection-based probe shares (a deadline, failure words), since HTTP rides on TCP.
+ * TCP probe: can a connection be opened to host:port within the timeout? The failure words it
+ * shares with the other probes live in probe-errors.ts.
  */
-
-/** "10,000 ms": people read grouped digits faster. */
-export const formatMs = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`;
-
-export class ProbeTimeout extends Error {
-  constructor(readonly ms: number) {
-    super(`Timed out after ${formatMs(ms)}`);
-    this.name = 'ProbeTimeout';
-  }
-}
-
-/**
- * One timer for the whole probe (name lookup, connect, handshake, response), so a server that
- * accepts and then trickles bytes cannot hold a probe past its timeout.
- */
-export function deadline(ms: number): { expired: Promise<never>; clear(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ProbeTimeout(ms)), ms);
-  });
-  // Nobody may be listening when it fires after the work already ended.
-  expired.catch(() => {});
-  return { expired, clear: () => clearTimeout(timer) };
-}
-
-const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|EPROTO$)/;
-
-/** A failed connection or exchange in plain words, with the code a person can search for. */
-export function connectionError(err: unknown): ProbeError {
-  if (err instanceof ProbeTimeout) return { code: 'timeout', message: err.message };
-  const e = err as NodeJS.ErrnoException | undefined;
-  const code = e?.code ?? '';
-  switch (code) {
-    case 'ECONNREFUSED':
-      return { code: 'refused', message: 'Connection refused' };
-    // "Could not connect" answers from the network count with refusals: the target was not reached.
-    case 'EHOSTUNREACH':
-      return { code: 'refused', message: 'Host unreachable (EHOSTUNREACH)' };
-    case 'ENETUNREACH':
-      return { code: 'refused', message: 'Network unreachable (ENETUNREACH)' };
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return { code: 'reset', message: 'Connection reset by the server before the response was complete' };
-    case 'ETIMEDOUT':
-      return { code: 'timeout', message: 'Timed out connecting (ETIMEDOUT)' };
-  }
-  if (TLS_CODE.test(code)) return { code: 'tls', message: `TLS handshake failed: ${e?.message ?? code} (${code})` };
-  return { code: 'other', message: code ? `${e?.message ?? 'Unexpected error'} (${code})` : (e?.message ?? String(err)) };
-}
 
 /** Opens a connection to the vetted address; resolves once connected. */
-function connect(target: ResolvedAddress, port: number, onSocket: (s: net.Socket) => void): Promise<void> {
+function connect(target: ResolvedAddress, port: number, signal: AbortSignal, onSocket: (s: net.Socket) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: target.address, port, family: target.family });
+    // The signal destroys the socket at the deadline, which ends the wait with an error.
+    const socket = net.connect({ host: target.address, port, family: target.family, signal });
     onSocket(socket);
     socket.once('connect', () => resolve());
     // `on`, not `once`: a second, late error with no listener would crash the process.
@@ -83,21 +37,21 @@ export async function run(def: TcpProbe, deps: ProbeDeps): Promise<ProbeResult> 
     ...(address && { details: { address } }),
   });
 
-  const dl = deadline(def.timeoutMs);
+  // One deadline for the whole probe (name lookup and connect).
+  const deadline = AbortSignal.timeout(def.timeoutMs);
   let socket: net.Socket | undefined;
   let address: string | undefined;
   try {
-    const target = await Promise.race([resolveTarget(def.host, deps), dl.expired]);
+    const target = await untilAborted(resolveTarget(def.host, deps), deadline);
     if (!target.ok) return done(target.error, [{ name: 'target', ok: false, actual: target.error.message, expected: 'a reachable public address' }]);
     address = target.address;
-    await Promise.race([connect(target, def.port, (s) => (socket = s)), dl.expired]);
+    await connect(target, def.port, deadline, (s) => (socket = s));
     const ms = Math.max(0, deps.now() - started);
     return done(undefined, [{ name: 'connect', ok: true, actual: `connected in ${formatMs(ms)}`, expected }], address);
   } catch (err) {
-    const error = connectionError(err);
+    const error = exchangeError(err, deadline, def.timeoutMs);
     return done(error, [{ name: 'connect', ok: false, actual: error.message, expected }], address);
   } finally {
-    dl.clear();
     socket?.destroy();
   }
 }

@@ -12,7 +12,10 @@ export interface FromAddress {
  * a collision (another process took it) moves that report on to the next k.
  */
 export function createAddressCap(windowMs: number, perAddress: number) {
-  /** Next k to hand out per service, address and slot; forgotten when the slot ends. */
+  /**
+   * Next k to hand out per service, address and slot; forgotten when the slot ends. A window,
+   * not a cache (so no LRU): it holds only the current slot and is replaced whole at its boundary.
+   */
   let next = new Map<string, number>();
   let nextSlot = NaN;
 

@@ -1,5 +1,6 @@
 import type { Collection } from 'mongoose';
 import type { AnyBulkWriteOperation } from 'mongodb';
+import { LRUCache } from 'lru-cache';
 
 /** One counter document to bump: created from `seed` if missing, then `$inc`'d. */
 export interface CounterBump {
@@ -18,7 +19,8 @@ const DUPLICATE_KEY = 11000;
  */
 export class CounterWriter {
   // Documents this process has seen exist: the current minute's and hour's are created once.
-  private readonly known = new Set<string>();
+  // Bounded by recency, not emptied at a size: a full wipe made every busy counter insert again at once.
+  private readonly known = new LRUCache<string, true>({ max: 20_000 });
 
   constructor(private readonly collection: Collection) {}
 
@@ -58,8 +60,7 @@ export class CounterWriter {
       const errors = e.writeErrors ? ([] as { code: number }[]).concat(e.writeErrors) : undefined;
       if (!errors || errors.some((w) => w.code !== DUPLICATE_KEY)) throw err;
     }
-    if (this.known.size > 20_000) this.known.clear();
-    for (const b of missing) this.known.add(b.id);
+    for (const b of missing) this.known.set(b.id, true);
   }
 }
 

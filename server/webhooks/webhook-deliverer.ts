@@ -9,6 +9,7 @@ import type { SendOptions, SendResult } from './webhook-sender.ts';
 import { sendWebhook } from './webhook-sender.ts';
 import { deliveryView, type WebhookStore } from './webhook-store.ts';
 import type { WebhookDelivery } from '../../shared/index.ts';
+import pLimit from 'p-limit';
 
 export const DELIVER_TICK_MS = 2_000;
 export const DELIVER_LEASE_TTL_MS = 30_000;
@@ -38,7 +39,8 @@ export interface DelivererDeps {
 export class WebhookDeliverer {
   private leader = false;
   private lastLeaseCheck = Number.NEGATIVE_INFINITY;
-  private running: Promise<void> = Promise.resolve();
+  /** Ticks run one after another. */
+  private readonly oneAtATime = pLimit(1);
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -56,15 +58,13 @@ export class WebhookDeliverer {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.running.catch(() => undefined);
+    await this.oneAtATime(() => undefined);
     if (this.leader) await this.deps.lease.release().catch(() => undefined);
   }
 
   /** Sends what is due; resolves once those attempts are recorded. Ticks run one after another. */
   tick(): Promise<void> {
-    const run = this.running.then(() => this.run());
-    this.running = run.catch(() => undefined);
-    return run;
+    return this.oneAtATime(() => this.run());
   }
 
   private async run(): Promise<void> {

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
-import { connectionError } from '../probes/tcp-probe.ts';
+import { connectionError } from '../probes/probe-errors.ts';
+import { untilAborted } from '../common/until-aborted.ts';
 import { pinnedLookup, resolveTarget, type LookupAll } from '../probes/target-guard.ts';
 
 export interface SendResult {
@@ -29,13 +30,11 @@ export async function sendWebhook(url: string, body: string, headers: Record<str
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
   const target = new URL(url);
-  let timer: NodeJS.Timeout | undefined;
+  const deadline = AbortSignal.timeout(opts.timeoutMs);
+  const noAnswer = (): SendResult => ({ ok: false, error: `No answer within ${opts.timeoutMs / 1000} s`, durationMs: took() });
   let req: http.ClientRequest | undefined;
-  const timeout = new Promise<SendResult>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, error: `No answer within ${opts.timeoutMs / 1000} s`, durationMs: took() }), opts.timeoutMs);
-  });
-  const attempt = (async (): Promise<SendResult> => {
-    const resolved = await resolveTarget(target.hostname, { allowPrivate: opts.allowPrivate, ...(opts.lookup && { lookup: opts.lookup }) });
+  try {
+    const resolved = await untilAborted(resolveTarget(target.hostname, { allowPrivate: opts.allowPrivate, ...(opts.lookup && { lookup: opts.lookup }) }), deadline);
     if (!resolved.ok) return { ok: false, error: resolved.error.message.replace('Refused to probe', 'Refused to send to'), durationMs: took() };
     return await new Promise<SendResult>((resolve) => {
       const client = target.protocol === 'https:' ? https : http;
@@ -46,6 +45,8 @@ export async function sendWebhook(url: string, body: string, headers: Record<str
           lookup: pinnedLookup(resolved),
           headers: { 'content-type': 'application/json', 'user-agent': 'OutageRadar-Webhook/1', 'content-length': Buffer.byteLength(body), ...headers },
           agent: false,
+          // Destroys the request at the deadline, whatever it is waiting for.
+          signal: deadline,
         },
         (res) => {
           const status = res.statusCode ?? 0;
@@ -67,14 +68,12 @@ export async function sendWebhook(url: string, body: string, headers: Record<str
           });
         },
       );
-      req.on('error', (err) => resolve({ ok: false, error: connectionError(err).message, durationMs: took() }));
+      req.on('error', (err) => resolve(deadline.aborted ? noAnswer() : { ok: false, error: connectionError(err).message, durationMs: took() }));
       req.end(body);
     });
-  })();
-  try {
-    return await Promise.race([attempt, timeout]);
+  } catch (err) {
+    return deadline.aborted ? noAnswer() : { ok: false, error: connectionError(err).message, durationMs: took() };
   } finally {
-    clearTimeout(timer);
     req?.destroy();
   }
 }

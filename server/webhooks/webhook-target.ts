@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import { resolveTarget, type LookupAll } from '../probes/target-guard.ts';
+import { untilAborted } from '../common/until-aborted.ts';
 
 /** A name that does not resolve in this long is saved anyway: its deliveries will show the DNS trouble. */
 const LOOKUP_WAIT_MS = 2_000;
@@ -11,13 +12,11 @@ const LOOKUP_WAIT_MS = 2_000;
  */
 export async function refusePrivateUrl(url: string, opts: { allowPrivate: boolean; lookup?: LookupAll }): Promise<void> {
   if (opts.allowPrivate) return;
-  let timer: NodeJS.Timeout | undefined;
-  const verdict = await Promise.race([
+  // resolveTarget never throws: only the wait running out lands in the catch.
+  const verdict = await untilAborted(
     resolveTarget(new URL(url).hostname, { allowPrivate: false, ...(opts.lookup && { lookup: opts.lookup }) }),
-    new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), LOOKUP_WAIT_MS);
-    }),
-  ]).finally(() => clearTimeout(timer));
+    AbortSignal.timeout(LOOKUP_WAIT_MS),
+  ).catch(() => undefined);
   if (verdict && !verdict.ok && verdict.error.code === 'blocked_target') {
     throw new AppError(
       400,

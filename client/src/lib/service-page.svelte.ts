@@ -2,9 +2,8 @@ import type { Comment, Incident, MinuteBucket, PageData, ServiceDetail, ServiceN
 import { api, ApiError, handleError } from './api.ts';
 import { followService, type LiveState } from './live.ts';
 import { mergeBand, mergeMinutes, prune, type BandPoint } from './series.ts';
-import { MINUTE_MS } from '../../../shared/time.ts';
+import { DAY_MS, MINUTE_MS } from '../../../shared/time.ts';
 
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /**
  * What a service page holds and how it stays current: the first load, the live room, and

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { OfficialStatus } from '../../../shared/schemas/official-status.ts';
-import { connectionError, deadline, formatMs } from '../../probes/tcp-probe.ts';
+import { exchangeError, timedOut } from '../../probes/probe-errors.ts';
+import { untilAborted } from '../../common/until-aborted.ts';
 import { pinnedLookup, resolveTarget, type LookupAll } from '../../probes/target-guard.ts';
 import { incidentFeedSteps } from './incident-feed.ts';
 import { runInSlices } from './run-steps.ts';
@@ -54,12 +55,12 @@ interface Got {
   body: string;
 }
 
-function get(url: URL, address: { address: string; family: 4 | 6 }, maxBytes: number, onReq: (r: http.ClientRequest) => void): Promise<Got> {
+function get(url: URL, address: { address: string; family: 4 | 6 }, maxBytes: number, signal: AbortSignal, onReq: (r: http.ClientRequest) => void): Promise<Got> {
   return new Promise((resolve, reject) => {
     const mod = url.protocol === 'https:' ? https : http;
     const req = mod.get(
       url,
-      { lookup: pinnedLookup(address), agent: false, headers: { 'user-agent': 'OutageRadar-StatusReader/1', accept: 'application/json, application/rss+xml, application/atom+xml, text/xml;q=0.9, */*;q=0.5' } },
+      { lookup: pinnedLookup(address), agent: false, signal, headers: { 'user-agent': 'OutageRadar-StatusReader/1', accept: 'application/json, application/rss+xml, application/atom+xml, text/xml;q=0.9, */*;q=0.5' } },
       (res) => {
         const declared = Number(res.headers['content-length']);
         if (declared > maxBytes) return reject(new TooLarge());
@@ -99,15 +100,16 @@ export async function fetchOfficial(source: string, kind: OfficialSourceKind, de
     return fail('other', `"${source}" is not an http:// or https:// address`);
   }
 
-  const dl = deadline(timeoutMs);
+  // One deadline for every hop's lookup, connect and download; it destroys the request in flight.
+  const deadline = AbortSignal.timeout(timeoutMs);
   let req: http.ClientRequest | undefined;
   try {
     let got: Got | undefined;
     for (let hop = 0; ; hop++) {
       // Every hop is vetted: a redirect is as good a way into our network as a typed-in URL.
-      const target = await Promise.race([resolveTarget(url.hostname, deps), dl.expired]);
+      const target = await untilAborted(resolveTarget(url.hostname, deps), deadline);
       if (!target.ok) return fail(target.error.code as OfficialFetchErrorCode, target.error.message);
-      got = await Promise.race([get(url, target, maxBytes, (r) => (req = r)), dl.expired]);
+      got = await get(url, target, maxBytes, deadline, (r) => (req = r));
       if (got.status < 300 || got.status > 399 || !got.location) break;
       if (hop >= MAX_REDIRECTS) return fail('http_status', `Too many redirects (more than ${MAX_REDIRECTS}) from ${source}`);
       url = new URL(got.location, url);
@@ -129,10 +131,9 @@ export async function fetchOfficial(source: string, kind: OfficialSourceKind, de
     return { ok: true, status };
   } catch (err) {
     if (err instanceof TooLarge) return fail('too_large', `The status page's answer is larger than ${formatBytes(maxBytes)}; it was not read`);
-    const e = connectionError(err);
-    return fail(e.code as OfficialFetchErrorCode, e.code === 'timeout' ? `Timed out after ${formatMs(timeoutMs)}` : e.message);
+    const e = exchangeError(err, deadline, timeoutMs);
+    return fail(e.code as OfficialFetchErrorCode, e.code === 'timeout' ? timedOut(timeoutMs).message : e.message);
   } finally {
-    dl.clear();
     req?.destroy();
   }
 }

@@ -3,7 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -176,6 +176,19 @@ describe('HTTP probe', () => {
 });
 
 describe('HTTPS probe', () => {
+  it('times out a server that accepts the connection but never shakes hands', async () => {
+    const mute = net.createServer(() => {});
+    const port = await listen(mute as unknown as http.Server);
+    try {
+      const started = Date.now();
+      const r = await probe({ url: `https://127.0.0.1:${port}/`, timeoutMs: 300 });
+      expect(r.error).toEqual({ code: 'timeout', message: 'Timed out after 300 ms' });
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      mute.close();
+    }
+  });
+
   // The probe's clock sits 3 days and an hour before expiry, so "3 days" is exact.
   const threeDaysBefore = () => ({ ...local, now: () => shortCert.validTo - 3 * DAY - 3_600_000 });
 

@@ -4,8 +4,8 @@ import { ProbeDefinition, ProbeResult } from '../../../shared/schemas/probe.ts';
 import { runProbe, type ProbeDeps } from '../../../server/probes/probe-registry.ts';
 
 const local: ProbeDeps = { now: () => Date.now(), allowPrivate: true };
-const probe = async (host: string, port: number, deps: ProbeDeps = local) => {
-  const result = await runProbe(ProbeDefinition.parse({ kind: 'tcp', id: 'smtp', name: 'SMTP', host, port, timeoutMs: 2_000 }), deps);
+const probe = async (host: string, port: number, deps: ProbeDeps = local, timeoutMs = 2_000) => {
+  const result = await runProbe(ProbeDefinition.parse({ kind: 'tcp', id: 'smtp', name: 'SMTP', host, port, timeoutMs }), deps);
   ProbeResult.parse(result);
   return result;
 };
@@ -44,6 +44,14 @@ describe('TCP probe', () => {
   it('resolves a name before connecting', async () => {
     const r = await probe('localhost', openPort, { ...local, lookup: async () => [{ address: '127.0.0.1', family: 4 }] });
     expect(r.ok).toBe(true);
+  });
+
+  it('times out a name lookup that never ends, within the timeout', async () => {
+    const started = Date.now();
+    const never = { ...local, lookup: () => new Promise<never>(() => {}) };
+    const r = await probe('slow.example.test', openPort, never, 300);
+    expect(r.error).toEqual({ code: 'timeout', message: 'Timed out after 300 ms' });
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('refuses a loopback target when private targets are not allowed', async () => {
