@@ -1,6 +1,7 @@
 import type { OfficialView, ProbeDefinition, ProbeView, Service } from '../../shared/index.ts';
 import type { VantageSample } from './vantage.ts';
 import type { ChecksDoc, StoredOfficial, StoredProbe } from './probe-store.ts';
+import { UsualLatency } from './usual-latency.ts';
 
 /** The identity of a probe definition: an edited probe is a new probe, its old results are not its own. */
 export const probeSig = (def: ProbeDefinition) => JSON.stringify(def);
@@ -44,6 +45,7 @@ interface Held {
  */
 export class ChecksBook {
   private readonly bySlug = new Map<string, Held>();
+  private readonly latency = new UsualLatency();
 
   /** Takes in what the database holds; returns the services whose results changed. */
   absorb(docs: ChecksDoc[]): string[] {
@@ -63,7 +65,18 @@ export class ChecksBook {
     const before = held.probes.get(probeId);
     if (before && before.sig === stored.sig && Date.parse(before.result.at) >= Date.parse(stored.result.at)) return false;
     held.probes.set(probeId, stored);
+    this.latency.note(`${slug}/${probeId}`, stored.result.at, stored.result.ok, stored.result.latencyMs);
     return true;
+  }
+
+  /** Each probe's usual response time (median of its recent passing runs), where known. */
+  usualLatency(service: Service): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const def of service.probes ?? []) {
+      const ms = this.latency.median(`${service.slug}/${def.id}`);
+      if (ms !== undefined) out.set(def.id, ms);
+    }
+    return out;
   }
 
   noteOfficial(slug: string, stored: StoredOfficial): boolean {

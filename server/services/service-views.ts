@@ -12,6 +12,9 @@ import { regionsWindow } from '../regions/region-view.ts';
 import { relatedServices, type RelatedCandidate } from '../catalog/related-services.ts';
 import { binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time.ts';
+import { diagnose } from '../status/diagnose.ts';
+import { diagnosisEvidence } from '../status/diagnosis-evidence.ts';
+import { guidanceFor } from '../guidance/default-guidance.ts';
 
 const LIVE_WINDOW_MS = 10 * MINUTE_MS;
 
@@ -77,7 +80,7 @@ export function createServiceViews(deps: {
   /** What the page shows beside its graph; the key order is the wire's (ETags and byte-for-byte reads). */
   function serviceNow(service: Service, now: number): ServiceNow {
     const slug = service.slug;
-    return {
+    const base = {
       status: status.get(slug),
       breakdown: breakdown(slug, now),
       comments: comments.latest(slug),
@@ -91,6 +94,23 @@ export function createServiceViews(deps: {
       recentlyResolved: incidents.justResolved(slug),
       ...checkViews(service, now),
     };
+    return { ...base, ...likelyCause(service, base, now) };
+  }
+
+  /** The likely cause from what the page already holds, and what to do about it. */
+  function likelyCause(service: Service, views: Omit<ServiceNow, 'diagnosis' | 'guidance'>, now: number) {
+    const { slug, category } = service;
+    const usualLatency = checks.usualLatency(service);
+    const diagnosis = diagnose(diagnosisEvidence(views, { slug, category, now, candidates: relatedCandidates(), usualLatency }));
+    const guidance = guidanceFor({
+      category,
+      level: views.status.level,
+      problemKind: views.breakdown.items[0]?.problem ?? null,
+      cause: diagnosis?.cause ?? null,
+      officialUrl: service.official?.url ?? null,
+      override: service.guidance ?? null,
+    });
+    return { diagnosis, guidance };
   }
 
   /** The page's first load and the live update: one ServiceNow shared by both, built once. */
@@ -99,7 +119,7 @@ export function createServiceViews(deps: {
     if (!service) return undefined;
     const series24h = seriesWindow(series.buckets(slug), now, DAY_MS);
     const recent = seriesWindow(series.buckets(slug), now, LIVE_WINDOW_MS);
-    const { probes: _probes, official: _official, ...shown } = service;
+    const { probes: _probes, official: _official, guidance: _guidance, ...shown } = service;
     const shared = serviceNow(service, now);
     return {
       detail: { service: shown, series: series24h, ...shared, baseline: band(slug, series24h.from, series24h.to), officialLead: deps.officialLead?.(slug) ?? null },

@@ -10,6 +10,8 @@ import { BaselineBand, Incident } from './incident.ts';
 import { RecoveryCount } from './recovery.ts';
 import { OfficialSource, OfficialView, ProbeList, ProbeView, Reachability, VantageView } from './checks.ts';
 import { Regions } from './regions.ts';
+import { Diagnosis } from './diagnosis.ts';
+import { Guidance } from './guidance.ts';
 
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'a slug is lower-case letters, digits and dashes');
 
@@ -25,13 +27,15 @@ export const Service = z.object({
   probes: ProbeList.optional(),
   /** The service's own status page, read on a schedule. */
   official: OfficialSource.optional(),
+  /** An operator's "what to do" for this service, replacing the category's defaults. */
+  guidance: Guidance.optional(),
 });
 export type Service = z.infer<typeof Service>;
 /** A service as written in the seed, a catalog file or a test: probe defaults not yet filled in. */
 export type ServiceInput = z.input<typeof Service>;
 
 /** What pages see of a catalog entry: probe definitions stay with operators (their headers may carry credentials). */
-export const PublicService = Service.omit({ probes: true, official: true });
+export const PublicService = Service.omit({ probes: true, official: true, guidance: true });
 export type PublicService = z.infer<typeof PublicService>;
 
 /** What the checks add to a service's page and its live updates. */
@@ -84,6 +88,10 @@ export const ServiceNow = z.object({
   /** Services having problems at the same time (a shared cause shows here first), then others of its category. */
   related: z.array(RelatedService),
   ...checks,
+  /** The likely cause of the trouble with its evidence; null while nothing says anything is wrong. */
+  diagnosis: Diagnosis.nullable(),
+  /** What to do now, for the person and for a business; empty while all is well. */
+  guidance: Guidance,
 });
 export type ServiceNow = z.infer<typeof ServiceNow>;
 

@@ -16,6 +16,7 @@ export const ServiceSchema = new Schema(
     // Validated by the shared zod schemas on the way in and out; stored as written (defaults filled).
     probes: { type: [Schema.Types.Mixed], default: undefined },
     official: { type: Schema.Types.Mixed, default: undefined },
+    guidance: { type: [Schema.Types.Mixed], default: undefined },
   },
   { versionKey: false, timestamps: true, collection: 'services' },
 );
