@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { AppError, databaseUnavailable } from '../errors.ts';
 import type { ErrorBody } from '../../shared/index.ts';
 import type { Logger } from '../logger.ts';
+import { isDatabaseError } from '../db/database-errors.ts';
 
 /** Zod issues as `{ "comment": ["a comment is at most 280 characters"] }`. */
 export function fieldErrors(err: ZodError): Record<string, string[]> {
@@ -12,11 +13,6 @@ export function fieldErrors(err: ZodError): Record<string, string[]> {
     (fields[key] ??= []).push(issue.message);
   }
   return fields;
-}
-
-export function isDatabaseError(err: unknown): boolean {
-  const name = (err as { name?: string })?.name ?? '';
-  return name.startsWith('Mongo') || name === 'MongooseServerSelectionError';
 }
 
 /** zlib's errors carry a `Z_…` code; brotli's carry `ERR__ERROR_…` (its decoder's error names). */
