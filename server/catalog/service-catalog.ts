@@ -1,5 +1,6 @@
 import type { Models } from '../db/models.ts';
 import { ProbeDefinition, Service, type OfficialSource, type Problem } from '../../shared/index.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 /**
  * The services, kept in memory (a page load costs no query) and reloaded from the database so
@@ -78,7 +79,7 @@ export class ServiceCatalog {
         // Another process starting at the same moment inserted some first, from the same seed and
         // file: only what the file names needs writing over them. (Replaying every upsert and
         // backfill here cost 500 writes and stalled two processes starting side by side.)
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
         for (const doc of fresh) {
           const first = opsOf.get(doc.slug as string)![0] as { updateOne: { update: Record<string, unknown> } };
           if (first.updateOne.update.$set || first.updateOne.update.$unset) ops.push(first);
@@ -92,7 +93,7 @@ export class ServiceCatalog {
         await this.models.Service.collection.bulkWrite(ops as never, { ordered: true });
         return;
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000 || attempt >= 3) throw err;
+        if (!isDuplicateKey(err) || attempt >= 3) throw err;
       }
     }
   }

@@ -1,12 +1,12 @@
 import type { Models } from '../db/models.ts';
 import type { Comment } from '../../shared/index.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 /** What a page shows; the feed document keeps a few more so a hidden one leaves no gap. */
 const SHOWN = 20;
 const KEPT = 40;
 /** Trim once the feed document holds this many: a rare rewrite instead of one per comment. */
 const TRIM_AT = 80;
-const DUPLICATE_KEY = 11000;
 
 /**
  * The latest visible comments per service: in memory for page loads and live updates, and in
@@ -71,7 +71,7 @@ export class CommentFeed {
       await feed.updateOne({ _id: slug as never }, { $push: { items: { $each: list } } as never }, { upsert: true });
     } catch (err) {
       // Two processes creating the same feed at once: the loser's upsert collides; push again.
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       await feed.updateOne({ _id: slug as never }, { $push: { items: { $each: list } } as never });
     }
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Models } from './models.ts';
 import type { Clock } from '../clock.ts';
+import { isDuplicateKey } from './database-errors.ts';
 
 /**
  * A lease document so that one process at a time runs a job across all processes sharing the
@@ -29,7 +30,7 @@ export class Lease {
       return doc?.holder === this.holder;
     } catch (err) {
       // Held by someone else: the filter did not match, so the upsert collided with their _id.
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }

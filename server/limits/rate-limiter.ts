@@ -2,6 +2,7 @@ import type { Models } from '../db/models.ts';
 import type { Clock } from '../clock.ts';
 import { tooManyRequests } from '../errors.ts';
 import { RATE_LIMITS, windowOf, type RateAction } from './rate-limits.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 /**
  * Per-client limits kept in the database, so they hold however many server processes run.
@@ -41,7 +42,7 @@ export class RateLimiter {
         return (doc?.n as number | undefined) ?? 1;
       } catch (err) {
         // Two first uses at once race on the insert; the loser finds the document and increments it.
-        if ((err as { code?: number }).code !== 11000 || attempt > 0) throw err;
+        if (!isDuplicateKey(err) || attempt > 0) throw err;
       }
     }
   }

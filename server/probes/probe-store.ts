@@ -3,9 +3,9 @@ import type { Models } from '../db/models.ts';
 import { HOUR_MS } from '../db/models/series-hour.model.ts';
 import { PROBE_HISTORY_HOURS, probeHourId } from '../db/models/probe-hour.model.ts';
 import { NETWORK_ERROR_CODES, type OfficialStatus, type ProbeResult } from '../../shared/index.ts';
+import { duplicateIndexes, isDuplicateKey } from '../db/database-errors.ts';
 
 const MINUTE_MS = 60_000;
-const DUPLICATE_KEY = 11000;
 /** Primary-key reads in flight at once, as in series/series-hours.ts. */
 const PARALLEL = 32;
 const WRITE_CHUNK = 25;
@@ -160,7 +160,7 @@ export class ProbeStore {
     try {
       await this.checks.insertMany(missing.map((s) => ({ _id: s as never, probes: {} })), { ordered: false });
     } catch (err) {
-      if (!onlyDuplicates(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     for (const s of missing) this.knownChecks.add(s);
   }
@@ -179,9 +179,8 @@ export class ProbeStore {
       try {
         await this.hours.insertMany(part.map(([id, s]) => ({ _id: id as never, ...fresh(s) })), { ordered: false });
       } catch (err) {
-        const dupes = duplicateIndexes(err);
-        if (!dupes) throw err;
-        for (const j of dupes) existing.add(part[j]![0]);
+        if (!isDuplicateKey(err)) throw err;
+        for (const j of duplicateIndexes(err)) existing.add(part[j]![0]);
       }
     }
     for (const [id, s] of unknown) {
@@ -196,17 +195,3 @@ export class ProbeStore {
 }
 
 const add = (inc: Record<string, number>, key: string, n: number) => (inc[key] = (inc[key] ?? 0) + n);
-
-/** Which inserts of an unordered insertMany hit an existing `_id`; undefined if anything else failed. */
-function duplicateIndexes(err: unknown): number[] | undefined {
-  const e = err as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } };
-  const list = e.writeErrors ? ([] as { index: number; code: number }[]).concat(e.writeErrors) : undefined;
-  return list && list.every((w) => w.code === DUPLICATE_KEY) ? list.map((w) => w.index) : undefined;
-}
-
-function onlyDuplicates(err: unknown): boolean {
-  const e = err as { code?: number; writeErrors?: { code: number }[] | { code: number } };
-  if (e.code === DUPLICATE_KEY && !e.writeErrors) return true;
-  const list = e.writeErrors ? ([] as { code: number }[]).concat(e.writeErrors) : undefined;
-  return !!list && list.every((w) => w.code === DUPLICATE_KEY);
-}

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { LRUCache } from 'lru-cache';
-import { isDuplicateKeyOnly, duplicateIndexes } from './claim-inserts.ts';
+import { duplicateIndexes, isDuplicateKey } from '../db/database-errors.ts';
 
 export interface Claimant {
   service: string;
@@ -56,7 +56,7 @@ export function createDedupeClaims(conn: Connection, windowMs: number) {
         { ordered: false },
       );
     } catch (err) {
-      if (!isDuplicateKeyOnly(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
       collided = duplicateIndexes(err);
     }
     for (const key of keys) taken.set(key, slot);

@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Models } from '../db/models.ts';
 import type { Logger } from '../logger.ts';
 import { createAddressCap, type FromAddress } from './address-cap.ts';
-import { duplicateIndexes, isDuplicateKeyOnly } from './claim-inserts.ts';
+import { duplicateIndexes, isDuplicateKey } from '../db/database-errors.ts';
 import { createDedupeClaims, type Claimant } from './dedupe-claims.ts';
 
 type Item = Claimant & FromAddress;
@@ -34,7 +34,7 @@ export function createReportClaims(deps: {
       await Report.collection.insertMany(docs as never[], { ordered: false });
       return new Set();
     } catch (err) {
-      if (!isDuplicateKeyOnly(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
       return duplicateIndexes(err);
     }
   }

@@ -1,5 +1,6 @@
 import type { Collection } from 'mongoose';
 import type { AnyBulkWriteOperation } from 'mongodb';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 /** One counter document to bump: created from `seed` if missing, then `$inc`'d. */
 export interface CounterBump {
@@ -7,8 +8,6 @@ export interface CounterBump {
   seed: Record<string, unknown>;
   inc: Record<string, number>;
 }
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * Applies $inc bumps to counter documents addressed by `_id`. Missing documents are inserted
@@ -54,9 +53,7 @@ export class CounterWriter {
         { ordered: false },
       );
     } catch (err) {
-      const e = err as { writeErrors?: { code: number }[] | { code: number } };
-      const errors = e.writeErrors ? ([] as { code: number }[]).concat(e.writeErrors) : undefined;
-      if (!errors || errors.some((w) => w.code !== DUPLICATE_KEY)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     if (this.known.size > 20_000) this.known.clear();
     for (const b of missing) this.known.add(b.id);

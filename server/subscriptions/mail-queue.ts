@@ -2,7 +2,7 @@ import type { Models } from '../db/models.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Lease } from '../db/lease.ts';
-import { duplicateIndexes, isDuplicateKeyOnly } from '../reports/claim-inserts.ts';
+import { duplicateIndexes, isDuplicateKey } from '../db/database-errors.ts';
 import { nextAttempt } from './retry-schedule.ts';
 import type { OutgoingMessage, SendMail } from './smtp-sender.ts';
 
@@ -45,7 +45,7 @@ export class MailQueue {
     try {
       await this.deps.models.OutgoingMail.collection.insertMany(docs as never[], { ordered: false });
     } catch (err) {
-      if (!isDuplicateKeyOnly(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
       stored -= duplicateIndexes(err).size;
     }
     this.kick();

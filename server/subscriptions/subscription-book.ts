@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import { hashToken, newToken, readUnsubscribeToken, unsubscribeToken } from './tokens.ts';
 import { alreadySubscribedMail, confirmationMail, incidentOpenedMail, incidentResolvedMail, type MailContent, type MailLinks } from './mail-templates.ts';
 import type { MailKind, MailQueue, QueuedMail } from './mail-queue.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 const HOUR = 3_600_000;
 export const CONFIRM_TTL_MS = 48 * HOUR;
@@ -54,7 +55,7 @@ export class SubscriptionBook {
         id = (await models.Subscription.create({ service: service.slug, email, state: 'pending', createdAt: new Date(now), ...confirm }))._id;
       } catch (err) {
         // The same address asked twice at once: the other request's mail covers it.
-        if ((err as { code?: number }).code === 11000) return;
+        if (isDuplicateKey(err)) return;
         throw err;
       }
     }

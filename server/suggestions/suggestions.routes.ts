@@ -7,6 +7,7 @@ import type { ClientOf } from '../http/client-identity.ts';
 import { assertHuman } from '../http/human-check.ts';
 import { AppError } from '../errors.ts';
 import { suggestionKey } from './suggestion-key.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 /** Typing a name takes a person a moment. */
 const MIN_SUGGESTION_MS = 1_500;
@@ -45,7 +46,7 @@ export function suggestionsRoutes(deps: { models: Models; clock: Clock; limiter:
         res.status(201).json(toSuggestion(doc as unknown as Stored));
         return;
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000 || attempt > 0) throw err;
+        if (!isDuplicateKey(err) || attempt > 0) throw err;
       }
     }
   });
