@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Models } from './models.ts';
 import type { Clock } from '../clock.ts';
 import { isDuplicateKey } from './database-errors.ts';
+import { collections } from './collections.ts';
 
 /**
  * A lease document so that one process at a time runs a job across all processes sharing the
@@ -22,8 +23,8 @@ export class Lease {
   async acquire(): Promise<boolean> {
     const now = this.clock.now();
     try {
-      const doc = await this.models.Lease.collection.findOneAndUpdate(
-        { _id: this.name as never, $or: [{ holder: this.holder }, { expiresAt: { $lt: new Date(now) } }] },
+      const doc = await collections(this.models).leases.findOneAndUpdate(
+        { _id: this.name, $or: [{ holder: this.holder }, { expiresAt: { $lt: new Date(now) } }] },
         { $set: { holder: this.holder, expiresAt: new Date(now + this.ttlMs) } },
         { upsert: true, returnDocument: 'after' },
       );
@@ -36,6 +37,6 @@ export class Lease {
   }
 
   async release(): Promise<void> {
-    await this.models.Lease.collection.deleteOne({ _id: this.name as never, holder: this.holder });
+    await collections(this.models).leases.deleteOne({ _id: this.name, holder: this.holder });
   }
 }

@@ -1,5 +1,5 @@
-import type { Collection } from 'mongoose';
-import type { AnyBulkWriteOperation } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { KeyedDoc } from '../db/collections.ts';
 import { isDuplicateKey } from '../db/database-errors.ts';
 
 /** One counter document to bump: created from `seed` if missing, then `$inc`'d. */
@@ -19,7 +19,7 @@ export class CounterWriter {
   // Documents this process has seen exist: the current minute's and hour's are created once.
   private readonly known = new Set<string>();
 
-  constructor(private readonly collection: Collection) {}
+  constructor(private readonly collection: Collection<KeyedDoc>) {}
 
   async apply(bumps: CounterBump[]): Promise<() => Promise<void>> {
     if (bumps.length === 0) return async () => {};
@@ -49,7 +49,7 @@ export class CounterWriter {
     if (missing.length === 0) return;
     try {
       await this.collection.insertMany(
-        missing.map((b) => ({ _id: b.id as never, ...b.seed })),
+        missing.map((b) => ({ _id: b.id, ...b.seed })),
         { ordered: false },
       );
     } catch (err) {
@@ -60,10 +60,10 @@ export class CounterWriter {
   }
 }
 
-function ops(bumps: CounterBump[], sign: 1 | -1): AnyBulkWriteOperation[] {
+function ops(bumps: CounterBump[], sign: 1 | -1): AnyBulkWriteOperation<KeyedDoc>[] {
   return bumps.map((b) => ({
     updateOne: {
-      filter: { _id: b.id as never },
+      filter: { _id: b.id },
       update: { $inc: Object.fromEntries(Object.entries(b.inc).map(([k, v]) => [k, sign * v])) },
     },
   }));

@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { SuggestionRequest, type Suggestion, type SuggestionList } from '../../shared/index.ts';
 import type { Models } from '../db/models.ts';
+import { collections } from '../db/collections.ts';
 import type { Clock } from '../clock.ts';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
 import type { ClientOf } from '../http/client-identity.ts';
@@ -42,7 +43,7 @@ export function suggestionsRoutes(deps: { models: Models; clock: Clock; limiter:
     // Two first suggestions of a name at once race on the insert; the loser counts into the winner's.
     for (let attempt = 0; ; attempt++) {
       try {
-        const doc = await deps.models.Suggestion.collection.findOneAndUpdate({ key }, update, { upsert: true, returnDocument: 'after' });
+        const doc = await collections(deps.models).suggestions.findOneAndUpdate({ key }, update, { upsert: true, returnDocument: 'after' });
         res.status(201).json(toSuggestion(doc as unknown as Stored));
         return;
       } catch (err) {

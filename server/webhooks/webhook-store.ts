@@ -6,6 +6,7 @@ import type { WebhookDeliveryDoc, WebhookDoc, WebhookModels } from './webhook.mo
 import { newSecret } from './signature.ts';
 import type { SendResult } from './webhook-sender.ts';
 import { isDuplicateKey } from '../db/database-errors.ts';
+import { driverCollection, type KeyedDoc } from '../db/collections.ts';
 
 /** What the routes parsed: defaults filled in, duplicates dropped. */
 export type Created = z.output<typeof WebhookCreate>;
@@ -104,8 +105,8 @@ export class WebhookStore {
   /** Stores a delivery unless an identical one (same endpoint, same event) already is: false then. */
   async addDelivery(d: { id: string; webhook: string; payload: WebhookEvent; now: number; giveUpAt: number }): Promise<boolean> {
     try {
-      await this.models.WebhookDelivery.collection.insertOne({
-        _id: d.id as never,
+      await driverCollection<KeyedDoc>(this.models.WebhookDelivery).insertOne({
+        _id: d.id,
         webhook: d.webhook,
         event: d.payload.type,
         eventId: d.payload.id,
