@@ -1,5 +1,8 @@
+import type { AnyBulkWriteOperation, Document } from 'mongodb';
 import type { Models } from '../db/models.ts';
+import { collections } from '../db/collections.ts';
 import { ProbeDefinition, Service, type OfficialSource, type Problem } from '../../shared/index.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 /**
  * The services, kept in memory (a page load costs no query) and reloaded from the database so
@@ -25,16 +28,16 @@ export class ServiceCatalog {
     // One read first: on an embedded database each write costs tens of milliseconds, and a start
     // that wrote every service of a 170-service catalog took half a minute. Now a fresh database
     // gets one insertMany, and a restart writes only what a file names or a backfill needs.
-    const { collection } = this.models.Service;
+    const collection = collections(this.models).services;
     const stored = new Map(
       (await collection.find({ slug: { $in: services.map((s) => s.slug) } }, { projection: { _id: 0, slug: 1, probes: 1, aliases: 1 } }).toArray()).map((d) => [
         d.slug as string,
         { probes: d.probes !== undefined, aliases: d.aliases !== undefined },
       ]),
     );
-    const fresh: Record<string, unknown>[] = [];
-    const opsOf = new Map<string, unknown[]>();
-    const ops: unknown[] = services.flatMap((s): unknown[] => {
+    const fresh: Document[] = [];
+    const opsOf = new Map<string, AnyBulkWriteOperation[]>();
+    const ops: AnyBulkWriteOperation[] = services.flatMap((s): AnyBulkWriteOperation[] => {
       const named = fileFields.get(s.slug) ?? new Set<keyof Service>();
       const onInsert: Record<string, unknown> = { createdAt: new Date(), updatedAt: new Date() };
       const set: Record<string, unknown> = {};
@@ -46,7 +49,7 @@ export class ServiceCatalog {
       // A file that names `official: null` removes it.
       if (named.has('official') && s.official === undefined) unset.official = '';
       const update = { $setOnInsert: onInsert, ...(Object.keys(set).length > 0 && { $set: set }), ...(Object.keys(unset).length > 0 && { $unset: unset }) };
-      const backfill = named.has('probes')
+      const backfill: AnyBulkWriteOperation[] = named.has('probes')
         ? []
         : [
             {
@@ -57,8 +60,8 @@ export class ServiceCatalog {
             },
           ];
       // Aliases came with the larger catalog: services stored before get the seed's once.
-      const aliases = s.aliases && !named.has('aliases') ? [{ updateOne: { filter: { slug: s.slug, aliases: { $exists: false } }, update: { $set: { aliases: s.aliases } } } }] : [];
-      const all = [{ updateOne: { filter: { slug: s.slug }, update, upsert: true } }, ...backfill, ...aliases];
+      const aliases: AnyBulkWriteOperation[] = s.aliases && !named.has('aliases') ? [{ updateOne: { filter: { slug: s.slug, aliases: { $exists: false } }, update: { $set: { aliases: s.aliases } } } }] : [];
+      const all: AnyBulkWriteOperation[] = [{ updateOne: { filter: { slug: s.slug }, update, upsert: true } }, ...backfill, ...aliases];
       opsOf.set(s.slug, all);
       const was = stored.get(s.slug);
       if (!was) {
@@ -66,22 +69,23 @@ export class ServiceCatalog {
         return [];
       }
       return [
-        ...(update.$set || update.$unset ? [all[0]] : []),
+        ...(update.$set || update.$unset ? all.slice(0, 1) : []),
         ...(was.probes ? [] : backfill),
         ...(was.aliases ? [] : aliases),
       ];
     });
     if (fresh.length > 0) {
       try {
-        await collection.insertMany(fresh as never[], { ordered: false });
+        await collection.insertMany(fresh, { ordered: false });
       } catch (err) {
         // Another process starting at the same moment inserted some first, from the same seed and
         // file: only what the file names needs writing over them. (Replaying every upsert and
         // backfill here cost 500 writes and stalled two processes starting side by side.)
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
         for (const doc of fresh) {
-          const first = opsOf.get(doc.slug as string)![0] as { updateOne: { update: Record<string, unknown> } };
-          if (first.updateOne.update.$set || first.updateOne.update.$unset) ops.push(first);
+          const first = opsOf.get(doc.slug as string)![0]!;
+          const { update } = (first as { updateOne: { update: Document } }).updateOne;
+          if (update.$set || update.$unset) ops.push(first);
         }
       }
     }
@@ -89,10 +93,10 @@ export class ServiceCatalog {
     // Two processes starting together can race on the same upsert; $setOnInsert makes a retry safe.
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.models.Service.collection.bulkWrite(ops as never, { ordered: true });
+        await collection.bulkWrite(ops, { ordered: true });
         return;
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000 || attempt >= 3) throw err;
+        if (!isDuplicateKey(err) || attempt >= 3) throw err;
       }
     }
   }
@@ -121,11 +125,11 @@ export class ServiceCatalog {
 
   /** Replaces a service's probes (already validated); the caller reloads. */
   async setProbes(slug: string, probes: ProbeDefinition[]): Promise<void> {
-    await this.models.Service.collection.updateOne({ slug }, { $set: { probes, updatedAt: new Date() } });
+    await collections(this.models).services.updateOne({ slug }, { $set: { probes, updatedAt: new Date() } });
   }
 
   async setOfficial(slug: string, official: OfficialSource | null): Promise<void> {
-    await this.models.Service.collection.updateOne(
+    await collections(this.models).services.updateOne(
       { slug },
       official ? { $set: { official, updatedAt: new Date() } } : { $unset: { official: '' }, $set: { updatedAt: new Date() } },
     );

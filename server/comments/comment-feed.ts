@@ -1,12 +1,13 @@
 import type { Models } from '../db/models.ts';
 import type { Comment } from '../../shared/index.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
+import { collections } from '../db/collections.ts';
 
 /** What a page shows; the feed document keeps a few more so a hidden one leaves no gap. */
 const SHOWN = 20;
 const KEPT = 40;
 /** Trim once the feed document holds this many: a rare rewrite instead of one per comment. */
 const TRIM_AT = 80;
-const DUPLICATE_KEY = 11000;
 
 /**
  * The latest visible comments per service: in memory for page loads and live updates, and in
@@ -21,8 +22,8 @@ export class CommentFeed {
   async refresh(slugs: string[]): Promise<void> {
     await Promise.all(
       slugs.map(async (slug) => {
-        const doc = await this.models.CommentFeed.collection.findOne({ _id: slug as never });
-        const items = ((doc?.items ?? []) as Comment[]).map(clean);
+        const doc = await collections(this.models).commentFeeds.findOne({ _id: slug });
+        const items = (doc?.items ?? []).map(clean);
         this.bySlug.set(slug, newestFirst(items).slice(0, SHOWN));
         if (items.length >= TRIM_AT) await this.trim(slug, items).catch(() => undefined);
       }),
@@ -39,7 +40,7 @@ export class CommentFeed {
 
   /** Takes a comment out of its service's feed (hidden, or held for review). */
   async remove(slug: string, id: string): Promise<void> {
-    await this.models.CommentFeed.collection.updateOne({ _id: slug as never }, { $pull: { items: { id } } as never });
+    await collections(this.models).commentFeeds.updateOne({ _id: slug }, { $pull: { items: { id } } });
     this.bySlug.set(slug, (this.bySlug.get(slug) ?? []).filter((c) => c.id !== id));
   }
 
@@ -47,7 +48,7 @@ export class CommentFeed {
   async rebuild(slug: string): Promise<void> {
     const docs = await this.models.Comment.find({ service: slug, status: 'visible' }).sort({ createdAt: -1 }).limit(KEPT).lean();
     const items = docs.map(toComment);
-    await this.models.CommentFeed.collection.updateOne({ _id: slug as never }, { $set: { items } }, { upsert: true });
+    await collections(this.models).commentFeeds.updateOne({ _id: slug }, { $set: { items } }, { upsert: true });
     this.bySlug.set(slug, items.slice(0, SHOWN));
   }
 
@@ -66,21 +67,21 @@ export class CommentFeed {
   }
 
   private async push(slug: string, list: Comment[]): Promise<void> {
-    const feed = this.models.CommentFeed.collection;
+    const feed = collections(this.models).commentFeeds;
     try {
-      await feed.updateOne({ _id: slug as never }, { $push: { items: { $each: list } } as never }, { upsert: true });
+      await feed.updateOne({ _id: slug }, { $push: { items: { $each: list } } }, { upsert: true });
     } catch (err) {
       // Two processes creating the same feed at once: the loser's upsert collides; push again.
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
-      await feed.updateOne({ _id: slug as never }, { $push: { items: { $each: list } } as never });
+      if (!isDuplicateKey(err)) throw err;
+      await feed.updateOne({ _id: slug }, { $push: { items: { $each: list } } });
     }
   }
 
   /** Keeps the newest KEPT, only if nobody appended meanwhile (the array still ends where we read it). */
   private async trim(slug: string, items: Comment[]): Promise<void> {
     const last = items.length - 1;
-    await this.models.CommentFeed.collection.updateOne(
-      { _id: slug as never, [`items.${last}.id`]: items[last]!.id, [`items.${last + 1}`]: { $exists: false } },
+    await collections(this.models).commentFeeds.updateOne(
+      { _id: slug, [`items.${last}.id`]: items[last]!.id, [`items.${last + 1}`]: { $exists: false } },
       { $set: { items: newestFirst(items).slice(0, KEPT).reverse() } },
     );
   }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Models } from './models.ts';
 import type { Clock } from '../clock.ts';
+import { isDuplicateKey } from './database-errors.ts';
+import { collections } from './collections.ts';
 
 /**
  * A lease document so that one process at a time runs a job across all processes sharing the
@@ -21,20 +23,20 @@ export class Lease {
   async acquire(): Promise<boolean> {
     const now = this.clock.now();
     try {
-      const doc = await this.models.Lease.collection.findOneAndUpdate(
-        { _id: this.name as never, $or: [{ holder: this.holder }, { expiresAt: { $lt: new Date(now) } }] },
+      const doc = await collections(this.models).leases.findOneAndUpdate(
+        { _id: this.name, $or: [{ holder: this.holder }, { expiresAt: { $lt: new Date(now) } }] },
         { $set: { holder: this.holder, expiresAt: new Date(now + this.ttlMs) } },
         { upsert: true, returnDocument: 'after' },
       );
       return doc?.holder === this.holder;
     } catch (err) {
       // Held by someone else: the filter did not match, so the upsert collided with their _id.
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }
 
   async release(): Promise<void> {
-    await this.models.Lease.collection.deleteOne({ _id: this.name as never, holder: this.holder });
+    await collections(this.models).leases.deleteOne({ _id: this.name, holder: this.holder });
   }
 }

@@ -1,9 +1,9 @@
 import type { Models } from '../db/models.ts';
 import type { Clock } from '../clock.ts';
 import { notFound } from '../errors.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 import { HOLD_AFTER_FLAGS } from '../moderation/moderated-items.ts';
 
-const DUPLICATE_KEY = 11000;
 
 /**
  * Readers' "helpful" marks and flags on insights, the way stories get them: one vote per client
@@ -18,7 +18,7 @@ export function insightVotes(deps: { models: Models; clock: Clock }) {
       await models.Vote.create({ _id: `${kind}:${id}:${client}`, kind, itemType: 'insight', itemId: id, ...(reason ? { reason } : {}), at: new Date(clock.now()) });
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }

@@ -3,11 +3,7 @@ import { ZodError } from 'zod';
 import { AppError, databaseUnavailable } from '../errors.ts';
 import { fieldErrors, type ErrorBody } from '../../shared/index.ts';
 import type { Logger } from '../logger.ts';
-
-export function isDatabaseError(err: unknown): boolean {
-  const name = (err as { name?: string })?.name ?? '';
-  return name.startsWith('Mongo') || name === 'MongooseServerSelectionError';
-}
+import { isDatabaseError } from '../db/database-errors.ts';
 
 /** zlib's errors carry a `Z_…` code; brotli's carry `ERR__ERROR_…` (its decoder's error names). */
 const isDecompressionError = (err: { code?: unknown; errno?: unknown }) =>

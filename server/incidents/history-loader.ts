@@ -1,4 +1,5 @@
 import type { Models } from '../db/models.ts';
+import { collections } from '../db/collections.ts';
 import { HOUR_MS } from '../../shared/time.ts';
 import { hoursBetween, minutesOf, readHours, type HourDoc } from '../series/series-hours.ts';
 
@@ -26,7 +27,7 @@ export async function loadHistory(models: Models, service: string, from: number,
  */
 export async function loadAllHistories(models: Models, services: string[], from: number, to: number): Promise<Map<string, History>> {
   const out = new Map(services.map((s) => [s, emptyHistory()]));
-  const cursor = models.SeriesHour.collection.find({ hour: { $gte: new Date(Math.floor(from / HOUR_MS) * HOUR_MS), $lt: new Date(to) } });
+  const cursor = collections(models).seriesHours.find({ hour: { $gte: new Date(Math.floor(from / HOUR_MS) * HOUR_MS), $lt: new Date(to) } });
   for await (const doc of cursor) {
     const history = out.get((doc as unknown as HourDoc).service);
     if (history) addHour(history, doc as unknown as HourDoc, from, to);

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { Models } from '../db/models.ts';
 import type { CrowdEvidence, Incident, OfficialAck, IncidentKind, IncidentOrigin, IncidentPhase, IncidentUpdateRequest } from '../../shared/index.ts';
 import { toIncident } from './incident-view.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 export interface OpenIncidentInput {
   service: string;
@@ -18,8 +19,6 @@ export interface OpenIncidentInput {
   /** The first timeline entries (an operator opening one by hand writes its first update). */
   updates?: { status: string; body: string; author: string; at: number }[];
 }
-
-const DUPLICATE_KEY = 11000;
 
 /** The database side of incidents: open (one per service), follow, resolve, annotate. */
 export class IncidentStore {
@@ -40,7 +39,7 @@ export class IncidentStore {
     try {
       await this.models.OpenIncident.create({ _id: input.service, incidentId: id });
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       return { created: false, incident: await this.openFor(input.service) };
     }
     const { updates, ...rest } = input;

@@ -2,6 +2,8 @@ import type { Models } from '../db/models.ts';
 import type { Clock } from '../clock.ts';
 import { tooManyRequests } from '../errors.ts';
 import { RATE_LIMITS, windowOf, type RateAction } from './rate-limits.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
+import { collections } from '../db/collections.ts';
 
 /**
  * Per-client limits kept in the database, so they hold however many server processes run.
@@ -25,28 +27,28 @@ export class RateLimiter {
     const n = await this.increment(id, new Date(end));
     if (n > limit.max) throw tooManyRequests(limit.what, Math.max(1, Math.ceil((end - now) / 1000)));
     return async () => {
-      await this.models.RateCounter.collection.updateOne({ _id: id as never }, { $inc: { n: -1 } });
+      await collections(this.models).rateCounters.updateOne({ _id: id }, { $inc: { n: -1 } });
     };
   }
 
   private async increment(id: string, expiresAt: Date): Promise<number> {
-    const { RateCounter } = this.models;
+    const { rateCounters } = collections(this.models);
     for (let attempt = 0; ; attempt++) {
       try {
-        const doc = await RateCounter.collection.findOneAndUpdate(
-          { _id: id as never },
+        const doc = await rateCounters.findOneAndUpdate(
+          { _id: id },
           { $inc: { n: 1 }, $setOnInsert: { expiresAt } },
           { upsert: true, returnDocument: 'after' },
         );
-        return (doc?.n as number | undefined) ?? 1;
+        return doc?.n ?? 1;
       } catch (err) {
         // Two first uses at once race on the insert; the loser finds the document and increments it.
-        if ((err as { code?: number }).code !== 11000 || attempt > 0) throw err;
+        if (!isDuplicateKey(err) || attempt > 0) throw err;
       }
     }
   }
 
   async sweep(): Promise<void> {
-    await this.models.RateCounter.collection.deleteMany({ expiresAt: { $lt: new Date(this.clock.now()) } });
+    await collections(this.models).rateCounters.deleteMany({ expiresAt: { $lt: new Date(this.clock.now()) } });
   }
 }

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { AppError } from '../errors.ts';
-import { isDatabaseError } from '../http/error-handler.ts';
+import { isDatabaseError } from '../db/database-errors.ts';
 import type { RefusalReason } from './metric-hooks.ts';
 
 /** The label for an error a report was refused with, from its status and code (never its message). */

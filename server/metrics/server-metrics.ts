@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { isDatabaseError } from '../http/error-handler.ts';
+import { isDatabaseError } from '../db/database-errors.ts';
 import { REFUSAL_REASONS, type BatchHooks, type DatabaseHooks, type HttpHooks, type ProbeHooks } from './metric-hooks.ts';
 import { ReportTally, type Tally } from './report-tally.ts';
 

@@ -1,8 +1,7 @@
 import type { Models } from '../db/models.ts';
 import type { Clock } from '../clock.ts';
 import { HOLD_AFTER_FLAGS, findVisible, moderatedModel, type ItemType } from './moderated-items.ts';
-
-const DUPLICATE_KEY = 11000;
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 /**
  * Flags and "helpful" marks: one per client and item, enforced by the vote's unique `_id`.
@@ -16,7 +15,7 @@ export function createVotes(deps: { models: Models; clock: Clock; onHeld: (type:
       await models.Vote.create({ _id: `${kind}:${id}:${client}`, kind, itemType: type, itemId: id, ...(reason ? { reason } : {}), at: new Date(clock.now()) });
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }

@@ -64,7 +64,7 @@ function exchange(
   return new Promise((resolve, reject) => {
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
     const name = url.hostname.replace(/^\[|\]$/g, '');
-    const createConnection = (_opts: unknown, cb: (err: Error | null, socket?: net.Socket) => void) => {
+    const createConnection: http.RequestOptions['createConnection'] = (_opts, cb) => {
       // The sockets take the signal too: a request still waiting for its TLS handshake has no socket for its own signal to destroy.
       if (url.protocol === 'http:') return net.connect({ host: target.address, port, family: target.family, signal });
       const socket = tls.connect({
@@ -76,14 +76,15 @@ function exchange(
         ALPNProtocols: ['http/1.1'],
       });
       addAbortSignal(signal, socket);
-      socket.on('error', (err) => cb(err));
+      // Node's types want a socket beside an error too; it ignores it when the error is set.
+      socket.on('error', (err) => cb(err, socket));
       socket.once('secureConnect', () => {
         const cert = socket.getPeerCertificate();
         const reason = socket.authorizationError ? String(socket.authorizationError) : undefined;
         seen.tls = { validTo: Date.parse(cert.valid_to), trusted: socket.authorized, ...(reason && { untrustedReason: reason }) };
         if (def.tlsVerify && !socket.authorized) {
           socket.destroy();
-          cb(new UntrustedCertificate(reason));
+          cb(new UntrustedCertificate(reason), socket);
         } else cb(null, socket);
       });
       return undefined;
@@ -95,7 +96,7 @@ function exchange(
         port,
         path: `${url.pathname}${url.search}`,
         headers: { 'user-agent': 'OutageRadar-Probe/1', accept: '*/*', ...def.headers, host: url.host, ...(def.method === 'POST' && { 'content-length': '0' }) },
-        createConnection: createConnection as never,
+        createConnection,
         // Destroys the request (and its socket) at the deadline, which fails the exchange.
         signal,
       },

@@ -28,7 +28,7 @@ export async function runProbe(def: ProbeDefinition, deps: ProbeDeps): Promise<P
   const runner = RUNNERS[def.kind] as Runner<ProbeKind>;
   const started = deps.now();
   try {
-    return await runner(def as never, deps);
+    return await runner(def, deps);
   } catch (err) {
     const message = `The ${def.kind} probe failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`;
     return {

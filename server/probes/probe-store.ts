@@ -4,8 +4,9 @@ import type { Models } from '../db/models.ts';
 import { HOUR_MS, MINUTE_MS } from '../../shared/time.ts';
 import { PROBE_HISTORY_HOURS, probeHourId } from '../db/models/probe-hour.model.ts';
 import { NETWORK_ERROR_CODES, type OfficialStatus, type ProbeResult } from '../../shared/index.ts';
+import { duplicateIndexes, isDuplicateKey } from '../db/database-errors.ts';
+import { collections, type KeyedDoc } from '../db/collections.ts';
 
-const DUPLICATE_KEY = 11000;
 /** Primary-key reads in flight at once, as in series/series-hours.ts. */
 const PARALLEL = 32;
 const WRITE_CHUNK = 25;
@@ -66,11 +67,11 @@ export class ProbeStore {
   constructor(private readonly models: Models) {}
 
   private get checks() {
-    return this.models.ServiceChecks.collection;
+    return collections(this.models).serviceChecks;
   }
 
   private get hours() {
-    return this.models.ProbeHour.collection;
+    return collections(this.models).probeHours;
   }
 
   /** One batch of results: each probe's latest, and its minute in the ring. */
@@ -82,7 +83,7 @@ export class ProbeStore {
     for (const i of items) if (i.persistLatest) sets.set(i.slug, { ...sets.get(i.slug), [`probes.${i.probeId}`]: i.stored });
     if (sets.size > 0) {
       await this.checks.bulkWrite(
-        [...sets].map(([slug, $set]) => ({ updateOne: { filter: { _id: slug as never }, update: { $set } } })),
+        [...sets].map(([slug, $set]) => ({ updateOne: { filter: { _id: slug }, update: { $set } } })),
         { ordered: true },
       );
     }
@@ -105,20 +106,20 @@ export class ProbeStore {
       incs.set(id, inc);
     }
     await this.ensureSlots(slots);
-    const ops: AnyBulkWriteOperation[] = [...incs].map(([id, inc]) => ({ updateOne: { filter: { _id: id as never }, update: { $inc: inc } } }));
+    const ops: AnyBulkWriteOperation<KeyedDoc>[] = [...incs].map(([id, inc]) => ({ updateOne: { filter: { _id: id }, update: { $inc: inc } } }));
     // Small commands: FerretDB (SQLite) wedged on one update command of hundreds of $inc under concurrent reads.
     for (let i = 0; i < ops.length; i += WRITE_CHUNK) await this.hours.bulkWrite(ops.slice(i, i + WRITE_CHUNK), { ordered: true });
   }
 
   async writeOfficial(slug: string, official: StoredOfficial): Promise<void> {
     await this.ensureChecks([slug]);
-    await this.checks.updateOne({ _id: slug as never }, { $set: { official } });
+    await this.checks.updateOne({ _id: slug }, { $set: { official } });
   }
 
   async readChecks(slugs: string[]): Promise<ChecksDoc[]> {
     const out: ChecksDoc[] = [];
     for (let i = 0; i < slugs.length; i += PARALLEL) {
-      const docs = await Promise.all(slugs.slice(i, i + PARALLEL).map((s) => this.checks.findOne({ _id: s as never })));
+      const docs = await Promise.all(slugs.slice(i, i + PARALLEL).map((s) => this.checks.findOne({ _id: s })));
       for (const d of docs) if (d) out.push(d as unknown as ChecksDoc);
     }
     return out;
@@ -130,7 +131,7 @@ export class ProbeStore {
     const out = new Map<string, ProbeHourDoc[]>(probeIds.map((p) => [p, []]));
     for (let i = 0; i < wanted.length; i += PARALLEL) {
       const part = wanted.slice(i, i + PARALLEL);
-      const docs = await Promise.all(part.map((w) => this.hours.findOne({ _id: w.id as never })));
+      const docs = await Promise.all(part.map((w) => this.hours.findOne({ _id: w.id })));
       docs.forEach((d, j) => {
         const doc = d as unknown as ProbeHourDoc | null;
         if (doc && doc.hour.getTime() === part[j]!.h) out.get(part[j]!.p)!.push(doc);
@@ -142,25 +143,25 @@ export class ProbeStore {
   /** An operator removed or replaced probes: their latest results and their history go. */
   async forgetProbes(slug: string, probeIds: string[]): Promise<void> {
     if (probeIds.length === 0) return;
-    await this.checks.updateOne({ _id: slug as never }, { $unset: Object.fromEntries(probeIds.map((p) => [`probes.${p}`, ''])) });
+    await this.checks.updateOne({ _id: slug }, { $unset: Object.fromEntries(probeIds.map((p) => [`probes.${p}`, ''])) });
     const ids = probeIds.flatMap((p) => Array.from({ length: PROBE_HISTORY_HOURS }, (_, slot) => `${slug}|${p}|${slot}`));
     for (let i = 0; i < ids.length; i += PARALLEL) {
-      await Promise.all(ids.slice(i, i + PARALLEL).map((id) => this.hours.deleteOne({ _id: id as never })));
+      await Promise.all(ids.slice(i, i + PARALLEL).map((id) => this.hours.deleteOne({ _id: id })));
     }
     for (const id of ids) this.slotHours.delete(id);
   }
 
   async forgetOfficial(slug: string): Promise<void> {
-    await this.checks.updateOne({ _id: slug as never }, { $unset: { official: '' } });
+    await this.checks.updateOne({ _id: slug }, { $unset: { official: '' } });
   }
 
   private async ensureChecks(slugs: string[]): Promise<void> {
     const missing = slugs.filter((s) => !this.knownChecks.has(s));
     if (missing.length === 0) return;
     try {
-      await this.checks.insertMany(missing.map((s) => ({ _id: s as never, probes: {} })), { ordered: false });
+      await this.checks.insertMany(missing.map((s) => ({ _id: s, probes: {} })), { ordered: false });
     } catch (err) {
-      if (!onlyDuplicates(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     for (const s of missing) this.knownChecks.add(s);
   }
@@ -177,17 +178,16 @@ export class ProbeStore {
     for (let i = 0; i < unknown.length; i += 100) {
       const part = unknown.slice(i, i + 100);
       try {
-        await this.hours.insertMany(part.map(([id, s]) => ({ _id: id as never, ...fresh(s) })), { ordered: false });
+        await this.hours.insertMany(part.map(([id, s]) => ({ _id: id, ...fresh(s) })), { ordered: false });
       } catch (err) {
-        const dupes = duplicateIndexes(err);
-        if (!dupes) throw err;
-        for (const j of dupes) existing.add(part[j]![0]);
+        if (!isDuplicateKey(err)) throw err;
+        for (const j of duplicateIndexes(err)) existing.add(part[j]![0]);
       }
     }
     for (const [id, s] of unknown) {
       if (existing.has(id)) {
-        const doc = await this.hours.findOne({ _id: id as never }, { projection: { hour: 1 } });
-        if (doc && (doc.hour as Date).getTime() !== s.hour) await this.hours.replaceOne({ _id: id as never }, fresh(s));
+        const doc = await this.hours.findOne({ _id: id }, { projection: { hour: 1 } });
+        if (doc && (doc.hour as Date).getTime() !== s.hour) await this.hours.replaceOne({ _id: id }, fresh(s));
       }
       this.slotHours.set(id, s.hour);
     }
@@ -195,17 +195,3 @@ export class ProbeStore {
 }
 
 const add = (inc: Record<string, number>, key: string, n: number) => (inc[key] = (inc[key] ?? 0) + n);
-
-/** Which inserts of an unordered insertMany hit an existing `_id`; undefined if anything else failed. */
-function duplicateIndexes(err: unknown): number[] | undefined {
-  const e = err as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } };
-  const list = e.writeErrors ? ([] as { index: number; code: number }[]).concat(e.writeErrors) : undefined;
-  return list && list.every((w) => w.code === DUPLICATE_KEY) ? list.map((w) => w.index) : undefined;
-}
-
-function onlyDuplicates(err: unknown): boolean {
-  const e = err as { code?: number; writeErrors?: { code: number }[] | { code: number } };
-  if (e.code === DUPLICATE_KEY && !e.writeErrors) return true;
-  const list = e.writeErrors ? ([] as { code: number }[]).concat(e.writeErrors) : undefined;
-  return !!list && list.every((w) => w.code === DUPLICATE_KEY);
-}

@@ -3,6 +3,7 @@ import { RecoveryRequest, type RecoveryResponse } from '../../shared/index.ts';
 import { tooManyRequests } from '../errors.ts';
 import { serviceIn } from '../services/service-param.ts';
 import type { Models } from '../db/models.ts';
+import { collections } from '../db/collections.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../clock.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
@@ -29,7 +30,7 @@ export function createRecoveryAcceptor(deps: {
   perAddress: number;
   onCounted: (slug: string) => void;
 }) {
-  const claims = createReportClaims({ conn: deps.conn, collection: deps.models.Recovery.collection, log: deps.log, windowMs: deps.dedupeWindowMs, perAddress: deps.perAddress });
+  const claims = createReportClaims({ conn: deps.conn, collection: collections(deps.models).recoveries, log: deps.log, windowMs: deps.dedupeWindowMs, perAddress: deps.perAddress });
   // The reports' hot-path budget: far beyond a person, well below a flood.
   const flood = new FloodGuard(20, 1 / 6_000);
 

@@ -1,4 +1,5 @@
 import type { Models } from '../db/models.ts';
+import { collections } from '../db/collections.ts';
 import { CounterWriter } from '../series/counter-writer.ts';
 import type { Place } from './place.ts';
 import { regionBumps } from './region-bumps.ts';
@@ -11,6 +12,6 @@ import { RegionSample } from './region-sample.ts';
  */
 export function createRegionCounter(models: Models): (stored: { service: string; receivedAt: number; place?: Place }[]) => Promise<() => Promise<void>> {
   const sample = new RegionSample();
-  const counters = new CounterWriter(models.RegionHour.collection);
+  const counters = new CounterWriter(collections(models).regionHours);
   return (stored) => counters.apply(regionBumps(stored, sample));
 }

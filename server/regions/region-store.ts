@@ -1,4 +1,5 @@
 import type { Models } from '../db/models.ts';
+import { collections } from '../db/collections.ts';
 import { readHourDocs } from '../series/series-hours.ts';
 import { minuteOf } from '../series/series-math.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time.ts';
@@ -84,7 +85,7 @@ export class RegionStore {
   private async read(slugs: string[], from: number, to: number): Promise<void> {
     const hours: number[] = [];
     for (let h = Math.floor(from / HOUR_MS) * HOUR_MS; h < to; h += HOUR_MS) hours.push(h);
-    for (const doc of await readHourDocs<RegionHourDoc>(this.models.RegionHour.collection as never, slugs, hours)) this.absorb(doc, from);
+    for (const doc of await readHourDocs<RegionHourDoc>(collections(this.models).regionHours, slugs, hours)) this.absorb(doc, from);
   }
 
   private absorb(doc: RegionHourDoc, from: number): void {

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Models } from '../db/models.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 /**
  * Raw addresses are never stored. A client is an HMAC of its address and User-Agent under a
@@ -18,8 +19,8 @@ export async function loadClientHashSalt(models: Models, configured?: string): P
     { _id: 'client-hash-salt' },
     { $setOnInsert: { value: generated } },
     { upsert: true, returnDocument: 'after' },
-  ).lean().catch(async (err: { code?: number }) => {
-    if (err.code !== 11000) throw err;
+  ).lean().catch(async (err: unknown) => {
+    if (!isDuplicateKey(err)) throw err;
     return models.Setting.findById('client-hash-salt').lean();
   });
   return String(doc!.value);

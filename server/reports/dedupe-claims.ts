@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { LRUCache } from 'lru-cache';
-import { isDuplicateKeyOnly, duplicateIndexes } from './claim-inserts.ts';
+import { duplicateIndexes, isDuplicateKey } from '../db/database-errors.ts';
+import { keyedCollection } from '../db/collections.ts';
 
 export interface Claimant {
   service: string;
@@ -28,7 +29,7 @@ const REMEMBERED = 200_000;
 export function createDedupeClaims(conn: Connection, windowMs: number) {
   const slotOf = (t: number) => Math.floor(t / windowMs);
   const keyOf = (c: Claimant) => `${c.service}:${c.clientHash}`;
-  const collectionOf = (slot: number) => conn.collection(`${PREFIX}${slot}`);
+  const collectionOf = (slot: number) => keyedCollection(conn, `${PREFIX}${slot}`);
   // People press again on outage day, and nginx sends an address to the same process each time:
   // a repeat this process has seen is answered without the database (whose unordered insert
   // falls back to one transaction per document for a batch holding a duplicate).
@@ -52,11 +53,11 @@ export function createDedupeClaims(conn: Connection, windowMs: number) {
     let collided = new Set<number>();
     try {
       await collectionOf(slot).insertMany(
-        keys.map((key) => ({ _id: key as never })),
+        keys.map((key) => ({ _id: key })),
         { ordered: false },
       );
     } catch (err) {
-      if (!isDuplicateKeyOnly(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
       collided = duplicateIndexes(err);
     }
     for (const key of keys) taken.set(key, slot);
@@ -67,7 +68,7 @@ export function createDedupeClaims(conn: Connection, windowMs: number) {
   async function release(claimants: Claimant[], at: number): Promise<void> {
     for (const c of claimants) taken.delete(keyOf(c));
     const collection = collectionOf(slotOf(at));
-    await Promise.all(claimants.map((c) => collection.deleteOne({ _id: keyOf(c) as never })));
+    await Promise.all(claimants.map((c) => collection.deleteOne({ _id: keyOf(c) })));
   }
 
   /** Drops the collections of windows before the previous one: they can no longer make a repeat. */

@@ -1,8 +1,9 @@
 import type { Connection } from 'mongoose';
-import type { Models } from '../db/models.ts';
+import type { Collection } from 'mongodb';
+import type { KeyedDoc } from '../db/collections.ts';
 import type { Logger } from '../logger.ts';
 import { createAddressCap, type FromAddress } from './address-cap.ts';
-import { duplicateIndexes, isDuplicateKeyOnly } from './claim-inserts.ts';
+import { duplicateIndexes, isDuplicateKey } from '../db/database-errors.ts';
 import { createDedupeClaims, type Claimant } from './dedupe-claims.ts';
 
 type Item = Claimant & FromAddress;
@@ -18,7 +19,7 @@ type Item = Claimant & FromAddress;
 export function createReportClaims(deps: {
   conn: Connection;
   /** Where the counted documents go: reports, or "it works again" (recoveries/). */
-  collection: Models['Report']['collection'];
+  collection: Collection<KeyedDoc>;
   log: Logger;
   windowMs: number;
   perAddress: number;
@@ -31,10 +32,10 @@ export function createReportClaims(deps: {
   async function insertReports(docs: { _id: string }[]): Promise<Set<number>> {
     if (docs.length === 0) return new Set();
     try {
-      await Report.collection.insertMany(docs as never[], { ordered: false });
+      await Report.collection.insertMany(docs, { ordered: false });
       return new Set();
     } catch (err) {
-      if (!isDuplicateKeyOnly(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
       return duplicateIndexes(err);
     }
   }
@@ -64,7 +65,7 @@ export function createReportClaims(deps: {
       }
       if (reports.status === 'fulfilled') {
         const mine = placed.filter((_, j) => !reports.value.has(j));
-        await Promise.all(mine.map((p) => Report.collection.deleteOne({ _id: p.id as never }))).catch((err) =>
+        await Promise.all(mine.map((p) => Report.collection.deleteOne({ _id: p.id }))).catch((err) =>
           deps.log.error({ err }, 'reports of a failed batch not taken back'),
         );
       }
@@ -90,7 +91,7 @@ export function createReportClaims(deps: {
       // Before anyone is answered, so the reports stored are exactly the counted ones. Only a
       // repeat another process saw first gets here (this process's own are caught before).
       addresses.forget();
-      await Promise.all(repeats.map((id) => Report.collection.deleteOne({ _id: id as never }))).catch((err) =>
+      await Promise.all(repeats.map((id) => Report.collection.deleteOne({ _id: id }))).catch((err) =>
         deps.log.error({ err, reports: repeats.length }, "reports stored beside repeats' claims were not taken back"),
       );
     }

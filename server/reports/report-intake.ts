@@ -1,7 +1,7 @@
 import { GroupCommit } from '../common/group-commit.ts';
 import type { ReportToStore, StoreOutcome } from './report-writer.ts';
 import { AppError, databaseUnavailable } from '../errors.ts';
-import { isDatabaseError } from '../http/error-handler.ts';
+import { isDatabaseError } from '../db/database-errors.ts';
 import { noBatchHooks, noDatabaseHooks, type BatchHooks, type DatabaseHooks } from '../metrics/metric-hooks.ts';
 
 /** The hot path's entry: validated reports in, "stored" or "not counted" out, or a 503. */

@@ -1,5 +1,6 @@
 import { Types, type Connection } from 'mongoose';
 import type { Models } from '../db/models.ts';
+import { collections } from '../db/collections.ts';
 import { CounterWriter } from '../series/counter-writer.ts';
 import type { BrowserCheck, Comment } from '../../shared/index.ts';
 import { hourBumps, networkBumps } from '../series/series-bumps.ts';
@@ -57,11 +58,11 @@ export function createReportWriter(deps: {
   appendComments: (comments: Comment[]) => Promise<void>;
   onStored: (reports: StoredReport[]) => void;
 }) {
-  const { Report, Comment } = deps.models;
-  const claims = createReportClaims({ conn: deps.conn, collection: deps.models.Report.collection, log: deps.log, windowMs: deps.dedupeWindowMs, perAddress: deps.reportsPerAddress });
+  const { reports: Reports, comments: Comments, seriesHours, networkHours } = collections(deps.models);
+  const claims = createReportClaims({ conn: deps.conn, collection: Reports, log: deps.log, windowMs: deps.dedupeWindowMs, perAddress: deps.reportsPerAddress });
   const networks = new NetworkSample();
-  const hourCounters = new CounterWriter(deps.models.SeriesHour.collection);
-  const networkCounters = new CounterWriter(deps.models.NetworkHour.collection);
+  const hourCounters = new CounterWriter(seriesHours);
+  const networkCounters = new CounterWriter(networkHours);
   const countRegions = createRegionCounter(deps.models);
 
   /** The batch's counts, and its networks not yet recorded for their minute; returns the undo. */
@@ -92,7 +93,7 @@ export function createReportWriter(deps: {
 
     const withComments = stored.filter((r) => r.commentId);
     const steps = await Promise.allSettled([
-      withComments.length > 0 ? Comment.collection.insertMany(withComments.map(commentDoc), { ordered: false }) : undefined,
+      withComments.length > 0 ? Comments.insertMany(withComments.map(commentDoc), { ordered: false }) : undefined,
       count(stored),
     ]);
     const failed = steps.find((s) => s.status === 'rejected');
@@ -120,8 +121,8 @@ export function createReportWriter(deps: {
     const steps = {
       claims: again(() => claims.release(held, at)),
       // One delete by `_id` each: FerretDB answers `$in` on `_id` with a scan.
-      reports: again(() => Promise.all(reportIds.map((id) => Report.collection.deleteOne({ _id: id as never })))),
-      comments: again(() => Comment.collection.deleteMany({ reportId: { $in: reportIds } })),
+      reports: again(() => Promise.all(reportIds.map((id) => Reports.deleteOne({ _id: id })))),
+      comments: again(() => Comments.deleteMany({ reportId: { $in: reportIds } })),
       counters: undoCounters?.(),
     };
     const results = await Promise.allSettled(Object.values(steps));

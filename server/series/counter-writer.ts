@@ -1,6 +1,7 @@
-import type { Collection } from 'mongoose';
-import type { AnyBulkWriteOperation } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { LRUCache } from 'lru-cache';
+import type { KeyedDoc } from '../db/collections.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 /** One counter document to bump: created from `seed` if missing, then `$inc`'d. */
 export interface CounterBump {
@@ -8,8 +9,6 @@ export interface CounterBump {
   seed: Record<string, unknown>;
   inc: Record<string, number>;
 }
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * Applies $inc bumps to counter documents addressed by `_id`. Missing documents are inserted
@@ -22,7 +21,7 @@ export class CounterWriter {
   // Bounded by recency, not emptied at a size: a full wipe made every busy counter insert again at once.
   private readonly known = new LRUCache<string, true>({ max: 20_000 });
 
-  constructor(private readonly collection: Collection) {}
+  constructor(private readonly collection: Collection<KeyedDoc>) {}
 
   async apply(bumps: CounterBump[]): Promise<() => Promise<void>> {
     if (bumps.length === 0) return async () => {};
@@ -52,22 +51,20 @@ export class CounterWriter {
     if (missing.length === 0) return;
     try {
       await this.collection.insertMany(
-        missing.map((b) => ({ _id: b.id as never, ...b.seed })),
+        missing.map((b) => ({ _id: b.id, ...b.seed })),
         { ordered: false },
       );
     } catch (err) {
-      const e = err as { writeErrors?: { code: number }[] | { code: number } };
-      const errors = e.writeErrors ? ([] as { code: number }[]).concat(e.writeErrors) : undefined;
-      if (!errors || errors.some((w) => w.code !== DUPLICATE_KEY)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     for (const b of missing) this.known.set(b.id, true);
   }
 }
 
-function ops(bumps: CounterBump[], sign: 1 | -1): AnyBulkWriteOperation[] {
+function ops(bumps: CounterBump[], sign: 1 | -1): AnyBulkWriteOperation<KeyedDoc>[] {
   return bumps.map((b) => ({
     updateOne: {
-      filter: { _id: b.id as never },
+      filter: { _id: b.id },
       update: { $inc: Object.fromEntries(Object.entries(b.inc).map(([k, v]) => [k, sign * v])) },
     },
   }));

@@ -1,4 +1,6 @@
+import type { Collection } from 'mongodb';
 import type { Models } from '../db/models.ts';
+import { collections, type KeyedDoc } from '../db/collections.ts';
 import { seriesHourId } from '../db/models/series-hour.model.ts';
 import { HOUR_MS } from '../../shared/time.ts';
 import type { MinuteBucket } from '../../shared/index.ts';
@@ -57,12 +59,12 @@ export function hoursBetween(from: number, to: number): number[] {
 
 /** Reads the hour documents of some services; missing hours had no reports. */
 export function readHours(models: Models, services: string[], hours: number[]): Promise<HourDoc[]> {
-  return readHourDocs<HourDoc>(models.SeriesHour.collection, services, hours);
+  return readHourDocs<HourDoc>(collections(models).seriesHours, services, hours);
 }
 
 /** The same for the hours' network samples. */
 export function readNetworkHours(models: Models, services: string[], hours: number[]): Promise<NetworkHourDoc[]> {
-  return readHourDocs<NetworkHourDoc>(models.NetworkHour.collection, services, hours);
+  return readHourDocs<NetworkHourDoc>(collections(models).networkHours, services, hours);
 }
 
 /**
@@ -73,7 +75,7 @@ export function readNetworkHours(models: Models, services: string[], hours: numb
 const SCAN_ABOVE_KEYS = 1_500;
 
 /** Hour documents (`_id` = service|hour) of some services and hours, by key or by one scan. */
-export async function readHourDocs<T>(collection: Models['SeriesHour']['collection'], services: string[], hours: number[]): Promise<T[]> {
+export async function readHourDocs<T>(collection: Collection<KeyedDoc>, services: string[], hours: number[]): Promise<T[]> {
   const out: T[] = [];
   if (services.length === 0 || hours.length === 0) return out;
   if (services.length * hours.length > SCAN_ABOVE_KEYS) {
@@ -84,7 +86,7 @@ export async function readHourDocs<T>(collection: Models['SeriesHour']['collecti
   }
   const ids = services.flatMap((s) => hours.map((h) => seriesHourId(s, h)));
   for (let i = 0; i < ids.length; i += PARALLEL) {
-    const docs = await Promise.all(ids.slice(i, i + PARALLEL).map((id) => collection.findOne({ _id: id as never })));
+    const docs = await Promise.all(ids.slice(i, i + PARALLEL).map((id) => collection.findOne({ _id: id })));
     for (const d of docs) if (d) out.push(d as unknown as T);
   }
   return out;

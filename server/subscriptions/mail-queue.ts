@@ -2,7 +2,8 @@ import type { Models } from '../db/models.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Lease } from '../db/lease.ts';
-import { duplicateIndexes, isDuplicateKeyOnly } from '../reports/claim-inserts.ts';
+import { duplicateIndexes, isDuplicateKey } from '../db/database-errors.ts';
+import { collections } from '../db/collections.ts';
 import { nextAttempt } from './retry-schedule.ts';
 import type { OutgoingMessage, SendMail } from './smtp-sender.ts';
 
@@ -43,9 +44,9 @@ export class MailQueue {
     const docs = mails.map((m) => ({ ...m, state: 'queued', attempts: 0, nextAttemptAt: now, createdAt: now }));
     let stored = docs.length;
     try {
-      await this.deps.models.OutgoingMail.collection.insertMany(docs as never[], { ordered: false });
+      await collections(this.deps.models).outgoingMails.insertMany(docs, { ordered: false });
     } catch (err) {
-      if (!isDuplicateKeyOnly(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
       stored -= duplicateIndexes(err).size;
     }
     this.kick();

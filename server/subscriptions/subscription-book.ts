@@ -10,6 +10,7 @@ import { hashToken, newToken, readUnsubscribeToken, unsubscribeToken } from './t
 import { alreadySubscribedMail, confirmationMail, incidentOpenedMail, incidentResolvedMail, type MailContent, type MailLinks } from './mail-templates.ts';
 import type { MailKind, MailQueue, QueuedMail } from './mail-queue.ts';
 import { HOUR_MS } from '../../shared/time.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 export const CONFIRM_TTL_MS = 48 * HOUR_MS;
 /** At most one "users report problems" mail per subscriber and service an hour: a flapping service is not a mail storm. */
@@ -54,7 +55,7 @@ export class SubscriptionBook {
         id = (await models.Subscription.create({ service: service.slug, email, state: 'pending', createdAt: new Date(now), ...confirm }))._id;
       } catch (err) {
         // The same address asked twice at once: the other request's mail covers it.
-        if ((err as { code?: number }).code === 11000) return;
+        if (isDuplicateKey(err)) return;
         throw err;
       }
     }

@@ -1,12 +1,14 @@
 import { Router, type RequestHandler } from 'express';
 import { SuggestionRequest, type Suggestion, type SuggestionList } from '../../shared/index.ts';
 import type { Models } from '../db/models.ts';
+import { collections } from '../db/collections.ts';
 import type { Clock } from '../clock.ts';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
 import type { ClientOf } from '../http/client-identity.ts';
 import { assertHuman } from '../http/human-check.ts';
 import { AppError } from '../errors.ts';
 import { suggestionKey } from './suggestion-key.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
 
 /** Typing a name takes a person a moment. */
 const MIN_SUGGESTION_MS = 1_500;
@@ -41,11 +43,11 @@ export function suggestionsRoutes(deps: { models: Models; clock: Clock; limiter:
     // Two first suggestions of a name at once race on the insert; the loser counts into the winner's.
     for (let attempt = 0; ; attempt++) {
       try {
-        const doc = await deps.models.Suggestion.collection.findOneAndUpdate({ key }, update, { upsert: true, returnDocument: 'after' });
+        const doc = await collections(deps.models).suggestions.findOneAndUpdate({ key }, update, { upsert: true, returnDocument: 'after' });
         res.status(201).json(toSuggestion(doc as unknown as Stored));
         return;
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000 || attempt > 0) throw err;
+        if (!isDuplicateKey(err) || attempt > 0) throw err;
       }
     }
   });

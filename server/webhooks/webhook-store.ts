@@ -5,6 +5,8 @@ import type { Webhook, WebhookCreate, WebhookDelivery, WebhookEvent, WebhookUpda
 import type { WebhookDeliveryDoc, WebhookDoc, WebhookModels } from './webhook.model.ts';
 import { newSecret } from './signature.ts';
 import type { SendResult } from './webhook-sender.ts';
+import { isDuplicateKey } from '../db/database-errors.ts';
+import { driverCollection, type KeyedDoc } from '../db/collections.ts';
 
 /** What the routes parsed: defaults filled in, duplicates dropped. */
 export type Created = z.output<typeof WebhookCreate>;
@@ -14,8 +16,6 @@ type StoredDelivery = WebhookDeliveryDoc;
 
 /** The delivery of one event to one endpoint has one id, whichever process stores it first. */
 export const deliveryId = (webhookId: string, key: string) => `dlv_${createHash('sha256').update(`${webhookId}|${key}`).digest('hex').slice(0, 24)}`;
-
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
 export const webhookView = (d: StoredWebhook): Webhook => ({
   id: String(d._id),
@@ -105,8 +105,8 @@ export class WebhookStore {
   /** Stores a delivery unless an identical one (same endpoint, same event) already is: false then. */
   async addDelivery(d: { id: string; webhook: string; payload: WebhookEvent; now: number; giveUpAt: number }): Promise<boolean> {
     try {
-      await this.models.WebhookDelivery.collection.insertOne({
-        _id: d.id as never,
+      await driverCollection<KeyedDoc>(this.models.WebhookDelivery).insertOne({
+        _id: d.id,
         webhook: d.webhook,
         event: d.payload.type,
         eventId: d.payload.id,
@@ -120,7 +120,7 @@ export class WebhookStore {
       });
       return true;
     } catch (err) {
-      if (isDuplicate(err)) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }
