@@ -47,7 +47,7 @@ import type { ServerMetrics } from './metrics/server-metrics.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { openApiRoutes } from './openapi/openapi.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
-import type { RegionStore } from './regions/region-store.ts';
+import type { RegionBook } from './regions/region-book.ts';
 import { connectSources } from './http/connect-sources.ts';
 import { suggestionsRoutes } from './suggestions/suggestions.routes.ts';
 import type { ServiceChanges } from './live/service-changes.ts';
@@ -85,7 +85,7 @@ export interface AppDeps {
   clientDistDir: string;
   snapshots: ServiceSnapshots;
   /** Where reports come from (server/regions). */
-  regions: RegionStore;
+  regions: RegionBook;
   /** GET /metrics and the request counts; absent, neither. */
   metrics?: ServerMetrics;
 }

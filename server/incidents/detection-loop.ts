@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Lease } from '../db/lease.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
-import type { SeriesStore } from '../series/series-store.ts';
+import type { SeriesBook } from '../series/series-book.ts';
 import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import type { Incident, IncidentKind } from '../../shared/index.ts';
 import { describeEvidence, type Decision, type Evidence } from '../detection/detector.ts';
@@ -53,7 +53,7 @@ export class DetectionLoop {
       log: Logger;
       lease: Lease;
       catalog: ServiceCatalog;
-      series: SeriesStore;
+      series: SeriesBook;
       maintenance: MaintenanceBook;
       store: IncidentStore;
       book: IncidentBook;

@@ -1,6 +1,6 @@
 import type { Incident } from '../../shared/index.ts';
 import type { Decision } from '../detection/decision.ts';
-import type { SeriesStore } from '../series/series-store.ts';
+import type { SeriesBook } from '../series/series-book.ts';
 import type { IncidentStore } from './incident-store.ts';
 import type { IncidentBook } from './incident-book.ts';
 import type { IncidentEvent } from './detection-loop.ts';
@@ -20,7 +20,7 @@ export class IncidentLifecycle {
     private readonly deps: {
       store: IncidentStore;
       book: IncidentBook;
-      series: SeriesStore;
+      series: SeriesBook;
       onIncident: (event: IncidentEvent, incident: Incident) => void;
       /** People who said "it works again" in the last 15 minutes. */
       recoveries: (slug: string, now: number) => number;

@@ -1,5 +1,5 @@
 import type { Regions } from '../../shared/index.ts';
-import type { RegionStore } from './region-store.ts';
+import type { RegionBook } from './region-book.ts';
 import { regionsView } from './region-view.ts';
 
 /** One country with this share of the located reports is worth saying out loud… */
@@ -21,7 +21,7 @@ export function concentrationReason(regions: Pick<Regions, 'located' | 'countrie
 
 /** The reason for an incident's reports from `from` to now, if they are concentrated; for the detection loop. */
 export const concentrationSince =
-  (store: Pick<RegionStore, 'between'>) =>
+  (store: Pick<RegionBook, 'between'>) =>
   (slug: string, from: number, now: number): string[] => {
     const counts = store.between(slug, from, now + 1);
     const reason = concentrationReason({ located: counts.located, countries: regionsView(counts, 1).countries });

@@ -1,6 +1,6 @@
 import type { Regions } from '../../shared/index.ts';
 import { parseCityKey } from './place.ts';
-import type { MinuteRegions, RegionStore } from './region-store.ts';
+import type { MinuteRegions, RegionBook } from './region-book.ts';
 import { minuteOf } from '../series/series-math.ts';
 import { MINUTE_MS } from '../../shared/time.ts';
 
@@ -41,7 +41,7 @@ export function regionsView(counts: MinuteRegions, windowMinutes: number): Regio
 const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** The last `minutes` minutes up to and including the current one, as the API shows them. */
-export function regionsWindow(store: Pick<RegionStore, 'between'>, slug: string, now: number, minutes: number): Regions {
+export function regionsWindow(store: Pick<RegionBook, 'between'>, slug: string, now: number, minutes: number): Regions {
   const to = minuteOf(now) + MINUTE_MS;
   return regionsView(store.between(slug, to - minutes * MINUTE_MS, to), minutes);
 }

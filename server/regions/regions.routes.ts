@@ -2,12 +2,12 @@ import { Router } from 'express';
 import { RegionsQuery } from '../../shared/index.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { Clock } from '../clock.ts';
-import type { RegionStore } from './region-store.ts';
+import type { RegionBook } from './region-book.ts';
 import { regionsWindow } from './region-view.ts';
 import { lookUpServiceParam, serviceOf } from '../services/service-param.ts';
 
 /** Where a service's reports come from, over a window of the caller's choosing; from memory. */
-export function regionsRoutes(deps: { catalog: ServiceCatalog; clock: Clock; regions: RegionStore }): Router {
+export function regionsRoutes(deps: { catalog: ServiceCatalog; clock: Clock; regions: RegionBook }): Router {
   const router = Router();
   lookUpServiceParam(router, deps.catalog);
   router.get('/api/services/:slug/regions', (req, res) => {

@@ -1,13 +1,13 @@
 import type { ServiceDetail, ServiceNow, ServiceSummary, ServiceUpdate } from '../../shared/index.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
-import type { SeriesStore } from '../series/series-store.ts';
+import type { SeriesBook } from '../series/series-book.ts';
 import type { CommentFeed } from '../comments/comment-feed.ts';
 import type { StatusBoard } from '../status/status-board.ts';
 import type { MaintenanceBook } from '../maintenance/maintenance-book.ts';
 import type { IncidentBook } from '../incidents/incident-book.ts';
 import type { BaselineBand, OfficialLead, RecoveryCount, Service, VantageView } from '../../shared/index.ts';
 import type { ChecksBook } from '../probes/checks-book.ts';
-import type { RegionStore } from '../regions/region-store.ts';
+import type { RegionBook } from '../regions/region-book.ts';
 import { regionsWindow } from '../regions/region-view.ts';
 import { relatedServices, type RelatedCandidate } from '../catalog/related-services.ts';
 import { binnedTotals, minuteOf, problemBreakdown, seriesWindow, totalBetween } from '../series/series-math.ts';
@@ -21,7 +21,7 @@ const LIVE_WINDOW_MS = 10 * MINUTE_MS;
 /** Builds the API's and the live feed's shapes from what is held in memory: no queries here. */
 export function createServiceViews(deps: {
   catalog: ServiceCatalog;
-  series: SeriesStore;
+  series: SeriesBook;
   comments: CommentFeed;
   status: StatusBoard;
   maintenance: MaintenanceBook;
@@ -29,7 +29,7 @@ export function createServiceViews(deps: {
   band: (slug: string, from: number, to: number) => BaselineBand | null;
   checks: ChecksBook;
   vantage: () => VantageView;
-  regions: RegionStore;
+  regions: RegionBook;
   /** "N people say it's back" (recoveries/recovery-tally.ts). */
   recoveries: (slug: string, now: number) => RecoveryCount;
   /** How far ahead of the official page we usually are (incidents/official-leads.ts). */

@@ -6,7 +6,7 @@ import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { OutboundEvent } from '../notifications/outbound-events.ts';
 import { Lease } from '../db/lease.ts';
 import { MailQueue } from './mail-queue.ts';
-import { SubscriptionBook } from './subscription-book.ts';
+import { SubscriptionStore } from './subscription-store.ts';
 import { smtpSender } from './smtp-sender.ts';
 
 /** How often the queue looks for due mail; new mail is sent at once by the process that queued it. */
@@ -41,7 +41,7 @@ export function createEmailAlerts(deps: {
         throw new Error('SMTP_URL is not set');
       }),
   });
-  const book = new SubscriptionBook({ models, clock, catalog: deps.catalog, queue, secret: deps.secret, baseUrl: deps.baseUrl });
+  const book = new SubscriptionStore({ models, clock, catalog: deps.catalog, queue, secret: deps.secret, baseUrl: deps.baseUrl });
   return {
     enabled: sender !== undefined,
     book,

@@ -1,8 +1,8 @@
 import type { Clock } from '../clock.ts';
 import type { Models } from '../db/models.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
-import { SeriesStore } from '../series/series-store.ts';
-import { RegionStore } from '../regions/region-store.ts';
+import { SeriesBook } from '../series/series-book.ts';
+import { RegionBook } from '../regions/region-book.ts';
 import { openPlaceLookup } from '../regions/place-lookup.ts';
 import { CommentFeed } from '../comments/comment-feed.ts';
 import { StatusBoard } from '../status/status-board.ts';
@@ -26,8 +26,8 @@ export async function loadMemory(models: Models, catalog: ServiceCatalog, clock:
   const slugs = catalog.all().map((s) => s.slug);
   const incidentStore = new IncidentStore(models);
   const memory = {
-    series: new SeriesStore(models),
-    regions: new RegionStore(models),
+    series: new SeriesBook(models),
+    regions: new RegionBook(models),
     comments: new CommentFeed(models),
     status: new StatusBoard(now),
     maintenance: new MaintenanceBook(models),

@@ -15,7 +15,7 @@ export const SubscriptionSchema = new Schema(
     confirmedAt: Date,
     /** When the last "users report problems" mail was queued: at most one an hour per service. */
     alertedAt: Date,
-    /** The event that last claimed this subscriber's alert (see SubscriptionBook.claimAlerts). */
+    /** The event that last claimed this subscriber's alert (see SubscriptionStore.claimAlerts). */
     alertKey: String,
   },
   { versionKey: false, collection: 'subscriptions' },

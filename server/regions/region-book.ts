@@ -31,7 +31,7 @@ interface RegionHourDoc {
  * processes' arrive by re-reading the last minutes, and the two are kept apart and shown as
  * their per-field maximum (both are lower bounds of the truth, so the maximum never over-counts).
  */
-export class RegionStore {
+export class RegionBook {
   private readonly db = new Map<string, Map<number, MinuteRegions>>();
   private readonly own = new Map<string, Map<number, MinuteRegions>>();
 

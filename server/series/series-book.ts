@@ -19,7 +19,7 @@ const NETWORKS_KEPT_MS = 70 * MINUTE_MS;
  * lower bounds of the truth, so the maximum never over-counts; merging them into one number
  * would, when a read that already includes a batch lands before that batch is applied here.
  */
-export class SeriesStore {
+export class SeriesBook {
   /** What is shown: per field, the larger of `snapshot` and `own`. */
   private readonly byService = new Map<string, Map<number, MinuteBucket>>();
   private readonly snapshot = new Map<string, Map<number, MinuteBucket>>();

@@ -22,7 +22,7 @@ type Sub = { _id: Types.ObjectId; email: string; service: string };
  * Visitors' subscriptions: double opt-in, one-click unsubscribe, and the mails incidents cause.
  * Mail is only queued here; the queue sends it.
  */
-export class SubscriptionBook {
+export class SubscriptionStore {
   constructor(
     private readonly deps: {
       models: Models;
