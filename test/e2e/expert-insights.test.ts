@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { browserWorld } from '../helpers/browser-world.ts';
-import { manualClock, testService } from '../helpers/world.ts';
+import { manualClock, signedInOperator, testService } from '../helpers/world.ts';
 import { axeViolations, describeViolations } from '../helpers/axe.ts';
 import { signInAsOperator } from './page-actions.ts';
 
 describe('expert insights in the browser', () => {
   const svc = testService({ name: 'Acme Git' });
+  const shop = testService({ name: 'Acme Shop' });
   // The server's clock starts now, so the page's "just now" is about the insight it shows.
   const clock = manualClock(Date.now());
-  const t = browserWorld({ services: [svc], clock });
+  const t = browserWorld({ services: [svc, shop], clock });
 
   it('takes an expert from the operator’s console to a posted insight that a reader marks helpful', async () => {
     // The operator verifies an expert and copies the one-time link.
@@ -99,5 +100,33 @@ describe('expert insights in the browser', () => {
     await reader.reload();
     await expect.poll(() => reader.getByText('No expert insights yet.', { exact: false }).count()).toBe(1);
     for (const c of [ops, expertContext]) await c.close();
+  });
+
+  it('posts on an incident from its page, listed there and on the service page with a link back', async () => {
+    const ops = await signedInOperator(t.world.url);
+    const incident = (await ops.post(`/api/admin/services/${shop.slug}/incidents`).send({ title: 'Checkout errors', body: 'We are looking into it.' }).expect(201)).body as { id: string };
+    const verified = (await ops.post('/api/admin/experts').send({ name: 'Sam Okafor', role: 'service-provider', affiliation: 'Acme Shop', services: [shop.slug] }).expect(201)).body as { signIn: { url: string } };
+
+    const page = await (await t.browser.newContext()).newPage();
+    await page.goto(verified.signIn.url);
+    await page.getByRole('heading', { name: 'Signed in as Sam Okafor, Service provider' }).waitFor();
+    await page.goto(`${t.world.url}/incidents/${incident.id}`);
+    const form = page.getByRole('form', { name: 'Add an insight' });
+    expect(await form.getByRole('checkbox', { name: /About this ongoing incident/ }).isChecked()).toBe(true);
+    await form.getByLabel('Your insight about Acme Shop').fill('Card payments fail at one processor; PayPal and invoices still go through.');
+    await form.getByRole('button', { name: 'Post insight' }).click();
+    const card = page.getByRole('article', { name: 'Sam Okafor' });
+    await expect.poll(() => card.count()).toBe(1);
+    expect((await card.textContent())!.replace(/\s+/g, ' ')).toContain('✓ Verified Service provider · Acme Shop');
+    expect(describeViolations(await axeViolations(page))).toBe('');
+
+    // Signed out, the page is a reader's again.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByText('You are signed out.').count()).toBe(1);
+    expect(await form.count()).toBe(0);
+
+    await page.goto(`${t.world.url}/status/${shop.slug}`);
+    await page.getByRole('article', { name: 'Sam Okafor' }).getByRole('link', { name: 'about an incident' }).click();
+    await expect.poll(() => page.url()).toBe(`${t.world.url}/incidents/${incident.id}`);
   });
 });
