@@ -94,7 +94,7 @@ describe('expert insights in the browser', () => {
 
     // The operator hides it from the insights queue; readers no longer see it.
     const queue = console_.getByRole('region', { name: 'Expert insights to review' });
-    await queue.getByRole('button', { name: 'All' }).click();
+    await queue.getByRole('button', { name: 'All insights' }).click();
     await queue.getByRole('button', { name: 'Hide insight from Dana Ruiz' }).click();
     await expect.poll(() => queue.getByRole('status').textContent()).toBe('Insight from Dana Ruiz hidden.');
     await reader.reload();
