@@ -31,7 +31,7 @@ describe('expert insights in the browser', () => {
     expect(link).toBe(await panel.getByRole('textbox', { name: 'Sign-in link for Dana Ruiz' }).inputValue());
     expect(link).toMatch(new RegExp(`^${t.world.url}/experts/sign-in#code=[\\w-]{43}$`));
     const listed = panel.getByRole('listitem').filter({ hasText: 'Dana Ruiz' });
-    expect(await listed.textContent()).toMatch(/Active\s*Technical expert · Edge Networks · All services · verified by ops on /);
+    expect(await listed.textContent()).toMatch(/Active\s*Technical expert · Edge Networks · posts on any service · verified by ops on /);
 
     // The expert opens it: signed in, and the code leaves the address bar.
     const expertContext = await t.browser.newContext();
