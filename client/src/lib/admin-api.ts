@@ -28,7 +28,7 @@ export const adminApi = {
   signOut: () => request<void>('/api/admin/session', send('DELETE')),
 
   queue: (status: QueueStatus) => request<ModerationQueue>(`/api/admin/moderation?status=${status}`),
-  moderate: (type: ItemType, id: string, body: ModerationAction) =>
+  moderate: (type: Exclude<ItemType, 'insight'>, id: string, body: ModerationAction) =>
     request<ModerationResult>(`/api/admin/moderation/${type}/${encodeURIComponent(id)}`, send('POST', body)),
 
   maintenance: (slug: string) => request<MaintenanceList>(`/api/services/${encodeURIComponent(slug)}/maintenance`),

@@ -66,7 +66,8 @@ export const send = (method: string, body?: unknown): RequestInit => ({
 
 const svc = (slug: string) => `/api/services/${encodeURIComponent(slug)}`;
 
-export type ItemType = 'comment' | 'story';
+export type ItemType = 'comment' | 'story' | 'insight';
+const ITEM_PATHS: Record<ItemType, string> = { comment: 'comments', story: 'stories', insight: 'insights' };
 
 export const api = {
   services: () => request<ServiceSummary[]>('/api/services'),
@@ -94,7 +95,7 @@ export const api = {
   helpful: (id: string) => request<HelpfulResponse>(`/api/stories/${encodeURIComponent(id)}/helpful`, send('POST', {})),
 
   flag: (type: ItemType, id: string, reason: NonNullable<FlagRequest['reason']>) =>
-    request<FlagResponse>(`/api/${type === 'comment' ? 'comments' : 'stories'}/${encodeURIComponent(id)}/flags`, send('POST', { reason })),
+    request<FlagResponse>(`/api/${ITEM_PATHS[type]}/${encodeURIComponent(id)}/flags`, send('POST', { reason })),
 };
 
 /** The one place an error becomes words on the page. */

@@ -1,6 +1,6 @@
 const KEY = 'outage-radar:helpful';
 
-/** Stories this browser marked helpful, so the button stays "counted" after a reload. */
+/** Stories and expert insights this browser marked helpful, so the button stays "counted" after a reload. */
 function read(): Set<string> {
   try {
     return new Set(JSON.parse(localStorage.getItem(KEY) ?? '[]') as string[]);

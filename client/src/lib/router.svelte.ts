@@ -5,6 +5,7 @@ export type Route =
   | { name: 'story'; id: string }
   | { name: 'incident'; id: string }
   | { name: 'admin' }
+  | { name: 'expert-sign-in' }
   | { name: 'not-found' };
 
 /** The route of a path; the server asks the same function which page it renders. */
@@ -17,6 +18,7 @@ export function routeOf(path: string): Route {
   const incident = /^\/incidents\/([a-f0-9]{24})\/?$/.exec(path);
   if (incident) return { name: 'incident', id: incident[1]! };
   if (/^\/admin\/?$/.test(path)) return { name: 'admin' };
+  if (/^\/experts\/sign-in\/?$/.test(path)) return { name: 'expert-sign-in' };
   return { name: 'not-found' };
 }
 
