@@ -27,3 +27,5 @@ export * from './schemas/statuspage-v2.ts';
 export * from './schemas/badge.ts';
 export * from './schemas/suggestion.ts';
 export * from './schemas/expert.ts';
+export * from './schemas/case-study.ts';
+export * from './schemas/reliability.ts';
