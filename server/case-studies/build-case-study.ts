@@ -1,4 +1,12 @@
-import type { CaseStudy, CaseStudyEvent, DiagnosisStep, Incident, Insight, ProbePoint, Story } from '../../shared/index.ts';
+import type {
+  CaseStudy,
+  CaseStudyEvent,
+  DiagnosisStep,
+  Incident,
+  Insight,
+  ProbePoint,
+  Story,
+} from '../../shared/index.ts';
 
 const MINUTE_MS = 60_000;
 /** How many stories the case study shows in full; the numbers count them all. */
@@ -34,7 +42,10 @@ export function buildCaseStudy(r: CaseStudyRecord): CaseStudy {
   const start = Date.parse(incident.startedAt);
   const end = Date.parse(incident.resolvedAt);
   const during = r.minutes.filter((m) => m.t >= Math.floor(start / MINUTE_MS) * MINUTE_MS && m.t <= end && m.total > 0);
-  const peak = during.reduce<{ t: number; total: number } | undefined>((best, m) => (!best || m.total > best.total ? m : best), undefined);
+  const peak = during.reduce<{ t: number; total: number } | undefined>(
+    (best, m) => (!best || m.total > best.total ? m : best),
+    undefined,
+  );
   const recoveries = r.recoveries.filter((t) => t >= Date.parse(incident.openedAt)).sort((a, b) => a - b);
   const diagnoses = [...(r.diagnoses ?? [])].sort((a, b) => a.at.localeCompare(b.at));
 
@@ -42,12 +53,22 @@ export function buildCaseStudy(r: CaseStudyRecord): CaseStudy {
     ...firstReports(incident, during),
     detected(incident),
     ...officialAck(incident),
-    ...(peak ? [{ at: iso(peak.t), kind: 'peak' as const, text: `Peak: ${plural(peak.total, 'report')} in one minute` }] : []),
+    ...(peak
+      ? [{ at: iso(peak.t), kind: 'peak' as const, text: `Peak: ${plural(peak.total, 'report')} in one minute` }]
+      : []),
     ...r.probes.flatMap((p) => probeSpells(p.name, p.points, end)),
     ...(recoveries.length
-      ? [{ at: iso(recoveries[0]!), kind: 'recovery-confirmed' as const, text: `First "it works again" — ${plural(recoveries.length, 'person', 'people')} confirmed in all` }]
+      ? [
+          {
+            at: iso(recoveries[0]!),
+            kind: 'recovery-confirmed' as const,
+            text: `First "it works again" — ${plural(recoveries.length, 'person', 'people')} confirmed in all`,
+          },
+        ]
       : []),
-    ...incident.updates.filter((u) => u.status !== 'resolved').map((u) => ({ at: u.at, kind: 'operator-update' as const, text: `${capital(u.status)}: ${u.body}` })),
+    ...incident.updates
+      .filter((u) => u.status !== 'resolved')
+      .map((u) => ({ at: u.at, kind: 'operator-update' as const, text: `${capital(u.status)}: ${u.body}` })),
     ...diagnoses.map((d) => ({ at: d.at, kind: 'diagnosis' as const, text: d.text })),
     resolved(incident),
   ];
@@ -70,7 +91,9 @@ export function buildCaseStudy(r: CaseStudyRecord): CaseStudy {
       recoveryConfirmations: recoveries.length,
     },
     diagnosisHistory: diagnoses,
-    stories: [...r.stories].sort((a, b) => b.helpful - a.helpful || b.createdAt.localeCompare(a.createdAt)).slice(0, TOP_STORIES),
+    stories: [...r.stories]
+      .sort((a, b) => b.helpful - a.helpful || b.createdAt.localeCompare(a.createdAt))
+      .slice(0, TOP_STORIES),
     insights: [...r.insights].sort((a, b) => b.helpful - a.helpful || a.createdAt.localeCompare(b.createdAt)),
   };
 }
@@ -81,12 +104,18 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function firstReports(incident: Incident, during: { t: number; total: number }[]): CaseStudyEvent[] {
   const first = during[0];
   if (!first || first.t > Date.parse(incident.openedAt)) return [];
-  return [{ at: iso(first.t), kind: 'first-reports', text: `First reports: ${plural(first.total, 'report')} that minute` }];
+  return [
+    { at: iso(first.t), kind: 'first-reports', text: `First reports: ${plural(first.total, 'report')} that minute` },
+  ];
 }
 
 function detected(incident: Incident): CaseStudyEvent {
   if (incident.origin === 'operator') {
-    return { at: incident.openedAt, kind: 'detected', text: `Opened by the operators${incident.title ? `: ${incident.title}` : ''}` };
+    return {
+      at: incident.openedAt,
+      kind: 'detected',
+      text: `Opened by the operators${incident.title ? `: ${incident.title}` : ''}`,
+    };
   }
   const t = incident.trigger;
   return {
@@ -100,7 +129,10 @@ function officialAck(incident: Incident): CaseStudyEvent[] {
   const ack = incident.official;
   if (!ack) return [];
   const minutes = Math.round(Math.abs(ack.leadSeconds) / 60);
-  const lead = ack.leadSeconds >= 0 ? `${plural(minutes, 'minute')} after our detection` : `${plural(minutes, 'minute')} before our detection`;
+  const lead =
+    ack.leadSeconds >= 0
+      ? `${plural(minutes, 'minute')} after our detection`
+      : `${plural(minutes, 'minute')} before our detection`;
   return [{ at: ack.acknowledgedAt, kind: 'official-ack', text: `The official status page acknowledged it, ${lead}` }];
 }
 
@@ -116,11 +148,16 @@ function probeSpells(name: string, points: ProbePoint[], end: number): CaseStudy
       spells++;
       out.push({ at: iso(p.t), kind: 'probe-failing', text: `Probe "${name}" started failing` });
     } else if (p.ok && failingSince !== undefined) {
-      out.push({ at: iso(p.t), kind: 'probe-recovered', text: `Probe "${name}" passed again after ${plural(Math.round((p.t - failingSince) / MINUTE_MS), 'minute')}` });
+      out.push({
+        at: iso(p.t),
+        kind: 'probe-recovered',
+        text: `Probe "${name}" passed again after ${plural(Math.round((p.t - failingSince) / MINUTE_MS), 'minute')}`,
+      });
       failingSince = undefined;
     }
   }
-  if (failingSince !== undefined && failingSince < end) out.push({ at: iso(end), kind: 'probe-failing', text: `Probe "${name}" was still failing at the resolution` });
+  if (failingSince !== undefined && failingSince < end)
+    out.push({ at: iso(end), kind: 'probe-failing', text: `Probe "${name}" was still failing at the resolution` });
   return out;
 }
 
@@ -128,7 +165,11 @@ function resolved(incident: Incident): CaseStudyEvent {
   const note = incident.updates.findLast((u) => u.status === 'resolved');
   const by = incident.resolvedBy ?? 'detector';
   const text =
-    by === 'detector' ? 'Resolved: reports were back to normal' : by === 'recovered' ? 'Resolved: people said it works again' : `Resolved by ${by}${note ? ` — ${note.body}` : ''}`;
+    by === 'detector'
+      ? 'Resolved: reports were back to normal'
+      : by === 'recovered'
+        ? 'Resolved: people said it works again'
+        : `Resolved by ${by}${note ? ` — ${note.body}` : ''}`;
   return { at: incident.resolvedAt!, kind: 'resolved', text };
 }
 

@@ -16,7 +16,9 @@ const KIND_WORDS: Record<Incident['kind'], string> = {
  */
 export function incidentCause(incident: Incident): string {
   const top = incident.topProblems[0];
-  return top && incident.kind !== 'maintenance' ? `${KIND_WORDS[incident.kind]}: ${top.label}` : KIND_WORDS[incident.kind];
+  return top && incident.kind !== 'maintenance'
+    ? `${KIND_WORDS[incident.kind]}: ${top.label}`
+    : KIND_WORDS[incident.kind];
 }
 
 /** The first instant of the UTC month `back` months before the one holding `t`. */
@@ -34,9 +36,18 @@ export const reliabilityFrom = (now: number) => monthStart(now, RELIABILITY_MONT
  * A service's last 12 UTC months of resolved incidents (open ones have no duration yet), the
  * current month last. `causeOf` is the slot for diagnose(): by default the incident's kind. Pure.
  */
-export function buildReliability(service: string, incidents: Incident[], now: number, causeOf: (i: Incident) => string = incidentCause): ReliabilityHistory {
+export function buildReliability(
+  service: string,
+  incidents: Incident[],
+  now: number,
+  causeOf: (i: Incident) => string = incidentCause,
+): ReliabilityHistory {
   const from = reliabilityFrom(now);
-  const months: ReliabilityMonth[] = Array.from({ length: RELIABILITY_MONTHS }, (_, i) => ({ month: monthKey(monthStart(from, -i)), incidents: 0, minutesDown: 0 }));
+  const months: ReliabilityMonth[] = Array.from({ length: RELIABILITY_MONTHS }, (_, i) => ({
+    month: monthKey(monthStart(from, -i)),
+    incidents: 0,
+    minutesDown: 0,
+  }));
   const byKey = new Map(months.map((m) => [m.month, m]));
   const durations: number[] = [];
   const causes = new Map<string, number>();

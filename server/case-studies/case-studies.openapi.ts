@@ -19,9 +19,13 @@ export const caseStudiesApi: ApiOperation[] = [
     path: '/api/services/:slug/reliability',
     operationId: 'getServiceReliability',
     summary: "A service's reliability over the last 12 months",
-    description: 'Resolved incidents per UTC month with the minutes they lasted, the median duration, and the most common causes.',
+    description:
+      'Resolved incidents per UTC month with the minutes they lasted, the median duration, and the most common causes.',
     tag: 'Incidents',
     params: z.object(SlugParam),
-    responses: { 200: { description: 'Twelve months, the current one last.', schema: ReliabilityHistory }, ...errors(400, 404) },
+    responses: {
+      200: { description: 'Twelve months, the current one last.', schema: ReliabilityHistory },
+      ...errors(400, 404),
+    },
   },
 ];

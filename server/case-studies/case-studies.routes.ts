@@ -14,10 +14,20 @@ import { readCaseStudy, readResolvedIncidents } from './read-case-study.ts';
 const CACHE = 'public, max-age=60';
 
 export const stillOpen = (id: string) =>
-  new AppError(409, 'incident_open', `This incident is still open: its case study is written once it resolves. Follow it live at /incidents/${id}.`);
+  new AppError(
+    409,
+    'incident_open',
+    `This incident is still open: its case study is written once it resolves. Follow it live at /incidents/${id}.`,
+  );
 
 /** A resolved incident told as a case study, and a service's reliability over the last 12 months. */
-export function caseStudiesRoutes(deps: { models: Models; catalog: ServiceCatalog; incidentStore: IncidentStore; probeStore: ProbeStore; clock: Clock }): Router {
+export function caseStudiesRoutes(deps: {
+  models: Models;
+  catalog: ServiceCatalog;
+  incidentStore: IncidentStore;
+  probeStore: ProbeStore;
+  clock: Clock;
+}): Router {
   const router = Router();
 
   router.get('/api/incidents/:id/case-study', async (req, res) => {

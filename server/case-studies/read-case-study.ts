@@ -21,7 +21,10 @@ const RECOVERIES_AFTER_MS = HOUR_MS;
 const MAX_ITEMS = 500;
 
 /** Reads what the database recorded about a resolved incident, for buildCaseStudy. */
-export async function readCaseStudy(deps: { models: Models; catalog: ServiceCatalog; probeStore: ProbeStore }, incident: Incident): Promise<CaseStudyRecord> {
+export async function readCaseStudy(
+  deps: { models: Models; catalog: ServiceCatalog; probeStore: ProbeStore },
+  incident: Incident,
+): Promise<CaseStudyRecord> {
   const { models } = deps;
   const start = Date.parse(incident.startedAt);
   const end = Date.parse(incident.resolvedAt ?? incident.openedAt);
@@ -29,12 +32,23 @@ export async function readCaseStudy(deps: { models: Models; catalog: ServiceCata
   const service = deps.catalog.get(incident.service);
   const probes = service?.probes ?? [];
   const written = { $gte: new Date(start), $lte: new Date(end + WRITTEN_AFTER_MS) };
-  const ofIncident = { service: incident.service, status: 'visible' as const, $or: [{ incidentId: new Types.ObjectId(incident.id) }, { createdAt: written }] };
+  const ofIncident = {
+    service: incident.service,
+    status: 'visible' as const,
+    $or: [{ incidentId: new Types.ObjectId(incident.id) }, { createdAt: written }],
+  };
 
   const [hourDocs, probeDocs, recoveries, stories, insightDocs] = await Promise.all([
     readHours(models, [incident.service], hoursBetween(span.from, span.to)),
-    deps.probeStore.readHistory(incident.service, probes.map((p) => p.id), hoursBetween(span.from, end + HOUR_MS)),
-    models.Recovery.find({ service: incident.service, createdAt: { $gte: new Date(start), $lte: new Date(end + RECOVERIES_AFTER_MS) } }, { createdAt: 1 }).lean(),
+    deps.probeStore.readHistory(
+      incident.service,
+      probes.map((p) => p.id),
+      hoursBetween(span.from, end + HOUR_MS),
+    ),
+    models.Recovery.find(
+      { service: incident.service, createdAt: { $gte: new Date(start), $lte: new Date(end + RECOVERIES_AFTER_MS) } },
+      { createdAt: 1 },
+    ).lean(),
     models.Story.find(ofIncident).sort({ createdAt: 1 }).limit(MAX_ITEMS).lean(),
     models.Insight.find(ofIncident).sort({ createdAt: 1 }).limit(MAX_ITEMS).lean(),
   ]);
@@ -42,8 +56,15 @@ export async function readCaseStudy(deps: { models: Models; catalog: ServiceCata
   return {
     incident,
     serviceName: service?.name ?? incident.service,
-    minutes: hourDocs.flatMap(minutesOf).sort((a, b) => a.t - b.t).map((m) => ({ t: m.t, total: m.total })),
-    probes: probes.map((p) => ({ id: p.id, name: p.name, points: historyPoints(probeDocs.get(p.id) ?? [], span.from, end + HOUR_MS, MINUTE_MS) })),
+    minutes: hourDocs
+      .flatMap(minutesOf)
+      .sort((a, b) => a.t - b.t)
+      .map((m) => ({ t: m.t, total: m.total })),
+    probes: probes.map((p) => ({
+      id: p.id,
+      name: p.name,
+      points: historyPoints(probeDocs.get(p.id) ?? [], span.from, end + HOUR_MS, MINUTE_MS),
+    })),
     recoveries: recoveries.map((r) => r.createdAt.getTime()),
     stories: stories.map(toStory),
     insights: await toInsights(models, insightDocs as InsightRow[]),
@@ -53,6 +74,9 @@ export async function readCaseStudy(deps: { models: Models; catalog: ServiceCata
 
 /** A service's resolved incidents that started since `from`, for buildReliability. */
 export async function readResolvedIncidents(models: Models, service: string, from: number): Promise<Incident[]> {
-  const docs = await models.Incident.find({ service, state: 'resolved', startedAt: { $gte: new Date(from) } }).sort({ startedAt: 1 }).limit(5_000).lean();
+  const docs = await models.Incident.find({ service, state: 'resolved', startedAt: { $gte: new Date(from) } })
+    .sort({ startedAt: 1 })
+    .limit(5_000)
+    .lean();
   return docs.map(toIncident);
 }

@@ -151,7 +151,9 @@ describe('buildCaseStudy', () => {
         { id: 'u2', status: 'resolved', body: 'Rolled back.', author: 'ops', at: at(50) },
       ],
     });
-    const cs = buildCaseStudy(record({ incident: opened, minutes: [], probes: [], recoveries: [], stories: [], insights: [] }));
+    const cs = buildCaseStudy(
+      record({ incident: opened, minutes: [], probes: [], recoveries: [], stories: [], insights: [] }),
+    );
     expect(cs.timeline).toEqual([
       { at: at(0), kind: 'detected', text: 'Opened by the operators: Database migration went wrong' },
       { at: at(0), kind: 'operator-update', text: 'Investigating: We are on it.' },
@@ -164,12 +166,25 @@ describe('buildCaseStudy', () => {
   it('says a probe still failing at the resolution, and shows at most three failing spells of a flapping one', () => {
     const flapping = Array.from({ length: 20 }, (_, i) => ({ t: T0 + i * MINUTE, latencyMs: null, ok: i % 2 === 1 }));
     const stuck = [{ t: T0 + 10 * MINUTE, latencyMs: null, ok: false }];
-    const cs = buildCaseStudy(record({ probes: [{ id: 'f', name: 'Flappy', points: flapping }, { id: 's', name: 'Stuck', points: stuck }] }));
+    const cs = buildCaseStudy(
+      record({
+        probes: [
+          { id: 'f', name: 'Flappy', points: flapping },
+          { id: 's', name: 'Stuck', points: stuck },
+        ],
+      }),
+    );
     expect(cs.timeline.filter((e) => e.text.startsWith('Probe "Flappy" started'))).toHaveLength(3);
-    expect(cs.timeline).toContainEqual({ at: at(50), kind: 'probe-failing', text: 'Probe "Stuck" was still failing at the resolution' });
+    expect(cs.timeline).toContainEqual({
+      at: at(50),
+      kind: 'probe-failing',
+      text: 'Probe "Stuck" was still failing at the resolution',
+    });
   });
 
   it('refuses an open incident: a case study is written once it resolves', () => {
-    expect(() => buildCaseStudy(record({ incident: incident({ state: 'open', resolvedAt: undefined }) }))).toThrow(/not resolved/);
+    expect(() => buildCaseStudy(record({ incident: incident({ state: 'open', resolvedAt: undefined }) }))).toThrow(
+      /not resolved/,
+    );
   });
 });

@@ -38,7 +38,18 @@ describe('buildReliability', () => {
     );
     expect(ReliabilityHistory.parse(h)).toEqual(h);
     expect(h.months.map((m) => m.month)).toEqual([
-      '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06',
+      '2024-07',
+      '2024-08',
+      '2024-09',
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
     ]);
     expect(h.months.at(-1)).toEqual({ month: '2025-06', incidents: 2, minutesDown: 120 });
     expect(h.months.find((m) => m.month === '2025-02')).toEqual({ month: '2025-02', incidents: 1, minutesDown: 45 });
@@ -53,7 +64,14 @@ describe('buildReliability', () => {
   });
 
   it('leaves out incidents older than the twelve months, and open ones', () => {
-    const h = buildReliability('chat', [incident(Date.UTC(2024, 5, 30, 9, 0), 20), incident(NOW - 60 * MINUTE, 10, { state: 'open', resolvedAt: undefined })], NOW);
+    const h = buildReliability(
+      'chat',
+      [
+        incident(Date.UTC(2024, 5, 30, 9, 0), 20),
+        incident(NOW - 60 * MINUTE, 10, { state: 'open', resolvedAt: undefined }),
+      ],
+      NOW,
+    );
     expect(h.incidents).toBe(0);
     expect(h.typicalDurationMinutes).toBeNull();
     expect(h.commonCauses).toEqual([]);
@@ -68,7 +86,12 @@ describe('buildReliability', () => {
 
   it('takes causes from the slot diagnose() will fill, the kind and top problem until then', () => {
     expect(incidentCause(incident(NOW, 5, { topProblems: login }))).toBe('Unplanned outage: Login');
-    const h = buildReliability('chat', [incident(NOW - 100 * MINUTE, 5), incident(NOW - 50 * MINUTE, 5)], NOW, () => 'DNS');
+    const h = buildReliability(
+      'chat',
+      [incident(NOW - 100 * MINUTE, 5), incident(NOW - 50 * MINUTE, 5)],
+      NOW,
+      () => 'DNS',
+    );
     expect(h.commonCauses).toEqual([{ cause: 'DNS', count: 2 }]);
   });
 });
