@@ -312,7 +312,10 @@ describe('the OpenAPI document against the running server', () => {
     await check(ops.delete(`/api/admin/maintenance/${window.id}`), 204);
     await check(ops.get('/api/admin/incidents?state=open'), 200);
     await check(anon().post(`/api/services/${svc.slug}/recoveries`).set(someone()).send({}), 201);
+    await check(anon().get(`/api/incidents/${incidentId}/case-study`), 409);
     await check(ops.post(`/api/admin/incidents/${incidentId}/resolve`).send({ body: 'Checkout works again.' }), 200);
+    await check(anon().get(`/api/incidents/${incidentId}/case-study`), 200);
+    await check(anon().get(`/api/services/${svc.slug}/reliability`), 200);
     await check(ops.post(`/api/admin/incidents/${incidentId}/resolve`).send({}), 409);
     await check(ops.post(`/api/admin/services/${svc.slug}/incidents`).send({ title: 'Checkout errors', body: 'We are looking into it.' }), 201);
 
