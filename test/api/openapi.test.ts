@@ -41,6 +41,7 @@ const NOT_API: { route: string; why: string; client?: 'built' | 'missing' }[] = 
   { route: 'get /embed/embed.js', why: "the embed card's script" },
   { route: 'get /embed/embed.css', why: "the embed card's style" },
   { route: 'get /subscriptions/confirm', why: "the page a confirmation mail's link opens: a button that posts to the API (mail scanners fetch links)" },
+  { route: `get ${/\.map$/}`, why: 'source maps are never served: any *.map is a 404 in the error shape', client: 'built' },
   { route: `get ${/^\/(status|incidents|stories)\//}`, why: 'server-rendered pages of services, incidents and stories', client: 'built' },
   { route: `get ${/^(?!\/api\/|\/socket\.io\/).*/}`, why: "the web client's pages", client: 'built' },
   { route: `get ${/^(?!\/api\/).*/}`, why: 'a 503 page saying the web client is not built yet', client: 'missing' },
