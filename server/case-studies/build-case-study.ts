@@ -54,7 +54,7 @@ export function buildCaseStudy(r: CaseStudyRecord): CaseStudy {
     detected(incident),
     ...officialAck(incident),
     ...(peak
-      ? [{ at: iso(peak.t), kind: 'peak' as const, text: `Peak: ${plural(peak.total, 'report')} in one minute` }]
+      ? [{ at: iso(peak.t), kind: 'peak' as const, text: `${plural(peak.total, 'report')} in one minute` }]
       : []),
     ...r.probes.flatMap((p) => probeSpells(p.name, p.points, end)),
     ...(recoveries.length
@@ -62,7 +62,7 @@ export function buildCaseStudy(r: CaseStudyRecord): CaseStudy {
           {
             at: iso(recoveries[0]!),
             kind: 'recovery-confirmed' as const,
-            text: `First "it works again" — ${plural(recoveries.length, 'person', 'people')} confirmed in all`,
+            text: `${plural(recoveries.length, 'person', 'people')} said it works again, the first one now`,
           },
         ]
       : []),
@@ -105,7 +105,7 @@ function firstReports(incident: Incident, during: { t: number; total: number }[]
   const first = during[0];
   if (!first || first.t > Date.parse(incident.openedAt)) return [];
   return [
-    { at: iso(first.t), kind: 'first-reports', text: `First reports: ${plural(first.total, 'report')} that minute` },
+    { at: iso(first.t), kind: 'first-reports', text: `${plural(first.total, 'report')} that minute` },
   ];
 }
 
@@ -121,7 +121,7 @@ function detected(incident: Incident): CaseStudyEvent {
   return {
     at: incident.openedAt,
     kind: 'detected',
-    text: `Detected: ${plural(Math.round(t.observed), 'report')} in ${plural(Math.round(t.windowMinutes), 'minute')}, ${round1(t.ratio)}× the usual ${round1(t.expected)}`,
+    text: `${plural(Math.round(t.observed), 'report')} in ${plural(Math.round(t.windowMinutes), 'minute')}, ${round1(t.ratio)}× the usual ${round1(t.expected)}`,
   };
 }
 
@@ -166,10 +166,10 @@ function resolved(incident: Incident): CaseStudyEvent {
   const by = incident.resolvedBy ?? 'detector';
   const text =
     by === 'detector'
-      ? 'Resolved: reports were back to normal'
+      ? 'Reports were back to normal'
       : by === 'recovered'
-        ? 'Resolved: people said it works again'
-        : `Resolved by ${by}${note ? ` — ${note.body}` : ''}`;
+        ? 'People said it works again'
+        : `By ${by}${note ? ` — ${note.body}` : ''}`;
   return { at: incident.resolvedAt!, kind: 'resolved', text };
 }
 

@@ -56,7 +56,7 @@ describe('case studies of resolved incidents, and a service reliability history'
     const cs = CaseStudy.parse(res.body);
     expect(cs).toMatchObject({ incidentId: incident.id, service: svc.slug, serviceName: svc.name, kind: 'unplanned', title: 'Checkout errors', diagnosisHistory: [] });
     expect(cs.timeline.map((e) => e.kind)).toEqual(['first-reports', 'detected', 'peak', 'operator-update', 'operator-update', 'recovery-confirmed', 'resolved']);
-    expect(cs.timeline.at(-1)).toMatchObject({ at: cs.resolvedAt, text: 'Resolved by ops — The deploy was rolled back.' });
+    expect(cs.timeline.at(-1)).toMatchObject({ at: cs.resolvedAt, text: 'By ops — The deploy was rolled back.' });
     expect(cs.numbers).toEqual({ durationMinutes: 30, peakReportsPerMinute: 6, totalReports: 8, peopleAffected: 8, stories: 1, recoveryConfirmations: 1 });
     expect(cs.stories.map((s) => s.title)).toEqual(['No sales for half an hour']);
     expect(cs.insights.map((i) => i.expert.name)).toEqual(['Dana Ruiz']);

@@ -97,15 +97,15 @@ describe('buildCaseStudy', () => {
     ]);
     const text = Object.fromEntries(cs.timeline.map((e) => [e.kind, e.text]));
     expect(text).toMatchObject({
-      'first-reports': 'First reports: 3 reports that minute',
-      detected: 'Detected: 62 reports in 5 minutes, 14.8× the usual 4.2',
+      'first-reports': '3 reports that minute',
+      detected: '62 reports in 5 minutes, 14.8× the usual 4.2',
       'official-ack': 'The official status page acknowledged it, 8 minutes after our detection',
-      peak: 'Peak: 41 reports in one minute',
+      peak: '41 reports in one minute',
       'probe-failing': 'Probe "API" started failing',
       'probe-recovered': 'Probe "API" passed again after 30 minutes',
-      'recovery-confirmed': 'First "it works again" — 2 people confirmed in all',
+      'recovery-confirmed': '2 people said it works again, the first one now',
       'operator-update': 'Investigating: Looking into errors at checkout.',
-      resolved: 'Resolved: reports were back to normal',
+      resolved: 'Reports were back to normal',
     });
   });
 
@@ -157,7 +157,7 @@ describe('buildCaseStudy', () => {
     expect(cs.timeline).toEqual([
       { at: at(0), kind: 'detected', text: 'Opened by the operators: Database migration went wrong' },
       { at: at(0), kind: 'operator-update', text: 'Investigating: We are on it.' },
-      { at: at(50), kind: 'resolved', text: 'Resolved by ops — Rolled back.' },
+      { at: at(50), kind: 'resolved', text: 'By ops — Rolled back.' },
     ]);
     expect(cs.numbers).toMatchObject({ peakReportsPerMinute: 0, totalReports: 0, peopleAffected: 0, stories: 0 });
     expect(cs.title).toBe('Database migration went wrong');
