@@ -4,6 +4,7 @@ import type net from 'node:net';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
+import { axeViolations, describeViolations } from '../helpers/axe.ts';
 import { as, manualClock, signedInOperator, testService } from '../helpers/world.ts';
 import { openIncident, worldWithHistory } from '../helpers/crowd-incident.ts';
 
@@ -78,6 +79,7 @@ describe('a resolved incident becomes a case study, in the browser', () => {
     await expect.poll(() => study.locator('dl').textContent()).toMatch(/People affected\s*6/);
     expect(await study.getByRole('link', { name: 'No card payments at the bakery' }).getAttribute('href')).toMatch(/^\/stories\/[0-9a-f]{24}$/);
     if (SCREENSHOT) await study.screenshot({ path: SCREENSHOT });
+    expect(describeViolations(await axeViolations(page))).toBe('');
 
     await page.goto(`${world.url}/status/${svc.slug}`);
     const history = page.getByTestId('reliability-history');
@@ -85,6 +87,7 @@ describe('a resolved incident becomes a case study, in the browser', () => {
     expect(await history.getByRole('list', { name: 'Incidents per month' }).locator('li').count()).toBe(12);
     const month = new Date(clock.now()).toLocaleDateString(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     expect(await history.locator('.sr-only').allTextContents()).toContainEqual(expect.stringMatching(new RegExp(`^${month}: 1 incident, \\d+ min in all$`)));
+    expect(describeViolations(await axeViolations(page))).toBe('');
     expect(await history.locator('.causes').textContent()).toMatch(/(Partial|Unplanned) outage: Error messages1×/);
     await page.close();
   });
