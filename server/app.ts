@@ -51,6 +51,7 @@ import type { RegionBook } from './regions/region-book.ts';
 import { connectSources } from './http/connect-sources.ts';
 import { suggestionsRoutes } from './suggestions/suggestions.routes.ts';
 import type { ServiceChanges } from './live/service-changes.ts';
+import { caseStudiesRoutes } from './case-studies/case-studies.routes.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl' | 'metricsToken'>;
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps): express.Express {
       onResolved: (i) => deps.announce('incident:resolved', i),
     }),
   );
+  app.use(caseStudiesRoutes(deps));
   app.use(
     probesRoutes({
       catalog: deps.catalog,

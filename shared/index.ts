@@ -30,3 +30,5 @@ export * from './schemas/expert.ts';
 export * from './schemas/diagnosis.ts';
 export * from './schemas/guidance.ts';
 export * from './time.ts';
+export * from './schemas/case-study.ts';
+export * from './schemas/reliability.ts';

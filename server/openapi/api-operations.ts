@@ -19,6 +19,7 @@ import { docsApi } from './docs.openapi.ts';
 import { suggestionsApi } from '../suggestions/suggestions.openapi.ts';
 import { seriesApi } from '../series/series.openapi.ts';
 import { expertsApi } from '../experts/experts.openapi.ts';
+import { caseStudiesApi } from '../case-studies/case-studies.openapi.ts';
 
 /**
  * Every documented operation. A feature documents its routes in a `*.openapi.ts` beside its
@@ -33,6 +34,7 @@ export const apiOperations: ApiOperation[] = [
   ...commentsApi,
   ...storiesApi,
   ...incidentsApi,
+  ...caseStudiesApi,
   ...maintenanceApi,
   ...probesApi,
   ...moderationApi,

@@ -41,6 +41,7 @@ const NOT_API: { route: string; why: string; client?: 'built' | 'missing' }[] = 
   { route: 'get /embed/embed.js', why: "the embed card's script" },
   { route: 'get /embed/embed.css', why: "the embed card's style" },
   { route: 'get /subscriptions/confirm', why: "the page a confirmation mail's link opens: a button that posts to the API (mail scanners fetch links)" },
+  { route: `get ${/\.map$/}`, why: 'source maps are never served: any *.map is a 404 in the error shape', client: 'built' },
   { route: `get ${/^\/(status|incidents|stories)\//}`, why: 'server-rendered pages of services, incidents and stories', client: 'built' },
   { route: `get ${/^(?!\/api\/|\/socket\.io\/).*/}`, why: "the web client's pages", client: 'built' },
   { route: `get ${/^(?!\/api\/).*/}`, why: 'a 503 page saying the web client is not built yet', client: 'missing' },
@@ -312,7 +313,10 @@ describe('the OpenAPI document against the running server', () => {
     await check(ops.delete(`/api/admin/maintenance/${window.id}`), 204);
     await check(ops.get('/api/admin/incidents?state=open'), 200);
     await check(anon().post(`/api/services/${svc.slug}/recoveries`).set(someone()).send({}), 201);
+    await check(anon().get(`/api/incidents/${incidentId}/case-study`), 409);
     await check(ops.post(`/api/admin/incidents/${incidentId}/resolve`).send({ body: 'Checkout works again.' }), 200);
+    await check(anon().get(`/api/incidents/${incidentId}/case-study`), 200);
+    await check(anon().get(`/api/services/${svc.slug}/reliability`), 200);
     await check(ops.post(`/api/admin/incidents/${incidentId}/resolve`).send({}), 409);
     await check(ops.post(`/api/admin/services/${svc.slug}/incidents`).send({ title: 'Checkout errors', body: 'We are looking into it.' }), 201);
 

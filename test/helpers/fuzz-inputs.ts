@@ -52,6 +52,8 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/api/services/:slug/incidents', query: { limit: '5', before: '2026-01-01T00:00:00Z' } },
   { method: 'GET', path: '/api/incidents', query: { limit: '5', before: '2026-01-01T00:00:00Z' } },
   { method: 'GET', path: '/api/incidents/:id' },
+  { method: 'GET', path: '/api/incidents/:id/case-study' },
+  { method: 'GET', path: '/api/services/:slug/reliability' },
   { method: 'GET', path: '/api/services/:slug/probes/history', query: { hours: '24' } },
   { method: 'GET', path: '/api/admin/session' },
   { method: 'POST', path: '/api/admin/session', body: { username: 'ops', password: 'not the password' } },

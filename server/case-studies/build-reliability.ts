@@ -1,0 +1,83 @@
+import type { CommonCause, Incident, ReliabilityHistory, ReliabilityMonth } from '../../shared/index.ts';
+
+const MINUTE_MS = 60_000;
+export const RELIABILITY_MONTHS = 12;
+const TOP_CAUSES = 5;
+
+const KIND_WORDS: Record<Incident['kind'], string> = {
+  unplanned: 'Unplanned outage',
+  partial: 'Partial outage',
+  maintenance: 'Scheduled maintenance',
+};
+
+/**
+ * What an incident is put down to until diagnose() can say better: its kind, and for a crowd
+ * incident the problem most people reported ("Partial outage: Login").
+ */
+export function incidentCause(incident: Incident): string {
+  const top = incident.topProblems[0];
+  return top && incident.kind !== 'maintenance'
+    ? `${KIND_WORDS[incident.kind]}: ${top.label}`
+    : KIND_WORDS[incident.kind];
+}
+
+/** The first instant of the UTC month `back` months before the one holding `t`. */
+export function monthStart(t: number, back = 0): number {
+  const d = new Date(t);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1);
+}
+
+const monthKey = (t: number) => new Date(t).toISOString().slice(0, 7);
+
+/** Where the 12 months begin: the first day of the month eleven before now's. */
+export const reliabilityFrom = (now: number) => monthStart(now, RELIABILITY_MONTHS - 1);
+
+/**
+ * A service's last 12 UTC months of resolved incidents (open ones have no duration yet), the
+ * current month last. `causeOf` is the slot for diagnose(): by default the incident's kind. Pure.
+ */
+export function buildReliability(
+  service: string,
+  incidents: Incident[],
+  now: number,
+  causeOf: (i: Incident) => string = incidentCause,
+): ReliabilityHistory {
+  const from = reliabilityFrom(now);
+  const months: ReliabilityMonth[] = Array.from({ length: RELIABILITY_MONTHS }, (_, i) => ({
+    month: monthKey(monthStart(from, -i)),
+    incidents: 0,
+    minutesDown: 0,
+  }));
+  const byKey = new Map(months.map((m) => [m.month, m]));
+  const durations: number[] = [];
+  const causes = new Map<string, number>();
+
+  for (const incident of incidents) {
+    if (incident.state !== 'resolved' || !incident.resolvedAt) continue;
+    const start = Date.parse(incident.startedAt);
+    const end = Math.min(Date.parse(incident.resolvedAt), now);
+    if (start < from || start > now || end < start) continue;
+    byKey.get(monthKey(start))!.incidents++;
+    // Split across months' ends, so a month shows the minutes that fell in it.
+    for (let m = monthStart(start); m < end; m = monthStart(m, -1)) {
+      const month = byKey.get(monthKey(m));
+      if (month) month.minutesDown += Math.round((Math.min(end, monthStart(m, -1)) - Math.max(start, m)) / MINUTE_MS);
+    }
+    durations.push(Math.round((end - start) / MINUTE_MS));
+    const cause = causeOf(incident);
+    causes.set(cause, (causes.get(cause) ?? 0) + 1);
+  }
+
+  const commonCauses: CommonCause[] = [...causes]
+    .map(([cause, count]) => ({ cause, count }))
+    .sort((a, b) => b.count - a.count || a.cause.localeCompare(b.cause))
+    .slice(0, TOP_CAUSES);
+  return { service, months, incidents: durations.length, typicalDurationMinutes: median(durations), commonCauses };
+}
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : Math.round((s[mid - 1]! + s[mid]!) / 2);
+}
