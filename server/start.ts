@@ -55,6 +55,7 @@ export async function startOutageRadar(opts: StartOptions): Promise<RunningServe
     store: memory.incidentStore,
     relatedCandidates: views.relatedCandidates,
     isWriter: () => detection.isLeader,
+    diagnosisOf: (slug) => snapshots.update(slug)?.diagnosis ?? null,
   });
   const fuseAll = () => verdicts.fuseAll();
   const reports = reportPath({ ...state, metrics, live, locate: memory.locate });

@@ -7,8 +7,8 @@ import type {
   ProbePoint,
   Story,
 } from '../../shared/index.ts';
+import { MINUTE_MS } from '../../shared/time.ts';
 
-const MINUTE_MS = 60_000;
 /** How many stories the case study shows in full; the numbers count them all. */
 export const TOP_STORIES = 3;
 /** A flapping probe would fill the timeline; past this many failing spells it only shows the first ones. */

@@ -1,6 +1,7 @@
 import type { CommonCause, Incident, ReliabilityHistory, ReliabilityMonth } from '../../shared/index.ts';
+import { CAUSE_LABELS, DiagnosisCause } from '../../shared/index.ts';
+import { MINUTE_MS } from '../../shared/time.ts';
 
-const MINUTE_MS = 60_000;
 export const RELIABILITY_MONTHS = 12;
 const TOP_CAUSES = 5;
 
@@ -15,6 +16,8 @@ const KIND_WORDS: Record<Incident['kind'], string> = {
  * incident the problem most people reported ("Partial outage: Login").
  */
 export function incidentCause(incident: Incident): string {
+  const diagnosed = DiagnosisCause.safeParse(incident.diagnosis?.cause);
+  if (diagnosed.success) return CAUSE_LABELS[diagnosed.data];
   const top = incident.topProblems[0];
   return top && incident.kind !== 'maintenance'
     ? `${KIND_WORDS[incident.kind]}: ${top.label}`
@@ -34,7 +37,7 @@ export const reliabilityFrom = (now: number) => monthStart(now, RELIABILITY_MONT
 
 /**
  * A service's last 12 UTC months of resolved incidents (open ones have no duration yet), the
- * current month last. `causeOf` is the slot for diagnose(): by default the incident's kind. Pure.
+ * current month last. The cause is the incident's last recorded diagnosis, else its kind. Pure.
  */
 export function buildReliability(
   service: string,

@@ -8,11 +8,10 @@ import { incidentSpan } from '../series/count-series.ts';
 import { historyPoints } from '../probes/probe-history.ts';
 import { toStory } from '../stories/story-view.ts';
 import { toInsights, type InsightRow } from '../experts/insight-view.ts';
-import { toIncident } from '../incidents/incident-view.ts';
+import { diagnosisSteps, toIncident } from '../incidents/incident-view.ts';
 import type { CaseStudyRecord } from './build-case-study.ts';
+import { HOUR_MS, MINUTE_MS } from '../../shared/time.ts';
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
 /** Stories and insights come after the fact: those written within a day of the resolution belong to it. */
 const WRITTEN_AFTER_MS = 24 * HOUR_MS;
 /** People confirm it works again a little after the resolution too. */
@@ -38,7 +37,7 @@ export async function readCaseStudy(
     $or: [{ incidentId: new Types.ObjectId(incident.id) }, { createdAt: written }],
   };
 
-  const [hourDocs, probeDocs, recoveries, stories, insightDocs] = await Promise.all([
+  const [hourDocs, probeDocs, recoveries, stories, insightDocs, diagnosisDoc] = await Promise.all([
     readHours(models, [incident.service], hoursBetween(span.from, span.to)),
     deps.probeStore.readHistory(
       incident.service,
@@ -51,6 +50,7 @@ export async function readCaseStudy(
     ).lean(),
     models.Story.find(ofIncident).sort({ createdAt: 1 }).limit(MAX_ITEMS).lean(),
     models.Insight.find(ofIncident).sort({ createdAt: 1 }).limit(MAX_ITEMS).lean(),
+    models.Incident.findById(incident.id, { diagnoses: 1 }).lean(),
   ]);
 
   return {
@@ -68,7 +68,7 @@ export async function readCaseStudy(
     recoveries: recoveries.map((r) => r.createdAt.getTime()),
     stories: stories.map(toStory),
     insights: await toInsights(models, insightDocs as InsightRow[]),
-    diagnoses: [],
+    diagnoses: diagnosisSteps(diagnosisDoc?.diagnoses),
   };
 }
 

@@ -1,7 +1,16 @@
 import { Types } from 'mongoose';
 import type { Models } from '../db/models.ts';
-import type { CrowdEvidence, Incident, OfficialAck, IncidentKind, IncidentOrigin, IncidentPhase, IncidentUpdateRequest } from '../../shared/index.ts';
-import { toIncident } from './incident-view.ts';
+import type {
+  CrowdEvidence,
+  DiagnosisStep,
+  Incident,
+  OfficialAck,
+  IncidentKind,
+  IncidentOrigin,
+  IncidentPhase,
+  IncidentUpdateRequest,
+} from '../../shared/index.ts';
+import { diagnosisSteps, toIncident } from './incident-view.ts';
 import { isDuplicateKey } from '../db/database-errors.ts';
 
 export interface OpenIncidentInput {
@@ -82,6 +91,23 @@ export class IncidentStore {
     if (change.topProblems) $set.topProblems = change.topProblems;
     const doc = await this.models.Incident.findOneAndUpdate({ _id: id, state: 'open' }, { $set }, { returnDocument: 'after' }).lean();
     return doc ? toIncident(doc) : undefined;
+  }
+
+  /** Appends a step to an open incident's diagnosis history. */
+  async noteDiagnosis(id: string, step: DiagnosisStep): Promise<Incident | undefined> {
+    const entry = { ...step, at: new Date(step.at) };
+    const doc = await this.models.Incident.findOneAndUpdate(
+      { _id: id, state: 'open' },
+      { $push: { diagnoses: entry } },
+      { returnDocument: 'after' },
+    ).lean();
+    return doc ? toIncident(doc) : undefined;
+  }
+
+  /** An incident's diagnosis history, oldest first (empty when none was recorded). */
+  async diagnoses(id: string): Promise<DiagnosisStep[]> {
+    const doc = await this.models.Incident.findById(id, { diagnoses: 1 }).lean();
+    return diagnosisSteps(doc?.diagnoses);
   }
 
   /** Records the official page's first acknowledgement; undefined when one is recorded already (the first stays). */

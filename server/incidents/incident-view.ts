@@ -1,4 +1,4 @@
-import type { Incident } from '../../shared/index.ts';
+import type { DiagnosisStep, Incident } from '../../shared/index.ts';
 import type { IncidentDoc } from '../db/models/incident.model.ts';
 
 type EvidenceDoc = { windowMinutes?: number | null; observed?: number | null; expected?: number | null; ratio?: number | null; pValue?: number | null } | null | undefined;
@@ -22,6 +22,7 @@ interface Doc {
   topProblems?: { problem?: string | null; label?: string | null; count?: number | null; share?: number | null }[];
   updates?: { _id?: unknown; status: string; body: string; author: string; at: Date }[];
   official?: { acknowledgedAt?: Date | null; leadSeconds?: number | null } | null;
+  diagnoses?: { at?: Date | null; cause?: string | null; confidence?: number | null; text?: string | null }[] | null;
 }
 
 const evidence = (e: EvidenceDoc) => ({
@@ -61,5 +62,16 @@ function fromDoc(d: Doc): Incident {
       at: u.at.toISOString(),
     })),
     official: d.official?.acknowledgedAt ? { acknowledgedAt: d.official.acknowledgedAt.toISOString(), leadSeconds: d.official.leadSeconds ?? 0 } : null,
+    ...(d.diagnoses?.length ? { diagnosis: diagnosisSteps(d.diagnoses).at(-1)! } : {}),
   };
+}
+
+/** An incident's recorded diagnoses, oldest first. */
+export function diagnosisSteps(list: Doc['diagnoses']): DiagnosisStep[] {
+  return (list ?? []).map((x) => ({
+    at: (x.at ?? new Date(0)).toISOString(),
+    cause: x.cause ?? '',
+    ...(typeof x.confidence === 'number' ? { confidence: x.confidence } : {}),
+    text: x.text ?? '',
+  }));
 }

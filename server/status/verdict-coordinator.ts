@@ -1,4 +1,5 @@
-import type { Incident } from '../../shared/index.ts';
+import type { Diagnosis, Incident } from '../../shared/index.ts';
+import { DiagnosisRecorder } from '../incidents/diagnosis-recorder.ts';
 import { HOME_ROOM, serviceRoom } from '../../shared/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
@@ -33,6 +34,8 @@ export class VerdictCoordinator {
   private readonly acknowledge: () => void;
   /** Incidents whose fused kind is being written, so a second fusion does not write it again. */
   private readonly sharpening = new Set<string>();
+  /** Each open incident's diagnosis history, written as the likely cause changes. */
+  private readonly diagnoses: DiagnosisRecorder;
 
   constructor(
     private readonly deps: {
@@ -51,9 +54,20 @@ export class VerdictCoordinator {
       relatedCandidates: () => RelatedCandidate[];
       /** Only the process holding the detector's lease writes incidents. */
       isWriter: () => boolean;
+      /** The service's likely cause as its page shows it now. */
+      diagnosisOf: (slug: string) => Diagnosis | null;
     },
   ) {
     this.related = new RelatedWatch(deps.relatedCandidates);
+    this.diagnoses = new DiagnosisRecorder({
+      ...deps,
+      now: () => deps.clock.now(),
+      // The page already shows the diagnosis live; the incident's copy follows without an event.
+      onRecorded: (updated) => {
+        deps.incidents.note(updated);
+        deps.live.markDirty(updated.service, { reread: false });
+      },
+    });
     this.acknowledge = createOfficialAcknowledger({
       ...deps,
       onRecorded: (updated) =>
@@ -77,6 +91,7 @@ export class VerdictCoordinator {
     }
     this.sharpen(sharpen);
     this.acknowledge();
+    this.recordDiagnoses();
     for (const slug of this.related.changed()) live.markDirty(slug, { reread: false });
   }
 
@@ -89,6 +104,18 @@ export class VerdictCoordinator {
     io.to(serviceRoom(incident.service)).to(HOME_ROOM).emit(event, incident);
     live.markDirty(incident.service);
     events.incident(OUTBOUND[event], incident, new Date(clock.now()).toISOString());
+  }
+
+  private recordDiagnoses(): void {
+    if (!this.deps.isWriter()) return;
+    const open = new Set<string>();
+    for (const service of this.deps.catalog.all()) {
+      const incident = this.deps.incidents.openFor(service.slug);
+      if (!incident) continue;
+      open.add(incident.id);
+      this.diagnoses.note(incident, this.deps.diagnosisOf(service.slug));
+    }
+    this.diagnoses.keepOnly(open);
   }
 
   /** The fused reading of an open incident's kind is written by the process that writes incidents. */

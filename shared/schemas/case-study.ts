@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Story } from './story.ts';
 import { Insight } from './expert.ts';
 import { IncidentKind } from './incident.ts';
+import { DiagnosisStep } from './diagnosis.ts';
 
 /** What happened, in the order it happened; each kind is drawn from one record (see server/case-studies/). */
 export const CASE_STUDY_EVENT_KINDS = [
@@ -27,18 +28,6 @@ export const CaseStudyEvent = z.object({
 });
 export type CaseStudyEvent = z.infer<typeof CaseStudyEvent>;
 
-/**
- * One likely cause as the diagnosis stood at a moment. Empty until diagnose() is wired in:
- * the slot is here so the page and the API keep one shape when it is.
- */
-export const DiagnosisStep = z.object({
-  at: z.iso.datetime(),
-  cause: z.string(),
-  /** 0–1, how sure the diagnosis was. */
-  confidence: z.number().min(0).max(1).optional(),
-  text: z.string(),
-});
-export type DiagnosisStep = z.infer<typeof DiagnosisStep>;
 
 export const CaseStudyNumbers = z.object({
   durationMinutes: z.number().int().nonnegative(),

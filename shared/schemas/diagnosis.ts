@@ -26,6 +26,17 @@ export const DiagnosisCause = z.enum([
 ]);
 export type DiagnosisCause = z.infer<typeof DiagnosisCause>;
 
+/** Each cause in a few words, for lists (reliability history, case studies). */
+export const CAUSE_LABELS: Record<DiagnosisCause, string> = {
+  'network-dns': 'Network or DNS',
+  'server-errors': 'Server errors',
+  overload: 'Overload (a surge in demand)',
+  maintenance: 'Scheduled maintenance',
+  'cyber-attack': 'Cyber attack',
+  'upstream-provider': 'An upstream provider',
+  'only-some-people': 'Only some people',
+};
+
 export const DiagnosisLine = z.object({
   /** True: this line points to the cause; false: it points away from it. */
   supports: z.boolean(),
@@ -102,3 +113,13 @@ export const DiagnosisEvidence = z.object({
   othersTroubled: z.number().int().nonnegative(),
 });
 export type DiagnosisEvidence = z.infer<typeof DiagnosisEvidence>;
+
+/** One likely cause as the diagnosis stood at a moment: an incident keeps these as the cause changes. */
+export const DiagnosisStep = z.object({
+  at: z.iso.datetime(),
+  cause: z.string(),
+  /** 0–1, how sure the diagnosis was. */
+  confidence: z.number().min(0).max(1).optional(),
+  text: z.string(),
+});
+export type DiagnosisStep = z.infer<typeof DiagnosisStep>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Story } from './story.ts';
 import { OfficialAck } from './official-lead.ts';
+import { DiagnosisStep } from './diagnosis.ts';
 
 /** unplanned: a spike with no better explanation; partial: one problem or part dominates; maintenance: inside a declared window. */
 export const IncidentKind = z.enum(['unplanned', 'partial', 'maintenance']);
@@ -70,6 +71,8 @@ export const Incident = z.object({
   updates: z.array(IncidentUpdate),
   /** When the official page first showed it (null until then; absent on incidents stored before this was recorded). */
   official: OfficialAck.nullable().optional(),
+  /** The likely cause as last recorded (the incident keeps every change: see its case study). */
+  diagnosis: DiagnosisStep.optional(),
 });
 export type Incident = z.infer<typeof Incident>;
 

@@ -38,6 +38,11 @@ export const IncidentSchema = new Schema(
     updates: { type: [UpdateSchema], default: [] },
     /** The official page's first acknowledgement (absent until then). */
     official: { acknowledgedAt: Date, leadSeconds: Number },
+    /** How the likely cause changed while it was open (diagnosis-recorder.ts). */
+    diagnoses: {
+      type: [{ _id: false, at: Date, cause: String, confidence: Number, text: String }],
+      default: undefined,
+    },
   },
   { versionKey: false, collection: 'incidents' },
 );
