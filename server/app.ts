@@ -50,6 +50,7 @@ import { regionsRoutes } from './regions/regions.routes.ts';
 import type { RegionBook } from './regions/region-book.ts';
 import { connectSources } from './http/connect-sources.ts';
 import { suggestionsRoutes } from './suggestions/suggestions.routes.ts';
+import { guidanceRoutes } from './guidance/guidance.routes.ts';
 import type { ServiceChanges } from './live/service-changes.ts';
 import { caseStudiesRoutes } from './case-studies/case-studies.routes.ts';
 
@@ -145,6 +146,7 @@ export function createApp(deps: AppDeps): express.Express {
       onChanged: deps.changed.checks,
     }),
   );
+  app.use(guidanceRoutes({ ...deps, admin, onChanged: deps.changed.service }));
   app.use(subscriptionsRoutes(deps));
   app.use(suggestionsRoutes({ ...deps, admin }));
   app.use(deps.webhooks);

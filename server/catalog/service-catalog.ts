@@ -1,7 +1,7 @@
 import type { AnyBulkWriteOperation, Document } from 'mongodb';
 import type { Models } from '../db/models.ts';
 import { collections } from '../db/collections.ts';
-import { ProbeDefinition, Service, type OfficialSource, type Problem } from '../../shared/index.ts';
+import { ProbeDefinition, Service, type GuidanceSection, type OfficialSource, type Problem } from '../../shared/index.ts';
 import { isDuplicateKey } from '../db/database-errors.ts';
 
 /**
@@ -132,6 +132,14 @@ export class ServiceCatalog {
     await collections(this.models).services.updateOne(
       { slug },
       official ? { $set: { official, updatedAt: new Date() } } : { $unset: { official: '' }, $set: { updatedAt: new Date() } },
+    );
+  }
+
+  /** Sets or (null) removes an operator's guidance for a service; the caller reloads. */
+  async setGuidance(slug: string, guidance: GuidanceSection[] | null): Promise<void> {
+    await collections(this.models).services.updateOne(
+      { slug },
+      guidance ? { $set: { guidance, updatedAt: new Date() } } : { $unset: { guidance: '' }, $set: { updatedAt: new Date() } },
     );
   }
 

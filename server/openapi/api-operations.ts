@@ -9,6 +9,7 @@ import { storiesApi } from '../stories/stories.openapi.ts';
 import { incidentsApi } from '../incidents/incidents.openapi.ts';
 import { maintenanceApi } from '../maintenance/maintenance.openapi.ts';
 import { probesApi } from '../probes/probes.openapi.ts';
+import { guidanceApi } from '../guidance/guidance.openapi.ts';
 import { moderationApi } from '../moderation/moderation.openapi.ts';
 import { adminApi } from '../admin/admin.openapi.ts';
 import { webhooksApi } from '../webhooks/webhooks.openapi.ts';
@@ -37,6 +38,7 @@ export const apiOperations: ApiOperation[] = [
   ...caseStudiesApi,
   ...maintenanceApi,
   ...probesApi,
+  ...guidanceApi,
   ...moderationApi,
   ...subscriptionsApi,
   ...adminApi,

@@ -18,3 +18,11 @@ export type GuidanceSection = z.infer<typeof GuidanceSection>;
 /** What a page shows, and what an operator may set for a service instead of the defaults. */
 export const Guidance = z.array(GuidanceSection).max(6, 'at most 6 sections');
 export type Guidance = z.infer<typeof Guidance>;
+
+/** PUT /api/admin/services/:slug/guidance: an empty list goes back to the category's defaults. */
+export const GuidanceUpdate = z.strictObject({ guidance: Guidance });
+export type GuidanceUpdate = z.infer<typeof GuidanceUpdate>;
+
+/** What operators see: their override, and the defaults it replaces (as shown during an outage). */
+export const GuidanceConfig = z.object({ override: Guidance.nullable(), defaults: Guidance });
+export type GuidanceConfig = z.infer<typeof GuidanceConfig>;

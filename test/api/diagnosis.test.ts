@@ -65,6 +65,24 @@ describe('the likely cause, what to do, and how an incident diagnosis changed', 
     }
   });
 
+  it("lets operators replace the category's advice for a service, and go back to it", async () => {
+    const ops = await signedInOperator(world.url);
+    const defaults = (await detail()).guidance;
+    const mine = [{ title: 'While the assistant is down', steps: ['Use the desktop app: it keeps your drafts.', 'Follow @ourstatus for updates.'] }];
+    const set = await ops.put(`/api/admin/services/${svc.slug}/guidance`).send({ guidance: mine }).expect(200);
+    expect(set.body).toMatchObject({ override: mine, defaults: expect.arrayContaining([expect.objectContaining({ title: expect.any(String) })]) });
+    await expect.poll(async () => (await detail()).guidance, { timeout: 5_000 }).toEqual(mine);
+
+    const bad = await ops.put(`/api/admin/services/${svc.slug}/guidance`).send({ guidance: [{ title: '', steps: [] }] }).expect(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(expect.arrayContaining(['guidance.0.title', 'guidance.0.steps']));
+    await request(world.url).put(`/api/admin/services/${svc.slug}/guidance`).send({ guidance: [] }).expect(401);
+
+    await ops.put(`/api/admin/services/${svc.slug}/guidance`).send({ guidance: [] }).expect(200);
+    await expect.poll(async () => (await detail()).guidance, { timeout: 5_000 }).toEqual(defaults);
+    const audit = (await ops.get('/api/admin/audit').expect(200)).body;
+    expect(JSON.stringify(audit)).toContain('set_guidance');
+  });
+
   it('keeps how the diagnosis changed while the incident was open, for its case study and the history', async () => {
     const ops = await signedInOperator(world.url);
     const incident: Incident = (await ops.post(`/api/admin/services/${svc.slug}/incidents`).send({ title: 'Errors everywhere', body: 'We are looking into it.' }).expect(201)).body;

@@ -310,6 +310,9 @@ describe('the OpenAPI document against the running server', () => {
     );
     await check(ops.put(`/api/admin/services/${svc.slug}/official`).send({ kind: 'feed', url: `${site.base}/feed.xml` }), 200);
     await check(ops.delete(`/api/admin/services/${svc.slug}/official`), 204);
+    await check(ops.get(`/api/admin/services/${svc.slug}/guidance`), 200);
+    await check(ops.put(`/api/admin/services/${svc.slug}/guidance`).send({ guidance: [{ title: 'Meanwhile', steps: ['Use the app.'] }] }), 200);
+    await check(ops.put(`/api/admin/services/${svc.slug}/guidance`).send({ guidance: [] }), 200);
     await check(ops.delete(`/api/admin/maintenance/${window.id}`), 204);
     await check(ops.get('/api/admin/incidents?state=open'), 200);
     await check(anon().post(`/api/services/${svc.slug}/recoveries`).set(someone()).send({}), 201);

@@ -75,6 +75,8 @@ export const ROUTES: Route[] = [
   { method: 'PUT', path: '/api/admin/services/:slug/probes', operator: true, body: { probes: [{ kind: 'tcp', id: 'db', name: 'Database', host: '10.1.2.3', port: 5432 }] } },
   { method: 'PUT', path: '/api/admin/services/:slug/official', operator: true, body: { kind: 'statuspage', url: 'http://10.1.2.3/api/v2/summary.json' } },
   { method: 'DELETE', path: '/api/admin/services/:slug/official', operator: true },
+  { method: 'GET', path: '/api/admin/services/:slug/guidance', operator: true },
+  { method: 'PUT', path: '/api/admin/services/:slug/guidance', operator: true, body: { guidance: [{ title: 'Use the app', steps: ['Open the app instead of the website.'] }] } },
   // Email subscriptions (the fuzz world has no SMTP_URL: subscribing is refused, links still answer).
   { method: 'GET', path: '/api/site' },
   { method: 'POST', path: '/api/services/:slug/subscriptions', body: { email: 'fuzz@example.com' } },
