@@ -1,14 +1,14 @@
 import type { DiagnosisCause } from '../../../shared/index.ts';
 
-/** A cause as a heading says it; the summary beside it gives the numbers. */
+/** A cause in a few words, above its summary (which opens with the same idea in a sentence, with numbers). */
 export const causeLabel: Record<DiagnosisCause, string> = {
-  'network-dns': 'Their servers cannot be reached',
-  'server-errors': 'Their servers are answering with errors',
-  overload: 'More demand than they can serve',
+  'network-dns': 'Cannot be reached (network or DNS)',
+  'server-errors': 'Server errors',
+  overload: 'Overloaded',
   maintenance: 'Maintenance',
-  'cyber-attack': 'An attack or security incident',
+  'cyber-attack': 'Attack or security incident',
   'upstream-provider': 'A provider they rely on',
-  'only-some-people': 'It works for most people',
+  'only-some-people': 'Only some people affected',
 };
 
 /**
