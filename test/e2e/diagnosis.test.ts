@@ -22,7 +22,8 @@ async function closedPort(): Promise<number> {
 describe('a diagnosed outage on the service page', () => {
   const clock = manualClock();
   // Their servers answer, with errors: what the probes see.
-  const site = http.createServer((_req, res) => res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable'));
+  let answer = 503;
+  const site = http.createServer((_req, res) => res.writeHead(answer, { 'content-type': 'text/plain' }).end(`status ${answer}`));
   let svc: ReturnType<typeof testService>;
   let world: Awaited<ReturnType<typeof worldWithHistory>>;
   let browser: Browser;
@@ -128,5 +129,28 @@ describe('a diagnosed outage on the service page', () => {
       }
       await page.close();
     }
+  });
+
+  // Last: it changes the world the tests above read.
+  it('follows the diagnosis live, and tells screen readers only when the cause changes', async () => {
+    const page = await diagnosedPage();
+    const cause = page.getByRole('region', { name: 'Likely cause' });
+    const announcer = page.getByTestId('cause-announcer');
+    clock.advance(17_000);
+    await world.prober.tick();
+    // Still failing: the summary may be rebuilt, the cause is the same and nothing is said.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await announcer.textContent()).toBe('');
+
+    answer = 200;
+    clock.advance(17_000);
+    await world.prober.tick();
+    const detail: ServiceDetail = (await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body;
+    // Probes pass and most reports are about one thing (the seeded history's logins): it works for most.
+    expect(detail.diagnosis?.cause).toBe('only-some-people');
+    await expect.poll(() => cause.textContent(), { timeout: 5_000 }).toContain('Only some people affected');
+    // Said once, with the new summary.
+    await expect.poll(() => announcer.textContent(), { timeout: 15_000 }).toBe(`Likely cause: ${detail.diagnosis!.summary}`);
+    await page.close();
   });
 });
