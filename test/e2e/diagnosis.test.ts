@@ -109,6 +109,19 @@ describe('a diagnosed outage on the service page', () => {
     await page.close();
   });
 
+  it('reloads the page once to check when the visitor came to it inside the app (the CSP allows the homepage only then)', async () => {
+    const page = await browser.newPage();
+    await page.goto(world.url);
+    await page.getByRole('link', { name: /Acme Mail/ }).first().click();
+    await page.getByRole('heading', { name: 'Likely cause' }).waitFor();
+    const loads: string[] = [];
+    page.on('load', () => loads.push(page.url()));
+    await page.getByRole('button', { name: 'Check from my browser' }).click();
+    await expect.poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 }).toBe("It's not just you");
+    expect(loads).toEqual([`${world.url}/status/${svc.slug}`]);
+    await page.close();
+  });
+
   it('finds nothing for axe on the diagnosed page, disclosures open, and draws it on a desktop and a phone', async () => {
     for (const [name, viewport] of [
       ['desktop', { width: 1280, height: 900 }],
