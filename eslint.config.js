@@ -18,7 +18,10 @@ export default tseslint.config(
     rules: {
       // Prettier wraps code at 120; this catches what it cannot wrap (long strings and comments).
       'max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {

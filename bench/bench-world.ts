@@ -27,7 +27,10 @@ export async function startBenchWorld(name: string): Promise<BenchWorld> {
   const db = await startEmbeddedDatabase({ dataDir: dir, database: 'bench', log: createLogger('warn') });
   const catalogFile = path.join(dir, 'catalog.json');
   // Probes of the real services would only fail here (no internet) and add noise; `bench:probes` measures probes.
-  writeFileSync(catalogFile, JSON.stringify({ services: seedServices.map((s) => ({ slug: s.slug, probes: [], official: null })) }));
+  writeFileSync(
+    catalogFile,
+    JSON.stringify({ services: seedServices.map((s) => ({ slug: s.slug, probes: [], official: null })) }),
+  );
   const children: ChildProcess[] = [];
   return {
     dir,
@@ -48,7 +51,11 @@ export async function startBenchWorld(name: string): Promise<BenchWorld> {
 /** The app on the world's database (or another database on its server), logging warnings into `tally`. */
 export async function startBenchApp(world: BenchWorld, tally: LogTally, env: Record<string, string> = {}) {
   // DATA_DIR: the one-time admin password file and such stay in the temp dir, not the repo's data/.
-  const app = await startApp(world.db.uri, { CATALOG_FILE: world.catalogFile, DATA_DIR: path.join(world.dir, 'app-data'), ...env }, tally);
+  const app = await startApp(
+    world.db.uri,
+    { CATALOG_FILE: world.catalogFile, DATA_DIR: path.join(world.dir, 'app-data'), ...env },
+    tally,
+  );
   world.track(app.child);
   return app;
 }

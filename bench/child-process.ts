@@ -14,7 +14,11 @@ export function startProcess(
   ready: RegExp,
   onLine?: (line: string) => void,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   let partial = '';
   let started = false;
@@ -40,7 +44,9 @@ export function startProcess(
 }
 
 export const stopProcess = (c: ChildProcess) =>
-  new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))));
+  new Promise<void>((r) =>
+    c.exitCode !== null || c.signalCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM')),
+  );
 
 /** What `server/main.ts` prints once it listens (JSON logs). */
 export const SERVER_READY = /"url":"(http:[^"]+)","msg":"Outage radar is listening"/;
@@ -51,12 +57,21 @@ export class LogTally {
   readonly line = (line: string) => {
     if (!line.startsWith('{')) return;
     try {
-      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string }; status?: number; url?: string; res?: { statusCode?: number } };
+      const entry = JSON.parse(line) as {
+        level?: number;
+        msg?: string;
+        err?: { message?: string };
+        status?: number;
+        url?: string;
+        res?: { statusCode?: number };
+      };
       if ((entry.level ?? 0) < 40) return;
       const name = entry.level! >= 50 ? 'error' : 'warn';
       const status = entry.status ?? entry.res?.statusCode;
       const cause = entry.err?.message && entry.err.message !== entry.msg ? `: ${entry.err.message.slice(0, 120)}` : '';
-      const what = status ? `${entry.msg ?? 'HTTP'} ${status}${entry.url ? ` ${entry.url.split('?')[0]}` : ''}` : `${entry.msg ?? ''}${cause}`;
+      const what = status
+        ? `${entry.msg ?? 'HTTP'} ${status}${entry.url ? ` ${entry.url.split('?')[0]}` : ''}`
+        : `${entry.msg ?? ''}${cause}`;
       const key = `${name} ${what}`;
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     } catch {
@@ -81,7 +96,15 @@ export async function startApp(
   let listening = false;
   const app = await startProcess(
     ['--import', 'tsx', 'server/main.ts'],
-    { MONGODB_URI: mongodbUri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', SERVE_CLIENT: '0', ...env },
+    {
+      MONGODB_URI: mongodbUri,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      SERVE_CLIENT: '0',
+      ...env,
+    },
     SERVER_READY,
     tally && ((line) => listening && tally.line(line)),
   );

@@ -73,7 +73,11 @@ try {
         r,
         cpu,
         split: shares(lb, logFrom),
-        ...(s.kind === 'report' ? { stored: `${int(acked)} 201 / ${int(stored)} stored ${stored >= acked && stored - acked <= unanswered ? '✓' : '✗'}` } : {}),
+        ...(s.kind === 'report'
+          ? {
+              stored: `${int(acked)} 201 / ${int(stored)} stored ${stored >= acked && stored - acked <= unanswered ? '✓' : '✗'}`,
+            }
+          : {}),
       });
     }
     return { label, out };
@@ -90,16 +94,48 @@ try {
   nginxes.push(twoLb);
   const two = await measure('two processes', twoLb, [first.child.pid!, second.child.pid!]);
 
-  console.log(`\nnginx (deploy/nginx.conf) in front; ${SOURCES} client addresses; each run ${SECONDS} s; FerretDB, Redis, nginx, the app(s) and the load generator share 2 cores\n`);
+  console.log(
+    `\nnginx (deploy/nginx.conf) in front; ${SOURCES} client addresses; each run ${SECONDS} s; FerretDB, Redis, nginx, the app(s) and the load generator share 2 cores\n`,
+  );
   const rows: string[][] = [];
   one.out.forEach((a, i) => {
     const b = two.out[i]!;
-    for (const [label, x] of [[one.label, a], [two.label, b]] as const) {
-      rows.push([x.what, label, int(x.connections), int(x.r.rps), ms(x.r.p50), ms(x.r.p99), errorsCell(x.r, [201, 200]), x.split, `${x.cpu.toFixed(1)} s`, x.stored ?? '–']);
+    for (const [label, x] of [
+      [one.label, a],
+      [two.label, b],
+    ] as const) {
+      rows.push([
+        x.what,
+        label,
+        int(x.connections),
+        int(x.r.rps),
+        ms(x.r.p50),
+        ms(x.r.p99),
+        errorsCell(x.r, [201, 200]),
+        x.split,
+        `${x.cpu.toFixed(1)} s`,
+        x.stored ?? '–',
+      ]);
     }
     rows.push(['', 'two / one', '', ratio(b.r.rps, a.r.rps), '', '', '', '', '', '']);
   });
-  console.log(table(['path', 'behind nginx', 'connections', 'req/s', 'p50', 'p99', 'errors (by status / timeouts / resets)', 'answered by', 'app CPU', 'acknowledged means stored'], rows));
+  console.log(
+    table(
+      [
+        'path',
+        'behind nginx',
+        'connections',
+        'req/s',
+        'p50',
+        'p99',
+        'errors (by status / timeouts / resets)',
+        'answered by',
+        'app CPU',
+        'acknowledged means stored',
+      ],
+      rows,
+    ),
+  );
   console.log(`\nWhat the apps logged at warn or above (warm-ups included):\n${tally.summary()}`);
   await conn.close();
 } finally {

@@ -29,7 +29,11 @@ export async function documentCounts(conn: mongoose.Connection): Promise<Record<
 }
 
 /** Waits until nothing more lands in REPORT_COLLECTIONS for `quietMs` (reports in flight when a load stopped). */
-export async function settledCounts(conn: mongoose.Connection, quietMs = 1_500, limitMs = 30_000): Promise<Record<string, number>> {
+export async function settledCounts(
+  conn: mongoose.Connection,
+  quietMs = 1_500,
+  limitMs = 30_000,
+): Promise<Record<string, number>> {
   const deadline = Date.now() + limitMs;
   let last = await documentCounts(conn);
   for (;;) {
@@ -79,7 +83,13 @@ export async function insertManyRate(opts: {
       await raw.createCollection(name).catch(() => undefined);
       for (const ix of await app.collection(source).indexes()) {
         if (ix.name === '_id_') continue;
-        const { key, name: ixName, v: _v, ns: _ns, ...options } = ix as Record<string, unknown> & { key: Record<string, 1 | -1> };
+        const {
+          key,
+          name: ixName,
+          v: _v,
+          ns: _ns,
+          ...options
+        } = ix as Record<string, unknown> & { key: Record<string, 1 | -1> };
         await raw.collection(name).createIndex(key, { ...options, name: ixName as string });
       }
     }
@@ -89,7 +99,10 @@ export async function insertManyRate(opts: {
       const id = doc._id;
       const n = serial++;
       // Same kind and length of `_id` as the original, unique by its prefix.
-      const _id = id instanceof Types.ObjectId ? new Types.ObjectId() : (`r${n}:${String(id)}`).slice(0, Math.max(String(id).length, `r${n}:`.length + 1));
+      const _id =
+        id instanceof Types.ObjectId
+          ? new Types.ObjectId()
+          : `r${n}:${String(id)}`.slice(0, Math.max(String(id).length, `r${n}:`.length + 1));
       return { ...doc, _id };
     };
     const batchOf = (name: string) => {
@@ -125,9 +138,16 @@ export async function insertManyRate(opts: {
  */
 export async function countedTotal(conn: mongoose.Connection): Promise<number> {
   let total = 0;
-  for (const doc of await conn.collection('series_hours').find({}, { projection: { n: 1 } }).toArray()) {
+  for (const doc of await conn
+    .collection('series_hours')
+    .find({}, { projection: { n: 1 } })
+    .toArray()) {
     for (const v of Object.values((doc.n ?? {}) as Record<string, number>)) total += v;
   }
-  for (const doc of await conn.collection('buckets').find({}, { projection: { total: 1 } }).toArray()) total += (doc.total as number) ?? 0;
+  for (const doc of await conn
+    .collection('buckets')
+    .find({}, { projection: { total: 1 } })
+    .toArray())
+    total += (doc.total as number) ?? 0;
   return total;
 }

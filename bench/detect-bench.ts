@@ -75,7 +75,9 @@ const HISTORY_DAYS = 28;
 
 function history(seed: number, days: number): number[] {
   const rand = rng(seed);
-  return Array.from({ length: days * 1440 }, (_, i) => negBinomial(rand, normalRate(START + i * MINUTE_MS), DISPERSION));
+  return Array.from({ length: days * 1440 }, (_, i) =>
+    negBinomial(rand, normalRate(START + i * MINUTE_MS), DISPERSION),
+  );
 }
 
 function replay(counts: number[]): SpikeDetector {
@@ -139,8 +141,12 @@ function synthetic(): void {
   ];
   const factors = [3, 5, 10];
   console.log('\nSynthetic per-minute reports (night ~1/min, afternoon ~20/min, weekends 60%, NB alpha 0.05),');
-  console.log(`${HISTORY_DAYS} days of history replayed, outage of k× normal injected; filling minute assessed every 10 s.`);
-  console.log('Delay in minutes from outage start to incident opening (one value per seed; "-" = not within 60 min):\n');
+  console.log(
+    `${HISTORY_DAYS} days of history replayed, outage of k× normal injected; filling minute assessed every 10 s.`,
+  );
+  console.log(
+    'Delay in minutes from outage start to incident opening (one value per seed; "-" = not within 60 min):\n',
+  );
   console.log(`| outage at | ${factors.map((f) => `${f}× normal`).join(' | ')} |`);
   console.log(`|---|${factors.map(() => '---').join('|')}|`);
   const histories = seeds.map((seed) => history(seed, HISTORY_DAYS));

@@ -6,7 +6,13 @@
 // first saw a count at least as high, as a histogram in milliseconds.
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck } from '../shared/index.ts';
-import { HISTOGRAM_MS, type Arrival, type ParentMessage, type ViewerMessage, type ViewerOptions } from './live-protocol.ts';
+import {
+  HISTOGRAM_MS,
+  type Arrival,
+  type ParentMessage,
+  type ViewerMessage,
+  type ViewerOptions,
+} from './live-protocol.ts';
 
 type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -29,7 +35,12 @@ let failed = 0;
 let disconnects = 0;
 
 function open(): Promise<void> {
-  const socket: LiveClient = connect(opts.url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000 });
+  const socket: LiveClient = connect(opts.url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    timeout: 20_000,
+  });
   const viewer: Viewer = { socket, times: [], counts: [] };
   socket.on('service:update', (u) => {
     const now = Date.now();

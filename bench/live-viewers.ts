@@ -32,7 +32,10 @@ interface ViewerProcess {
 }
 
 function startViewers(options: ViewerOptions): ViewerProcess {
-  const child = fork('bench/live-viewer-client.ts', [JSON.stringify(options)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork('bench/live-viewer-client.ts', [JSON.stringify(options)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const next = <T extends ViewerMessage['type']>(type: T) =>
     new Promise<Extract<ViewerMessage, { type: T }>>((resolve, reject) => {
       const onMessage = (m: ViewerMessage) => {
@@ -69,7 +72,9 @@ function percentile(histogram: number[], total: number, p: number): number {
 console.log(machineLine());
 const perProcess = Math.ceil(VIEWERS / PROCESSES);
 if (fdLimit() < perProcess + 1_000 || fdLimit() < VIEWERS + 1_000) {
-  console.log(`\n!! open files limit ${fdLimit()} is too low for ${VIEWERS} sockets in the app (and ${perProcess} per viewer process); raise it (ulimit -n ${VIEWERS + 2_000}).`);
+  console.log(
+    `\n!! open files limit ${fdLimit()} is too low for ${VIEWERS} sockets in the app (and ${perProcess} per viewer process); raise it (ulimit -n ${VIEWERS + 2_000}).`,
+  );
 }
 
 const world = await startBenchWorld('bench-live');
@@ -79,10 +84,19 @@ try {
   const app = await startBenchApp(world, tally);
   const pid = app.child.pid!;
   const conn = await mongoose.createConnection(world.db.uri).asPromise();
-  const lastHour = async () => ((await (await fetch(`${app.url}/api/services/${SLUG}`)).json()) as { stats: { lastHour: number } }).stats.lastHour;
+  const lastHour = async () =>
+    ((await (await fetch(`${app.url}/api/services/${SLUG}`)).json()) as { stats: { lastHour: number } }).stats.lastHour;
 
   // Warm the write path and the update builder before anything is measured.
-  await runLoad({ url: app.url, kind: 'report', path: REPORT_PATH, connections: 64, seconds: 3, overallRate: 200, personBase: personBlock() });
+  await runLoad({
+    url: app.url,
+    kind: 'report',
+    path: REPORT_PATH,
+    connections: 64,
+    seconds: 3,
+    overallRate: 200,
+    personBase: personBlock(),
+  });
   await sleep(2_000);
   const rssBefore = rssBytes(pid);
 
@@ -141,7 +155,10 @@ try {
       } else spans.set(count, { first, last, viewers });
     }
   }
-  const spread = [...spans.values()].filter((s) => s.viewers >= connected * 0.99).map((s) => s.last - s.first).sort((a, b) => a - b);
+  const spread = [...spans.values()]
+    .filter((s) => s.viewers >= connected * 0.99)
+    .map((s) => s.last - s.first)
+    .sort((a, b) => a - b);
   const spreadAt = (p: number) => spread[Math.min(spread.length - 1, Math.floor((p / 100) * spread.length))] ?? NaN;
   const stored = await conn.collection('reports').countDocuments({});
   await conn.close();
@@ -154,10 +171,18 @@ try {
     table(
       ['measure', 'value', 'target'],
       [
-        ['reports answered per second', `${int(load.rps)} (201: ${int(load.status[201] ?? 0)})`, verdict(load.rps >= 0.95 * RATE, `≈ ${int(RATE)}/s`)],
+        [
+          'reports answered per second',
+          `${int(load.rps)} (201: ${int(load.status[201] ?? 0)})`,
+          verdict(load.rps >= 0.95 * RATE, `≈ ${int(RATE)}/s`),
+        ],
         ['report p50 / p99 (201 to the sender)', `${ms(load.p50)} / ${ms(load.p99)}`, ''],
         ['report errors', errorsCell(load, [201]), ''],
-        [`201 → every screen, p50 (${int(measuredPairs)} viewer × report pairs, ${int(load.samples.length)} reports sampled)`, ms(p50), ''],
+        [
+          `201 → every screen, p50 (${int(measuredPairs)} viewer × report pairs, ${int(load.samples.length)} reports sampled)`,
+          ms(p50),
+          '',
+        ],
         ['201 → every screen, p99', ms(p99), verdict(p99 < 1_000, '< 1 s')],
         ['201 → every screen, max', ms(max), ''],
         ['viewer × report pairs never shown', int(missing), verdict(missing === 0, '0')],
@@ -167,7 +192,11 @@ try {
         ['memory per viewer', `${((rssViewers - rssBefore) / Math.max(1, connected) / 1024).toFixed(1)} KiB`, ''],
         ['app RSS at the end of the report load', mib(rssLoaded), ''],
         ['app RSS 3 s later', mib(rssAfter), ''],
-        [`one update from the first viewer to the last, p50 / max (${int(spread.length)} updates)`, `${ms(spreadAt(50))} / ${ms(spread.at(-1) ?? NaN)}`, ''],
+        [
+          `one update from the first viewer to the last, p50 / max (${int(spread.length)} updates)`,
+          `${ms(spreadAt(50))} / ${ms(spread.at(-1) ?? NaN)}`,
+          '',
+        ],
       ],
     ),
   );
@@ -184,6 +213,13 @@ try {
   console.log(`\nWhat the app logged at warn or above (warm-up included):\n${tally.summary()}`);
 } finally {
   viewerProcesses.forEach((v) => v.child.connected && v.child.send({ type: 'close' } satisfies ParentMessage));
-  await Promise.all(viewerProcesses.map((v) => new Promise<void>((r) => (v.child.exitCode !== null ? r() : (v.child.once('exit', () => r()), setTimeout(() => v.child.kill(), 5_000))))));
+  await Promise.all(
+    viewerProcesses.map(
+      (v) =>
+        new Promise<void>((r) =>
+          v.child.exitCode !== null ? r() : (v.child.once('exit', () => r()), setTimeout(() => v.child.kill(), 5_000)),
+        ),
+    ),
+  );
   await world.stop();
 }

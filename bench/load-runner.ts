@@ -11,7 +11,12 @@ const RAMP_MS = 2_000;
 
 function request(): autocannon.Request {
   if (spec.kind === 'read') return { method: 'GET', path: spec.path, headers: { 'accept-encoding': 'gzip' } };
-  const post: autocannon.Request = { method: 'POST', path: spec.path, headers: { 'content-type': 'application/json' }, body: REPORT_BODY };
+  const post: autocannon.Request = {
+    method: 'POST',
+    path: spec.path,
+    headers: { 'content-type': 'application/json' },
+    body: REPORT_BODY,
+  };
   if (spec.kind === 'post') return post;
   let n = spec.personBase ?? 0;
   // Called once per request sent (also after a reconnect), so no two requests share a person.
@@ -22,7 +27,8 @@ if (spec.sourceAddresses) {
   // autocannon has no option for the local address; its client calls net.connect(port, host).
   const connect = net.connect.bind(net) as (opts: net.NetConnectOpts) => net.Socket;
   let next = 0;
-  const patched = (port: number, host: string) => connect({ port, host, localAddress: `127.0.0.${2 + (next++ % spec.sourceAddresses!)}` });
+  const patched = (port: number, host: string) =>
+    connect({ port, host, localAddress: `127.0.0.${2 + (next++ % spec.sourceAddresses!)}` });
   (net as unknown as { connect: typeof patched }).connect = patched;
 }
 

@@ -39,18 +39,32 @@ function nabRoot(): string {
   const mirror = process.env.NAB_MIRROR;
   if (!mirror) throw new Error('set NAB_ROOT (an extracted NAB tree) or NAB_MIRROR (a bare git mirror of numenta/NAB)');
   const dest = join(out, 'nab');
-  execFileSync('python3', [scorer, 'extract', '--nab-mirror', mirror, '--dest', dest, '--subset', 'all'], { stdio: 'inherit' });
+  execFileSync('python3', [scorer, 'extract', '--nab-mirror', mirror, '--dest', dest, '--subset', 'all'], {
+    stdio: 'inherit',
+  });
   return dest;
 }
 
 interface Scores {
   windows: number;
-  detectors: Record<string, { normalised: Record<string, number>; per_file: Record<string, { caught: number; false_alarms: number }> }>;
+  detectors: Record<
+    string,
+    { normalised: Record<string, number>; per_file: Record<string, { caught: number; false_alarms: number }> }
+  >;
 }
 
 function score(root: string, scope: string): Scores {
   const json = join(out, `scores-${scope}.json`);
-  const args = [scorer, 'score', '--nab-root', root, '--subset', scope, '--detections', `outage-radar=${join(out, 'detections')}`];
+  const args = [
+    scorer,
+    'score',
+    '--nab-root',
+    root,
+    '--subset',
+    scope,
+    '--detections',
+    `outage-radar=${join(out, 'detections')}`,
+  ];
   args.push('--reference', reference, '--json', json, '--markdown', join(out, `report-${scope}.md`));
   execFileSync('python3', args, { stdio: ['ignore', 'ignore', 'inherit'] });
   // Python writes NaN (a category without windows has no normalised score); JSON has no NaN.
@@ -61,7 +75,10 @@ const fmt = (n: number | null | undefined) => (typeof n !== 'number' || !Number.
 
 function main(): void {
   const root = nabRoot();
-  const windows = JSON.parse(readFileSync(join(root, 'labels/combined_windows.json'), 'utf8')) as Record<string, unknown>;
+  const windows = JSON.parse(readFileSync(join(root, 'labels/combined_windows.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const files = Object.keys(windows)
     .filter((rel) => subset === 'all' || rel.startsWith(`${subset}/`))
     .sort();
@@ -73,7 +90,9 @@ function main(): void {
     writeFileSync(join(out, 'detections', rel), formatAlerts(rows, flags));
   }
   const seconds = (performance.now() - t0) / 1000;
-  console.log(`Detector run over ${files.length} NAB series in ${seconds.toFixed(1)} s; detections in ${join(out, 'detections')}\n`);
+  console.log(
+    `Detector run over ${files.length} NAB series in ${seconds.toFixed(1)} s; detections in ${join(out, 'detections')}\n`,
+  );
 
   const scopes = [...new Set(files.map((rel) => rel.split('/')[0]!))];
   if (scopes.length > 1) scopes.push('all');
@@ -83,7 +102,9 @@ function main(): void {
   console.log(`|---|---|${head.map(() => '---').join('|')}|---|---|`);
   for (const scope of scopes) {
     const s = score(root, scope);
-    const cells = ['outage-radar', ...refs].flatMap((d) => PROFILES.map((p) => (s.windows > 0 ? fmt(s.detectors[d]?.normalised[p]) : '–')));
+    const cells = ['outage-radar', ...refs].flatMap((d) =>
+      PROFILES.map((p) => (s.windows > 0 ? fmt(s.detectors[d]?.normalised[p]) : '–')),
+    );
     const ours = Object.values(s.detectors['outage-radar']!.per_file);
     const caught = ours.reduce((n, f) => n + f.caught, 0);
     const falseAlarms = ours.reduce((n, f) => n + f.false_alarms, 0);

@@ -54,7 +54,8 @@ function sendOne(): void {
       const code = res.statusCode!;
       latencies.push(performance.now() - t0);
       status[code] = (status[code] ?? 0) + 1;
-      if ((code === 429 || code === 503) && !res.headers['retry-after']) withoutRetryAfter[code] = (withoutRetryAfter[code] ?? 0) + 1;
+      if ((code === 429 || code === 503) && !res.headers['retry-after'])
+        withoutRetryAfter[code] = (withoutRetryAfter[code] ?? 0) + 1;
       if (code === 201 && ++created % (spec.sampleEvery ?? Infinity) === 0) samples.push([Date.now(), created]);
     });
   });
@@ -85,7 +86,10 @@ const seconds = (performance.now() - started) / 1000;
 await new Promise((r) => setTimeout(r, 1_000));
 const cpu = process.cpuUsage(cpuBefore);
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!) : NaN);
+const pct = (p: number) =>
+  latencies.length
+    ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!)
+    : NaN;
 const out: LoadResult = {
   seconds,
   rps: latencies.length / seconds,

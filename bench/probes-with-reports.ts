@@ -22,7 +22,6 @@ const LEVELS = (process.env.BENCH_PROBES ?? '0,750,1500,3000').split(',').map(Nu
 const INTERVAL_S = 15;
 const CONCURRENCY = process.env.PROBE_CONCURRENCY ?? '8';
 
-
 const stop = stopProcess;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -36,7 +35,14 @@ function catalogFile(dir: string, probes: number, targetUrl: string): string {
       name: `Bench ${i}`,
       homepage: 'https://bench.example.invalid',
       problems: [{ id: 'login', label: 'Login' }],
-      probes: Array.from({ length: n }, (_, j) => ({ kind: 'http', id: `p${j}`, name: `Probe ${j}`, url: `${targetUrl}p${i}-${j}`, intervalSeconds: INTERVAL_S, timeoutMs: 5_000 })),
+      probes: Array.from({ length: n }, (_, j) => ({
+        kind: 'http',
+        id: `p${j}`,
+        name: `Probe ${j}`,
+        url: `${targetUrl}p${i}-${j}`,
+        intervalSeconds: INTERVAL_S,
+        timeoutMs: 5_000,
+      })),
     });
   }
   const file = path.join(dir, `catalog-${probes}.json`);
@@ -47,7 +53,10 @@ function catalogFile(dir: string, probes: number, targetUrl: string): string {
 /** Probe runs stored so far: the sum of the per-minute run counts in the ring documents. */
 async function storedRuns(conn: mongoose.Connection): Promise<number> {
   let total = 0;
-  for (const doc of await conn.collection('probe_hours').find({}, { projection: { n: 1 } }).toArray()) {
+  for (const doc of await conn
+    .collection('probe_hours')
+    .find({}, { projection: { n: 1 } })
+    .toArray()) {
     for (const v of Object.values((doc.n ?? {}) as Record<string, number>)) total += v;
   }
   return total;
@@ -88,8 +97,15 @@ try {
     const app = await startProcess(
       ['--import', 'tsx', 'server/main.ts'],
       {
-        MONGODB_URI: uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', SERVE_CLIENT: '0',
-        CATALOG_FILE: catalogFile(dir, probes, `${target.url}/`), PROBE_ALLOW_PRIVATE: '1', PROBE_CONCURRENCY: CONCURRENCY,
+        MONGODB_URI: uri,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json',
+        SERVE_CLIENT: '0',
+        CATALOG_FILE: catalogFile(dir, probes, `${target.url}/`),
+        PROBE_ALLOW_PRIVATE: '1',
+        PROBE_CONCURRENCY: CONCURRENCY,
       },
       SERVER_READY,
     );

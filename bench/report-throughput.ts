@@ -18,7 +18,18 @@ import { cpuSeconds, rssBytes, startProcess, LogTally } from './child-process.ts
 import { startBenchApp, startBenchWorld } from './bench-world.ts';
 import { personBlock, runLoad, socketErrorCount, statusOtherThan, type LoadResult, type LoadSpec } from './loads.ts';
 import { countedTotal, insertManyRate, REPORT_COLLECTIONS, settledCounts } from './db-insert-rate.ts';
-import { errorsCell, fdLimit, int, machineJiffies, machineLine, ms, ratio, table, tcpCounters, verdict } from './table.ts';
+import {
+  errorsCell,
+  fdLimit,
+  int,
+  machineJiffies,
+  machineLine,
+  ms,
+  ratio,
+  table,
+  tcpCounters,
+  verdict,
+} from './table.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const STORM_SECONDS = Number(process.env.BENCH_STORM_SECONDS ?? 10);
@@ -41,7 +52,11 @@ function rawGet(url: string): Promise<{ body: Buffer; headers: Record<string, st
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers)) {
             // Per-connection and per-message framing is the bare server's own to set.
-            if (['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(k) || v === undefined) continue;
+            if (
+              ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(k) ||
+              v === undefined
+            )
+              continue;
             headers[k] = Array.isArray(v) ? v.join(', ') : v;
           }
           resolve({ body: Buffer.concat(chunks), headers });
@@ -53,7 +68,9 @@ function rawGet(url: string): Promise<{ body: Buffer; headers: Record<string, st
 
 console.log(machineLine());
 if (fdLimit() < STORM + 1_000) {
-  console.log(`\n!! open files limit ${fdLimit()} is below what ${STORM} sockets on both ends need; raise it (ulimit -n 8192) and run again.`);
+  console.log(
+    `\n!! open files limit ${fdLimit()} is below what ${STORM} sockets on both ends need; raise it (ulimit -n 8192) and run again.`,
+  );
 }
 
 const world = await startBenchWorld('bench');
@@ -66,7 +83,10 @@ try {
 
   // The bare reference sends exactly what the app sends for a status read.
   const sample = await rawGet(`${app.url}${READ_PATH}`);
-  if (sample.headers['content-encoding'] !== 'gzip') console.log(`!! the app did not gzip ${READ_PATH} (content-encoding: ${sample.headers['content-encoding'] ?? 'none'})`);
+  if (sample.headers['content-encoding'] !== 'gzip')
+    console.log(
+      `!! the app did not gzip ${READ_PATH} (content-encoding: ${sample.headers['content-encoding'] ?? 'none'})`,
+    );
   const bodyFile = path.join(world.dir, 'status-read.gz');
   writeFileSync(bodyFile, sample.body);
   const bare = await startProcess(
@@ -81,19 +101,45 @@ try {
   console.log(
     `status read: ${int(sample.body.length)} bytes gzip (${sample.headers['content-type'] ?? '?'}), ${Object.keys(sample.headers).length} headers, served again by the bare server`,
   );
-  console.log(`each run ${SECONDS} s; every load runs in its own Node process (autocannon); app RSS at start ${int(rssBytes(appPid) / 2 ** 20)} MiB\n`);
+  console.log(
+    `each run ${SECONDS} s; every load runs in its own Node process (autocannon); app RSS at start ${int(rssBytes(appPid) / 2 ** 20)} MiB\n`,
+  );
 
   /** Runs a load and notes where the CPU went meanwhile. */
   async function measured(label: string, spec: LoadSpec): Promise<LoadResult> {
-    const before = { app: cpuSeconds(appPid), db: world.cpu(dbPids), bare: cpuSeconds(barePid), machine: machineJiffies() };
+    const before = {
+      app: cpuSeconds(appPid),
+      db: world.cpu(dbPids),
+      bare: cpuSeconds(barePid),
+      machine: machineJiffies(),
+    };
     const r = await runLoad(spec);
     const machine = machineJiffies();
-    const used = { app: cpuSeconds(appPid) - before.app, db: world.cpu(dbPids) - before.db, bare: cpuSeconds(barePid) - before.bare };
+    const used = {
+      app: cpuSeconds(appPid) - before.app,
+      db: world.cpu(dbPids) - before.db,
+      bare: cpuSeconds(barePid) - before.bare,
+    };
     const busy = (100 * (machine.busy - before.machine.busy)) / (machine.total - before.machine.total);
-    cpuRows.push([label, `${r.seconds.toFixed(1)} s`, `${r.cpuSeconds.toFixed(1)} s`, `${used.app.toFixed(1)} s`, `${used.db.toFixed(1)} s`, `${used.bare.toFixed(1)} s`, `${(r.seconds * 2).toFixed(0)} s`, `${busy.toFixed(0)}%`]);
+    cpuRows.push([
+      label,
+      `${r.seconds.toFixed(1)} s`,
+      `${r.cpuSeconds.toFixed(1)} s`,
+      `${used.app.toFixed(1)} s`,
+      `${used.db.toFixed(1)} s`,
+      `${used.bare.toFixed(1)} s`,
+      `${(r.seconds * 2).toFixed(0)} s`,
+      `${busy.toFixed(0)}%`,
+    ]);
     return r;
   }
-  const load = (url: string, kind: LoadSpec['kind'], pathName: string, connections: number, extra: Partial<LoadSpec> = {}): LoadSpec => ({
+  const load = (
+    url: string,
+    kind: LoadSpec['kind'],
+    pathName: string,
+    connections: number,
+    extra: Partial<LoadSpec> = {},
+  ): LoadSpec => ({
     url,
     kind,
     path: pathName,
@@ -113,19 +159,38 @@ try {
     const acked = r.status[201] ?? 0;
     const unanswered = r.inFlightAtStop + r.timeouts + socketErrorCount(r);
     const ok = stored >= acked && stored - acked <= unanswered;
-    checks.push([label, int(acked), int(r.status[200] ?? 0), int(stored), int(stored - acked), int(unanswered), ok ? 'yes ✓' : 'NO ✗']);
+    checks.push([
+      label,
+      int(acked),
+      int(r.status[200] ?? 0),
+      int(stored),
+      int(stored - acked),
+      int(unanswered),
+      ok ? 'yes ✓' : 'NO ✗',
+    ]);
     const docsPerReport = stored > 0 ? Object.values(delta).reduce((a, b) => a + b, 0) / stored : NaN;
     // Acknowledged reports only: those still in flight at the stop landed after the clock stopped.
     return { r, delta, docsPerSecond: (acked / r.seconds) * docsPerReport, docsPerReport };
   }
 
   // Warm-up: JIT, connection pools, the first minute's counter documents.
-  await Promise.all([runLoad({ ...load(app.url, 'read', READ_PATH, 16), seconds: 2 }), runLoad({ ...load(bare.url, 'read', READ_PATH, 16), seconds: 2 })]);
+  await Promise.all([
+    runLoad({ ...load(app.url, 'read', READ_PATH, 16), seconds: 2 }),
+    runLoad({ ...load(bare.url, 'read', READ_PATH, 16), seconds: 2 }),
+  ]);
   await runLoad({ ...load(app.url, 'report', REPORT_PATH, 64), seconds: 2 });
   await runLoad({ ...load(bare.url, 'report', REPORT_PATH, 64), seconds: 2 });
 
   const rows: string[][] = [];
-  const row = (pathName: string, c: number, r: LoadResult, ok: number[], ref: number | undefined, target: string, pass: boolean) => [
+  const row = (
+    pathName: string,
+    c: number,
+    r: LoadResult,
+    ok: number[],
+    ref: number | undefined,
+    target: string,
+    pass: boolean,
+  ) => [
     pathName,
     int(c),
     int(r.rps),
@@ -142,7 +207,17 @@ try {
   // Status read.
   const bareRead = await measured('bare GET (same bytes)', load(bare.url, 'read', READ_PATH, READ_CONNECTIONS));
   const appRead = await measured(`GET ${READ_PATH}`, load(app.url, 'read', READ_PATH, READ_CONNECTIONS));
-  rows.push(row(`GET ${READ_PATH} (gzip)`, READ_CONNECTIONS, appRead, [200], bareRead.rps, '≥ 0.5', appRead.rps >= 0.5 * bareRead.rps));
+  rows.push(
+    row(
+      `GET ${READ_PATH} (gzip)`,
+      READ_CONNECTIONS,
+      appRead,
+      [200],
+      bareRead.rps,
+      '≥ 0.5',
+      appRead.rps >= 0.5 * bareRead.rps,
+    ),
+  );
 
   // Report ingestion at 64 and 256.
   const ingestion: { c: number; docsPerSecond: number; docsPerReport: number; delta: Record<string, number> }[] = [];
@@ -165,7 +240,14 @@ try {
   const machineAfter = machineJiffies();
   // The same at the batch size the app writes under load (server/reports/report-intake.ts: a
   // second batch starts once 64 wait, two in flight): what the database does per round trip.
-  const rawSmall = await insertManyRate({ appUri: world.db.uri, rawUri: world.uriOf('bench_raw_small'), mix, seconds: SECONDS, batchReports: 64, inFlight: 2 });
+  const rawSmall = await insertManyRate({
+    appUri: world.db.uri,
+    rawUri: world.uriOf('bench_raw_small'),
+    mix,
+    seconds: SECONDS,
+    batchReports: 64,
+    inFlight: 2,
+  });
   cpuRows.push([
     'insertMany (database alone)',
     `${raw.seconds.toFixed(1)} s`,
@@ -199,10 +281,16 @@ try {
   // connected (keep-alive, connected a second before the storm) and new visitors (a new connection
   // for each read, VISITOR_RATE a second).
   const stormSpec = { seconds: STORM_SECONDS, timeoutSeconds: STORM_TIMEOUT };
-  const bareStorm = await measured(`bare no-op POST ×${STORM}`, load(bare.url, 'report', REPORT_PATH, STORM, stormSpec));
+  const bareStorm = await measured(
+    `bare no-op POST ×${STORM}`,
+    load(bare.url, 'report', REPORT_PATH, STORM, stormSpec),
+  );
   const countedBefore = await settledCounts(conn, 500);
   const startAt = Date.now() + 2_500; // every runner up before any starts
-  const readsDuring = runLoad({ ...load(app.url, 'read', READ_PATH, STORM_READERS, stormSpec), startAt: startAt - 1_000 });
+  const readsDuring = runLoad({
+    ...load(app.url, 'read', READ_PATH, STORM_READERS, stormSpec),
+    startAt: startAt - 1_000,
+  });
   const visitsDuring = runLoad({
     ...load(app.url, 'read', READ_PATH, 1, stormSpec),
     overallRate: VISITOR_RATE,
@@ -211,42 +299,112 @@ try {
     seconds: STORM_SECONDS - 1,
   });
   const tcpBefore = tcpCounters();
-  const storm = await reportRun(`POST reports ×${STORM}`, load(app.url, 'report', REPORT_PATH, STORM, { ...stormSpec, startAt }), countedBefore);
+  const storm = await reportRun(
+    `POST reports ×${STORM}`,
+    load(app.url, 'report', REPORT_PATH, STORM, { ...stormSpec, startAt }),
+    countedBefore,
+  );
   const tcpAfter = tcpCounters();
   const reads = await readsDuring;
   const visits = await visitsDuring;
   const stormOk =
-    storm.r.timeouts === 0 && socketErrorCount(storm.r) === 0 && storm.r.p99 <= 2_000 && statusOtherThan(storm.r, 201, 200, 503) === 0 && !storm.r.withoutRetryAfter[503];
-  const readOk = (r: LoadResult) => r.rps > 0 && r.p99 < 100 && r.timeouts === 0 && socketErrorCount(r) === 0 && r.inFlightAtStop <= STORM_READERS && r.oldestInFlightMs < 1_000;
+    storm.r.timeouts === 0 &&
+    socketErrorCount(storm.r) === 0 &&
+    storm.r.p99 <= 2_000 &&
+    statusOtherThan(storm.r, 201, 200, 503) === 0 &&
+    !storm.r.withoutRetryAfter[503];
+  const readOk = (r: LoadResult) =>
+    r.rps > 0 &&
+    r.p99 < 100 &&
+    r.timeouts === 0 &&
+    socketErrorCount(r) === 0 &&
+    r.inFlightAtStop <= STORM_READERS &&
+    r.oldestInFlightMs < 1_000;
   rows.push(row(`POST ${REPORT_PATH}`, STORM, storm.r, [201], bareStorm.rps, 'no timeouts/resets, p99 ≤ 2 s', stormOk));
-  rows.push(row(`  GET ${READ_PATH} meanwhile, kept-alive`, STORM_READERS, reads, [200], undefined, 'p99 < 100 ms', readOk(reads)));
-  rows.push(row(`  GET ${READ_PATH} meanwhile, new connection each`, VISITOR_RATE, visits, [200], undefined, 'p99 < 100 ms', readOk(visits)));
+  rows.push(
+    row(
+      `  GET ${READ_PATH} meanwhile, kept-alive`,
+      STORM_READERS,
+      reads,
+      [200],
+      undefined,
+      'p99 < 100 ms',
+      readOk(reads),
+    ),
+  );
+  rows.push(
+    row(
+      `  GET ${READ_PATH} meanwhile, new connection each`,
+      VISITOR_RATE,
+      visits,
+      [200],
+      undefined,
+      'p99 < 100 ms',
+      readOk(visits),
+    ),
+  );
   rows.at(-1)![1] = `${VISITOR_RATE}/s`;
 
-  console.log(table(['path', 'concurrency', 'req/s', 'p50', 'p99', 'errors (by status / timeouts / resets)', 'bare reference req/s', 'ratio', 'target'], rows));
+  console.log(
+    table(
+      [
+        'path',
+        'concurrency',
+        'req/s',
+        'p50',
+        'p99',
+        'errors (by status / timeouts / resets)',
+        'bare reference req/s',
+        'ratio',
+        'target',
+      ],
+      rows,
+    ),
+  );
 
   console.log(`\nAcknowledged means stored: 201 answers vs reports in the database once in-flight writes landed`);
-  console.log(table(['run', '201', '200', 'reports stored', 'stored − 201', 'in flight at stop + timeouts + socket errors', 'consistent'], checks));
+  console.log(
+    table(
+      [
+        'run',
+        '201',
+        '200',
+        'reports stored',
+        'stored − 201',
+        'in flight at stop + timeouts + socket errors',
+        'consistent',
+      ],
+      checks,
+    ),
+  );
   const storedTotal = await conn.collection('reports').countDocuments({});
   const counted = await countedTotal(conn);
-  console.log(`all runs: ${int(storedTotal)} reports stored, per-minute counters add up to ${int(counted)} ${storedTotal === counted ? '✓' : '✗'}`);
+  console.log(
+    `all runs: ${int(storedTotal)} reports stored, per-minute counters add up to ${int(counted)} ${storedTotal === counted ? '✓' : '✗'}`,
+  );
   console.log(
     ...[rawSmall, raw].map(
       (r) =>
-        `insertMany alone: ${int(r.docs)} documents in ${r.seconds.toFixed(1)} s, batches of ${r.batchReports} reports' documents (${Object.entries(r.mix)
+        `insertMany alone: ${int(r.docs)} documents in ${r.seconds.toFixed(1)} s, batches of ${r.batchReports} reports' documents (${Object.entries(
+          r.mix,
+        )
           .filter(([, v]) => v > 0)
           .map(([k, v]) => `${v.toFixed(2)} ${k}`)
           .join(' + ')} per report), ${r.inFlight} batches in flight, into a fresh database with the same indexes`,
     ),
   );
   const refusals = Object.entries(storm.r.withoutRetryAfter);
-  if (refusals.length > 0) console.log(`!! refusals without Retry-After in the storm: ${refusals.map(([s, n]) => `${s}: ${n}`).join(', ')}`);
+  if (refusals.length > 0)
+    console.log(`!! refusals without Retry-After in the storm: ${refusals.map(([s, n]) => `${s}: ${n}`).join(', ')}`);
   console.log(
     `storm (${STORM_SECONDS} s, timeout ${STORM_TIMEOUT} s): p99 ${ms(storm.r.p99AfterRamp ?? NaN)} for requests sent after the first 2 s (connections opening), slowest answer ${ms(storm.r.max)}; ` +
       `${int(storm.r.inFlightAtStop)} in flight when the load stopped, the oldest sent ${ms(storm.r.oldestInFlightMs)} before; ` +
       `kernel meanwhile (whole machine): ${int(tcpAfter.listenOverflows - tcpBefore.listenOverflows)} listen-queue overflows, ${int(tcpAfter.synRetrans - tcpBefore.synRetrans)} SYNs re-sent`,
   );
-  for (const [what, r] of [[`reads during the storm, ${STORM_READERS} kept-alive connections`, reads], [`new visitors during the storm, ${VISITOR_RATE}/s`, visits]] as const) {
+  for (const [what, r] of [
+    [`reads during the storm, ${STORM_READERS} kept-alive connections`, reads],
+    [`new visitors during the storm, ${VISITOR_RATE}/s`, visits],
+  ] as const) {
     console.log(
       `${what}: ${int(r.rps)} answers/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}, ${int(r.timeouts)} timeouts; ` +
         `${int(r.inFlightAtStop)} unanswered at the stop, the oldest waiting ${ms(r.oldestInFlightMs)}`,
@@ -255,7 +413,21 @@ try {
   console.log(`app RSS after the runs: ${int(rssBytes(appPid) / 2 ** 20)} MiB`);
 
   console.log(`\nWhere the CPU went (2 cores: at most 2 CPU-seconds per second of wall time)`);
-  console.log(table(['run', 'load time', 'load generator', 'app', 'FerretDB', 'bare server', '2 cores × load time', 'machine busy (all processes)'], cpuRows));
+  console.log(
+    table(
+      [
+        'run',
+        'load time',
+        'load generator',
+        'app',
+        'FerretDB',
+        'bare server',
+        '2 cores × load time',
+        'machine busy (all processes)',
+      ],
+      cpuRows,
+    ),
+  );
   console.log(`\nWhat the app logged at warn or above (warm-ups included):\n${tally.summary()}`);
   await conn.close();
 } finally {

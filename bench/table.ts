@@ -64,7 +64,9 @@ export function machineJiffies(): { busy: number; total: number } {
 
 /** Kernel TCP counters: accept-queue overflows and SYNs sent again (system-wide). */
 export function tcpCounters(): { listenOverflows: number; synRetrans: number } {
-  const lines = read('/proc/net/netstat').split('\n').filter((l) => l.startsWith('TcpExt:'));
+  const lines = read('/proc/net/netstat')
+    .split('\n')
+    .filter((l) => l.startsWith('TcpExt:'));
   const names = lines[0]?.split(/\s+/) ?? [];
   const values = lines[1]?.split(/\s+/).map(Number) ?? [];
   const get = (name: string) => values[names.indexOf(name)] ?? NaN;

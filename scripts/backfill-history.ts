@@ -50,7 +50,7 @@ export async function backfillHistory(opts: {
     const end = Math.floor(opts.until / HOUR) * HOUR; // whole hours: the live stream owns the current one
     const start = end - opts.days * 24 * HOUR;
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (const s of opts.services) {
       // A service with any document in the hour before the window's end already has history.
       if (await conn.collection('series_hours').findOne({ _id: `${s.slug}|${end - HOUR}` as never })) continue;
@@ -72,7 +72,10 @@ export async function backfillHistory(opts: {
         }
         hours.push({ _id: `${s.slug}|${h}`, service: s.slug, hour: new Date(h), n, p, synthetic: true });
       }
-      await conn.collection('series_hours').insertMany(hours as never[], { ordered: false }).catch(ignoreDuplicates);
+      await conn
+        .collection('series_hours')
+        .insertMany(hours as never[], { ordered: false })
+        .catch(ignoreDuplicates);
       filled.push(s.slug);
     }
   } finally {

@@ -53,7 +53,8 @@ export function applyPatches(src) {
       continue;
     }
     const text = readFileSync(file, 'utf8');
-    if (!text.includes(p.before)) throw new Error(`FerretDB source changed (${p.name}): expected text not found in ${p.file}`);
+    if (!text.includes(p.before))
+      throw new Error(`FerretDB source changed (${p.name}): expected text not found in ${p.file}`);
     writeFileSync(file, text.replace(p.before, p.after));
   }
 }

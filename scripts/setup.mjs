@@ -4,7 +4,19 @@
 //   app:  FerretDB (unless MONGODB_URI is set) + the client bundle
 //   test: the above + Debian's chromium, redis-server and nginx
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, cpSync, writeFileSync, chmodSync, renameSync, rmSync, statSync, readdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  cpSync,
+  writeFileSync,
+  chmodSync,
+  renameSync,
+  rmSync,
+  statSync,
+  readdirSync,
+  mkdtempSync,
+  readFileSync,
+} from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +25,9 @@ import { applyPatches, PATCH_LABEL } from './ferretdb-patches.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2] ?? 'app';
 // Version and patch label live in package.json ("embeddedDatabase") so the server's launcher finds the same path.
-const { ferretdbVersion: FERRETDB_VERSION, ferretdbPatch: PATCH } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).embeddedDatabase;
+const { ferretdbVersion: FERRETDB_VERSION, ferretdbPatch: PATCH } = JSON.parse(
+  readFileSync(join(root, 'package.json'), 'utf8'),
+).embeddedDatabase;
 if (PATCH !== PATCH_LABEL) throw new Error(`package.json embeddedDatabase.ferretdbPatch should be "${PATCH_LABEL}"`);
 const ferretdbBin = join(root, '.tools', `ferretdb-${FERRETDB_VERSION}+${PATCH}`, 'ferretdb');
 
@@ -86,7 +100,8 @@ function newestMtime(paths) {
     if (!existsSync(p)) return;
     const s = statSync(p);
     if (s.isDirectory()) {
-      for (const e of readdirSync(p)) if (e !== 'dist' && e !== 'dist-server' && e !== 'node_modules') visit(join(p, e));
+      for (const e of readdirSync(p))
+        if (e !== 'dist' && e !== 'dist-server' && e !== 'node_modules') visit(join(p, e));
     } else newest = Math.max(newest, s.mtimeMs);
   };
   paths.forEach(visit);
@@ -97,7 +112,11 @@ function newestMtime(paths) {
 // Each is rebuilt only when a source is newer than its output.
 const CLIENT_BUILDS = [
   { name: 'the client bundle', output: join(root, 'client', 'dist', 'index.html'), args: [] },
-  { name: 'the server-rendering module', output: join(root, 'client', 'dist-server', 'entry-server.js'), args: ['--ssr', 'src/entry-server.ts'] },
+  {
+    name: 'the server-rendering module',
+    output: join(root, 'client', 'dist-server', 'entry-server.js'),
+    args: ['--ssr', 'src/entry-server.ts'],
+  },
 ];
 
 function ensureClientBuild() {

@@ -47,9 +47,21 @@ let burstEnd = burstStart + Number(args['burst-minutes']) * 60_000;
 const burstFactor = Number(args['burst-factor']);
 const stopAt = Number(args.duration) > 0 ? Date.now() + Number(args.duration) * 1000 : Infinity;
 
-const everyday = ['Works again after a refresh.', 'Slow for me this morning.', 'Keeps logging me out.', 'App crashed twice today.'];
-const outage = ['Completely down for me.', 'Error 500 on every request.', "Can't log in at all, spinning forever.",
-  'Down in Berlin too.', 'Our whole team is blocked.', 'Status page says nothing but it is broken.', 'Network error on every message.'];
+const everyday = [
+  'Works again after a refresh.',
+  'Slow for me this morning.',
+  'Keeps logging me out.',
+  'App crashed twice today.',
+];
+const outage = [
+  'Completely down for me.',
+  'Error 500 on every request.',
+  "Can't log in at all, spinning forever.",
+  'Down in Berlin too.',
+  'Our whole team is blocked.',
+  'Status page says nothing but it is broken.',
+  'Network error on every message.',
+];
 
 // Busiest mid-afternoon, quietest around 4 a.m. (local time of the machine running this).
 function dailyShape(t: number): number {
@@ -67,7 +79,8 @@ function poisson(mean: number): number {
   return k;
 }
 
-const pick = <T>(xs: readonly T[], skew = 1.6): T => xs[Math.min(xs.length - 1, Math.floor(xs.length * Math.random() ** skew))]!;
+const pick = <T>(xs: readonly T[], skew = 1.6): T =>
+  xs[Math.min(xs.length - 1, Math.floor(xs.length * Math.random() ** skew))]!;
 
 async function main() {
   const res = await fetch(`${base}/api/services`).catch(() => undefined);
@@ -77,7 +90,9 @@ async function main() {
   }
   const summaries = (await res.json()) as ServiceSummary[];
   const services = await Promise.all(
-    summaries.map(async (s) => ((await (await fetch(`${base}/api/services/${s.slug}`)).json()) as ServiceDetail).service),
+    summaries.map(
+      async (s) => ((await (await fetch(`${base}/api/services/${s.slug}`)).json()) as ServiceDetail).service,
+    ),
   );
   const target = services.find((s) => s.slug === args.service);
   if (!target) {
@@ -89,13 +104,23 @@ async function main() {
   if (historyDays > 0) {
     const uri = findDatabaseUri(args['mongodb-uri'], args['data-dir']);
     if (!uri) {
-      console.log('No database address found for a history backfill (pass --mongodb-uri); streaming live reports only.');
+      console.log(
+        'No database address found for a history backfill (pass --mongodb-uri); streaming live reports only.',
+      );
     } else {
       const started = Date.now();
-      const filled = await backfillHistory({ uri, services, days: historyDays, until: Date.now(), perMinute, pickProblem: (ps) => pick(ps).id })
-        .catch((err: Error) => (console.log(`History backfill skipped: ${err.message}`), []));
+      const filled = await backfillHistory({
+        uri,
+        services,
+        days: historyDays,
+        until: Date.now(),
+        perMinute,
+        pickProblem: (ps) => pick(ps).id,
+      }).catch((err: Error) => (console.log(`History backfill skipped: ${err.message}`), []));
       if (filled.length) {
-        console.log(`Backfilled ${historyDays} days of synthetic history for ${filled.length} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        console.log(
+          `Backfilled ${historyDays} days of synthetic history for ${filled.length} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        );
         if (args['burst-after'] === undefined) {
           burstStart = Date.now() + 120_000;
           burstEnd = burstStart + Number(args['burst-minutes']) * 60_000;
@@ -103,8 +128,10 @@ async function main() {
       }
     }
   }
-  console.log(`Simulating ${services.length} services against ${base}; outage burst on ${target.name} ` +
-    `at ${new Date(burstStart).toLocaleTimeString()} for ${args['burst-minutes']} min (×${burstFactor}). Ctrl+C to stop.`);
+  console.log(
+    `Simulating ${services.length} services against ${base}; outage burst on ${target.name} ` +
+      `at ${new Date(burstStart).toLocaleTimeString()} for ${args['burst-minutes']} min (×${burstFactor}). Ctrl+C to stop.`,
+  );
 
   // A new crowd per run, so a second run within ten minutes is not taken for the same people.
   const run = Math.random().toString(36).slice(2, 8);
@@ -158,8 +185,14 @@ async function main() {
     }
     if (now - lastLog >= 10_000) {
       lastLog = now;
-      const phase = inBurst ? 'OUTAGE BURST' : now < burstStart ? `burst in ${Math.round((burstStart - now) / 1000)} s` : 'after the burst';
-      console.log(`${new Date(now).toLocaleTimeString()}  sent ${tally.sent}, counted ${tally.counted}, repeats ${tally.repeats}, failed ${tally.failed}  [${phase}]`);
+      const phase = inBurst
+        ? 'OUTAGE BURST'
+        : now < burstStart
+          ? `burst in ${Math.round((burstStart - now) / 1000)} s`
+          : 'after the burst';
+      console.log(
+        `${new Date(now).toLocaleTimeString()}  sent ${tally.sent}, counted ${tally.counted}, repeats ${tally.repeats}, failed ${tally.failed}  [${phase}]`,
+      );
     }
   }, tickMs);
   process.on('SIGINT', () => {

@@ -55,7 +55,10 @@ import type { ServiceChanges } from './live/service-changes.ts';
 import { caseStudiesRoutes } from './case-studies/case-studies.routes.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl' | 'metricsToken'>;
+  config: Pick<
+    Config,
+    'trustProxy' | 'serveClient' | 'probeAllowPrivate' | 'secureCookies' | 'publicUrl' | 'metricsToken'
+  >;
   log: Logger;
   clock: Clock;
   conn: Connection;
@@ -100,7 +103,13 @@ export function createApp(deps: AppDeps): express.Express {
   // No upgrade-insecure-requests: the embedded default is plain http on localhost, where it would
   // send the bundle's requests to an https port nobody listens on. TLS terminates at the proxy.
   // connect-src: 'self', and on a service's page its homepage (see connect-sources.ts).
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc: [connectSources(deps.catalog)] } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { upgradeInsecureRequests: null, connectSrc: [connectSources(deps.catalog)] },
+      },
+    }),
+  );
   app.use(compression());
   app.use(accessLog(deps.log, deps.metrics?.http));
   app.use(express.json({ limit: '16kb' }));
@@ -156,7 +165,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(openApiRoutes({ publicUrl: deps.config.publicUrl }));
   app.use('/api', apiNotFound);
   app.use(crawlerRoutes({ ...deps, publicUrl: deps.config.publicUrl }));
-  if (deps.config.serveClient) app.use(clientPages({ ...deps, distDir: deps.clientDistDir, publicUrl: deps.config.publicUrl }));
+  if (deps.config.serveClient)
+    app.use(clientPages({ ...deps, distDir: deps.clientDistDir, publicUrl: deps.config.publicUrl }));
   app.use(errorHandler(deps.log));
   return app;
 }

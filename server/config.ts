@@ -6,14 +6,12 @@ const bool = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 /** Express's trust-proxy setting: a hop count, "true"/"false", or a list of addresses/subnets. */
-const trustProxy = z
-  .string()
-  .transform((v): boolean | number | string => {
-    if (v === '' || v === 'false' || v === '0') return false;
-    if (v === 'true') return true;
-    if (/^\d+$/.test(v)) return Number(v);
-    return v;
-  });
+const trustProxy = z.string().transform((v): boolean | number | string => {
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+});
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -50,7 +48,11 @@ const Env = z.object({
   SERVE_CLIENT: bool.default(true),
   /** Operators: `name:scrypt$…` pairs, comma-separated (npm run admin:hash-password makes one). */
   ADMIN_USERS: z.string().optional(),
-  ADMIN_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  ADMIN_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
   /** A JSON or YAML file of services merged over the built-in catalog (see README, "Catalog file"). */
   CATALOG_FILE: z.string().min(1).optional(),
   /** Probe loopback, private and link-local targets too (tests, or probing your own network on purpose). */

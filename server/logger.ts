@@ -7,7 +7,10 @@ export type { Logger };
 export function createLogger(level: string, opts: { pretty?: boolean } = {}): Logger {
   const base = { level, base: undefined, redact: ['req.headers.cookie', 'req.headers.authorization'] };
   if (opts.pretty && canResolve('pino-pretty')) {
-    return pino({ ...base, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } });
+    return pino({
+      ...base,
+      transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },
+    });
   }
   return pino(base);
 }

@@ -18,10 +18,19 @@ process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise 
 let embedded: EmbeddedDatabase | undefined;
 try {
   // Read once, before the database starts, so a typo in the file costs no wait.
-  const catalog = mergeCatalog(seedServices, config.catalogFile ? readCatalogFile(config.catalogFile) : undefined, config.catalogFile);
+  const catalog = mergeCatalog(
+    seedServices,
+    config.catalogFile ? readCatalogFile(config.catalogFile) : undefined,
+    config.catalogFile,
+  );
   let uri = config.mongodbUri;
   if (!uri) {
-    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, database: 'outage-radar', log, sync: config.embeddedDbSync });
+    embedded = await startEmbeddedDatabase({
+      dataDir: config.dataDir,
+      database: 'outage-radar',
+      log,
+      sync: config.embeddedDbSync,
+    });
     uri = embedded.uri;
   }
   const server = await startOutageRadar({ config, log, mongodbUri: uri, catalog });

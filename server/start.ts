@@ -98,7 +98,12 @@ export async function startOutageRadar(opts: StartOptions): Promise<RunningServe
 
   const refresh = memoryRefresh({ clock, catalog, memory, live, fuseAll });
   const sweep = async () => {
-    await Promise.all([reports.writer.sweepClaims(clock.now()), people.limiter.sweep(), people.sessions.sweep(), people.experts.sweep()]);
+    await Promise.all([
+      reports.writer.sweepClaims(clock.now()),
+      people.limiter.sweep(),
+      people.sessions.sweep(),
+      people.experts.sweep(),
+    ]);
   };
   const timers = periodic({ refreshMs: config.refreshMs, refresh, sweep, log, metrics });
   fuseAll();

@@ -9,7 +9,8 @@ export const SITE_NAME = 'Outage radar';
 type Level = keyof typeof levelLabel;
 
 /** "Major outage now", or "No problems detected". */
-export const verdictNow = (level: Level) => (level === 'operational' ? levelLabel.operational : `${levelLabel[level]} now`);
+export const verdictNow = (level: Level) =>
+  level === 'operational' ? levelLabel.operational : `${levelLabel[level]} now`;
 
 /** Numbers the same way on the server and in every reader's browser, so the title does not flicker on hydration. */
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -21,7 +22,11 @@ export const serviceTitle = (name: string, level: Level, lastHour: number) =>
 export const storyTitle = (title: string, kind: StoryKindName, serviceName: string) =>
   `${title} — ${storyKindLabel[kind]}, ${serviceName} | ${SITE_NAME}`;
 
-const incidentKind = { unplanned: 'Unplanned outage', partial: 'Partial outage', maintenance: 'Scheduled maintenance' } as const;
+const incidentKind = {
+  unplanned: 'Unplanned outage',
+  partial: 'Partial outage',
+  maintenance: 'Scheduled maintenance',
+} as const;
 
 /** `day` in the reader's words: UTC on the server, the reader's zone in the browser. */
 export const incidentTitle = (kind: keyof typeof incidentKind, serviceName: string, day: string, open: boolean) =>

@@ -18,10 +18,14 @@ export class AdminUsers {
 
   static async fromConfig(spec: string | undefined, log: Logger, dataDir: string): Promise<AdminUsers> {
     const hashes = new Map<string, string>();
-    for (const entry of (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const entry of (spec ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const i = entry.indexOf(':');
       const [name, hash] = [entry.slice(0, i), entry.slice(i + 1)];
-      if (i <= 0 || !isPasswordHash(hash)) throw new Error(`ADMIN_USERS: "${entry.slice(0, 20)}…" is not name:scrypt$… (see npm run admin:hash-password)`);
+      if (i <= 0 || !isPasswordHash(hash))
+        throw new Error(`ADMIN_USERS: "${entry.slice(0, 20)}…" is not name:scrypt$… (see npm run admin:hash-password)`);
       hashes.set(name, hash);
     }
     if (hashes.size === 0) {
@@ -32,10 +36,16 @@ export class AdminUsers {
         mkdirSync(dataDir, { recursive: true, mode: 0o700 });
         writeFileSync(file, `username: admin\npassword: ${password}\n`, { mode: 0o600 });
         chmodSync(file, 0o600); // writeFileSync's mode applies only to a new file
-        log.warn({ username: 'admin', file }, `No ADMIN_USERS configured: sign in at /admin as admin with the one-time password in ${file} (it changes at every start)`);
+        log.warn(
+          { username: 'admin', file },
+          `No ADMIN_USERS configured: sign in at /admin as admin with the one-time password in ${file} (it changes at every start)`,
+        );
       } catch (err) {
         // Unwritable data directory (a read-only container): the terminal, not the log, gets it.
-        log.warn({ err, username: 'admin' }, `No ADMIN_USERS configured and ${file} could not be written; the one-time password is on standard error`);
+        log.warn(
+          { err, username: 'admin' },
+          `No ADMIN_USERS configured and ${file} could not be written; the one-time password is on standard error`,
+        );
         process.stderr.write(`Outage radar one-time operator password (user admin): ${password}\n`);
       }
     }

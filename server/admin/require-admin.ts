@@ -48,7 +48,9 @@ export function requireAdmin(sessions: AdminSessions): RequestHandler {
     const session = await sessions.lookup(sessionToken(req));
     if (!session.ok) {
       const message =
-        session.reason === 'expired' ? 'Your session has expired. Sign in again.' : 'Sign in as an operator to do this.';
+        session.reason === 'expired'
+          ? 'Your session has expired. Sign in again.'
+          : 'Sign in as an operator to do this.';
       return next(new AppError(401, session.reason === 'expired' ? 'session_expired' : 'unauthenticated', message));
     }
     const usesCookie = !bearerToken(req);

@@ -104,9 +104,7 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function firstReports(incident: Incident, during: { t: number; total: number }[]): CaseStudyEvent[] {
   const first = during[0];
   if (!first || first.t > Date.parse(incident.openedAt)) return [];
-  return [
-    { at: iso(first.t), kind: 'first-reports', text: `${plural(first.total, 'report')} that minute` },
-  ];
+  return [{ at: iso(first.t), kind: 'first-reports', text: `${plural(first.total, 'report')} that minute` }];
 }
 
 function detected(incident: Incident): CaseStudyEvent {

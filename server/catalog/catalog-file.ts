@@ -29,7 +29,8 @@ export const CatalogFile = z.strictObject({
   services: z.array(CatalogEntry).superRefine((entries, ctx) => {
     const seen = new Set<string>();
     entries.forEach((e, i) => {
-      if (seen.has(e.slug)) ctx.addIssue({ code: 'custom', message: `slug "${e.slug}" appears twice`, path: [i, 'slug'] });
+      if (seen.has(e.slug))
+        ctx.addIssue({ code: 'custom', message: `slug "${e.slug}" appears twice`, path: [i, 'slug'] });
       seen.add(e.slug);
     });
   }),
@@ -41,7 +42,9 @@ export class CatalogFileError extends Error {
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`The catalog file ${file} (CATALOG_FILE) is not valid; nothing was started:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    super(
+      `The catalog file ${file} (CATALOG_FILE) is not valid; nothing was started:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
     this.name = 'CatalogFileError';
   }
 }
@@ -55,14 +58,18 @@ export function readCatalogFile(file: string): CatalogFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new CatalogFileError(file, [`(file): cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`]);
+    throw new CatalogFileError(file, [
+      `(file): cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    ]);
   }
   let raw: unknown;
   try {
     // YAML is a superset of JSON, but JSON.parse gives better messages for a .json file.
     raw = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
-    throw new CatalogFileError(file, [`(file): not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`]);
+    throw new CatalogFileError(file, [
+      `(file): not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`,
+    ]);
   }
   const parsed = CatalogFile.safeParse(raw);
   if (!parsed.success) throw new CatalogFileError(file, issueLines(parsed.error.issues));
@@ -76,7 +83,11 @@ export interface MergedCatalog {
 }
 
 /** Merges the file over the seed by slug and validates every resulting service. */
-export function mergeCatalog(seed: ServiceInput[], file: CatalogFile | undefined, fileName = 'catalog file'): MergedCatalog {
+export function mergeCatalog(
+  seed: ServiceInput[],
+  file: CatalogFile | undefined,
+  fileName = 'catalog file',
+): MergedCatalog {
   const bySlug = new Map<string, ServiceInput>(seed.map((s) => [s.slug, s]));
   const fileFields = new Map<string, Set<keyof Service>>();
   const fromFile = new Map<string, number>();
@@ -105,10 +116,13 @@ export function mergeCatalog(seed: ServiceInput[], file: CatalogFile | undefined
       const isNew = !seed.some((s) => s.slug === slug);
       problems.push(
         ...issueLines(parsed.error.issues, ['services', fromFile.get(slug)!]).map((line) =>
-          isNew && /: Invalid input: expected \w+, received undefined$/.test(line) ? `${line.split(':')[0]}: required for a new service (slug "${slug}" is not built in)` : line,
+          isNew && /: Invalid input: expected \w+, received undefined$/.test(line)
+            ? `${line.split(':')[0]}: required for a new service (slug "${slug}" is not built in)`
+            : line,
         ),
       );
-    } else throw new Error(`The built-in service "${slug}" is not valid: ${issueLines(parsed.error.issues).join('; ')}`);
+    } else
+      throw new Error(`The built-in service "${slug}" is not valid: ${issueLines(parsed.error.issues).join('; ')}`);
   }
   if (problems.length > 0) throw new CatalogFileError(fileName, problems);
   return { services, fileFields };

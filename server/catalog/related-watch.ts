@@ -18,7 +18,9 @@ export class RelatedWatch {
     if (state === this.state) return [];
     this.state = state;
     const next = relatedSignatures(all);
-    const moved = [...next].filter(([slug, sig]) => this.last.has(slug) && this.last.get(slug) !== sig).map(([slug]) => slug);
+    const moved = [...next]
+      .filter(([slug, sig]) => this.last.has(slug) && this.last.get(slug) !== sig)
+      .map(([slug]) => slug);
     this.last = next;
     return moved;
   }

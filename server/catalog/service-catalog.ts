@@ -1,7 +1,13 @@
 import type { AnyBulkWriteOperation, Document } from 'mongodb';
 import type { Models } from '../db/models.ts';
 import { collections } from '../db/collections.ts';
-import { ProbeDefinition, Service, type GuidanceSection, type OfficialSource, type Problem } from '../../shared/index.ts';
+import {
+  ProbeDefinition,
+  Service,
+  type GuidanceSection,
+  type OfficialSource,
+  type Problem,
+} from '../../shared/index.ts';
 import { isDuplicateKey } from '../db/database-errors.ts';
 
 /**
@@ -30,10 +36,14 @@ export class ServiceCatalog {
     // gets one insertMany, and a restart writes only what a file names or a backfill needs.
     const collection = collections(this.models).services;
     const stored = new Map(
-      (await collection.find({ slug: { $in: services.map((s) => s.slug) } }, { projection: { _id: 0, slug: 1, probes: 1, aliases: 1 } }).toArray()).map((d) => [
-        d.slug as string,
-        { probes: d.probes !== undefined, aliases: d.aliases !== undefined },
-      ]),
+      (
+        await collection
+          .find(
+            { slug: { $in: services.map((s) => s.slug) } },
+            { projection: { _id: 0, slug: 1, probes: 1, aliases: 1 } },
+          )
+          .toArray()
+      ).map((d) => [d.slug as string, { probes: d.probes !== undefined, aliases: d.aliases !== undefined }]),
     );
     const fresh: Document[] = [];
     const opsOf = new Map<string, AnyBulkWriteOperation[]>();
@@ -48,20 +58,43 @@ export class ServiceCatalog {
       }
       // A file that names `official: null` removes it.
       if (named.has('official') && s.official === undefined) unset.official = '';
-      const update = { $setOnInsert: onInsert, ...(Object.keys(set).length > 0 && { $set: set }), ...(Object.keys(unset).length > 0 && { $unset: unset }) };
+      const update = {
+        $setOnInsert: onInsert,
+        ...(Object.keys(set).length > 0 && { $set: set }),
+        ...(Object.keys(unset).length > 0 && { $unset: unset }),
+      };
       const backfill: AnyBulkWriteOperation[] = named.has('probes')
         ? []
         : [
             {
               updateOne: {
                 filter: { slug: s.slug, probes: { $exists: false } },
-                update: { $set: { probes: s.probes ?? [], ...(s.official && !named.has('official') ? { official: s.official } : {}) } },
+                update: {
+                  $set: {
+                    probes: s.probes ?? [],
+                    ...(s.official && !named.has('official') ? { official: s.official } : {}),
+                  },
+                },
               },
             },
           ];
       // Aliases came with the larger catalog: services stored before get the seed's once.
-      const aliases: AnyBulkWriteOperation[] = s.aliases && !named.has('aliases') ? [{ updateOne: { filter: { slug: s.slug, aliases: { $exists: false } }, update: { $set: { aliases: s.aliases } } } }] : [];
-      const all: AnyBulkWriteOperation[] = [{ updateOne: { filter: { slug: s.slug }, update, upsert: true } }, ...backfill, ...aliases];
+      const aliases: AnyBulkWriteOperation[] =
+        s.aliases && !named.has('aliases')
+          ? [
+              {
+                updateOne: {
+                  filter: { slug: s.slug, aliases: { $exists: false } },
+                  update: { $set: { aliases: s.aliases } },
+                },
+              },
+            ]
+          : [];
+      const all: AnyBulkWriteOperation[] = [
+        { updateOne: { filter: { slug: s.slug }, update, upsert: true } },
+        ...backfill,
+        ...aliases,
+      ];
       opsOf.set(s.slug, all);
       const was = stored.get(s.slug);
       if (!was) {
@@ -112,12 +145,18 @@ export class ServiceCatalog {
         continue;
       }
       // A probe that no longer validates (the schema tightened) must not take its service off the site.
-      const probes = Array.isArray(doc.probes) ? doc.probes.flatMap((p) => (ProbeDefinition.safeParse(p).success ? [ProbeDefinition.parse(p)] : [])) : [];
+      const probes = Array.isArray(doc.probes)
+        ? doc.probes.flatMap((p) => (ProbeDefinition.safeParse(p).success ? [ProbeDefinition.parse(p)] : []))
+        : [];
       const retry = Service.safeParse({ ...doc, probes, official: undefined });
       if (retry.success) {
-        next.set(retry.data.slug, { ...retry.data, ...(Service.shape.official.safeParse(doc.official).data && { official: doc.official as OfficialSource }) });
+        next.set(retry.data.slug, {
+          ...retry.data,
+          ...(Service.shape.official.safeParse(doc.official).data && { official: doc.official as OfficialSource }),
+        });
         this.onInvalid(retry.data.slug, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      } else this.onInvalid(String(doc.slug), retry.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      } else
+        this.onInvalid(String(doc.slug), retry.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     }
     this.bySlug = next;
     this.sorted = undefined;
@@ -131,7 +170,9 @@ export class ServiceCatalog {
   async setOfficial(slug: string, official: OfficialSource | null): Promise<void> {
     await collections(this.models).services.updateOne(
       { slug },
-      official ? { $set: { official, updatedAt: new Date() } } : { $unset: { official: '' }, $set: { updatedAt: new Date() } },
+      official
+        ? { $set: { official, updatedAt: new Date() } }
+        : { $unset: { official: '' }, $set: { updatedAt: new Date() } },
     );
   }
 
@@ -139,7 +180,9 @@ export class ServiceCatalog {
   async setGuidance(slug: string, guidance: GuidanceSection[] | null): Promise<void> {
     await collections(this.models).services.updateOne(
       { slug },
-      guidance ? { $set: { guidance, updatedAt: new Date() } } : { $unset: { guidance: '' }, $set: { updatedAt: new Date() } },
+      guidance
+        ? { $set: { guidance, updatedAt: new Date() } }
+        : { $unset: { guidance: '' }, $set: { updatedAt: new Date() } },
     );
   }
 

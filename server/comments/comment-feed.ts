@@ -41,12 +41,18 @@ export class CommentFeed {
   /** Takes a comment out of its service's feed (hidden, or held for review). */
   async remove(slug: string, id: string): Promise<void> {
     await collections(this.models).commentFeeds.updateOne({ _id: slug }, { $pull: { items: { id } } });
-    this.bySlug.set(slug, (this.bySlug.get(slug) ?? []).filter((c) => c.id !== id));
+    this.bySlug.set(
+      slug,
+      (this.bySlug.get(slug) ?? []).filter((c) => c.id !== id),
+    );
   }
 
   /** Rebuilds a feed from the comments themselves (after a restore, which may bring back an older one). */
   async rebuild(slug: string): Promise<void> {
-    const docs = await this.models.Comment.find({ service: slug, status: 'visible' }).sort({ createdAt: -1 }).limit(KEPT).lean();
+    const docs = await this.models.Comment.find({ service: slug, status: 'visible' })
+      .sort({ createdAt: -1 })
+      .limit(KEPT)
+      .lean();
     const items = docs.map(toComment);
     await collections(this.models).commentFeeds.updateOne({ _id: slug }, { $set: { items } }, { upsert: true });
     this.bySlug.set(slug, items.slice(0, SHOWN));
@@ -98,7 +104,13 @@ const clean = (c: Comment): Comment => ({
   createdAt: c.createdAt,
 });
 
-export function toComment(d: { _id: unknown; service: string; text: string; problem?: string | null; createdAt: Date }): Comment {
+export function toComment(d: {
+  _id: unknown;
+  service: string;
+  text: string;
+  problem?: string | null;
+  createdAt: Date;
+}): Comment {
   return {
     id: String(d._id),
     service: d.service,

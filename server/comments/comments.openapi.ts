@@ -12,14 +12,18 @@ export const commentsApi: ApiOperation[] = [
     tag: 'Comments',
     params: z.object(SlugParam),
     query: PageQuery,
-    responses: { 200: { description: 'A page of comments; `next` is the cursor for the older page.', schema: CommentPage }, ...errors(400, 404) },
+    responses: {
+      200: { description: 'A page of comments; `next` is the cursor for the older page.', schema: CommentPage },
+      ...errors(400, 404),
+    },
   },
   {
     method: 'post',
     path: '/api/services/:slug/comments',
     operationId: 'createComment',
     summary: 'Comment on a service',
-    description: '`website` must stay empty and `elapsedMs` (how long the form was open) at least 2,000: simple bots are told apart that way.',
+    description:
+      '`website` must stay empty and `elapsedMs` (how long the form was open) at least 2,000: simple bots are told apart that way.',
     tag: 'Comments',
     params: z.object(SlugParam),
     body: CommentRequest,

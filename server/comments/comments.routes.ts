@@ -24,7 +24,10 @@ const Instant = z.iso.datetime();
 export const PageQuery = z.object({
   before: z
     .string()
-    .refine((c) => CURSOR.test(c) && Instant.safeParse(c.split('~')[0]).success, 'before is a cursor from a previous page')
+    .refine(
+      (c) => CURSOR.test(c) && Instant.safeParse(c.split('~')[0]).success,
+      'before is a cursor from a previous page',
+    )
     .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
@@ -56,7 +59,9 @@ export function commentsRoutes(deps: {
     const service = serviceOf(res);
     const body = CommentRequest.parse(req.body);
     if (body.problem && !service.problems.some((p) => p.id === body.problem)) {
-      throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', { problem: [`not a problem kind of ${service.name}`] });
+      throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', {
+        problem: [`not a problem kind of ${service.name}`],
+      });
     }
     assertHuman(body, MIN_COMMENT_MS);
     const client = deps.clientOf(req).address;

@@ -95,7 +95,10 @@ export class GroupCommit<T, R> {
     try {
       const results = await this.opts.writeBatch(batch.map((p) => p.item));
       batch.forEach((p, i) => p.resolve(results[i]!));
-      this.opts.onWritten?.(batch.map((p) => p.at), performance.now());
+      this.opts.onWritten?.(
+        batch.map((p) => p.at),
+        performance.now(),
+      );
     } catch (err) {
       batch.forEach((p) => p.reject(err));
     } finally {

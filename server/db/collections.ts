@@ -27,7 +27,8 @@ export function driverCollection<Doc extends Document>(model: Pick<Model<unknown
 }
 
 /** A collection no model describes (per-window claim collections, reports/dedupe-claims.ts). */
-export const keyedCollection = (conn: Connection, name: string): Collection<KeyedDoc> => driverCollection<KeyedDoc>({ collection: conn.collection(name) });
+export const keyedCollection = (conn: Connection, name: string): Collection<KeyedDoc> =>
+  driverCollection<KeyedDoc>({ collection: conn.collection(name) });
 
 /**
  * The collections features reach past mongoose for (counters bumped with $inc, documents keyed

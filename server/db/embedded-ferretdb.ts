@@ -9,7 +9,9 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 /** Where `scripts/setup.mjs` builds FerretDB; version and patch are kept once, in package.json. */
 export function ferretdbBinaryPath(): string {
-  const { ferretdbVersion, ferretdbPatch } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).embeddedDatabase;
+  const { ferretdbVersion, ferretdbPatch } = JSON.parse(
+    readFileSync(path.join(repoRoot, 'package.json'), 'utf8'),
+  ).embeddedDatabase;
   return path.join(repoRoot, '.tools', `ferretdb-${ferretdbVersion}+${ferretdbPatch}`, 'ferretdb');
 }
 
@@ -132,7 +134,13 @@ export async function startEmbeddedDatabase(opts: {
 }
 
 /** One FerretDB process on `port`, resolved once it accepts connections. */
-async function launch(binary: string, dir: string, port: number, parentLog: Logger, sync: 'normal' | 'full'): Promise<ChildProcess> {
+async function launch(
+  binary: string,
+  dir: string,
+  port: number,
+  parentLog: Logger,
+  sync: 'normal' | 'full',
+): Promise<ChildProcess> {
   // umask 077: every SQLite file FerretDB creates (one per database, at any time) is 0600.
   const child = spawn(
     '/bin/sh',

@@ -165,7 +165,10 @@ export class SeasonalBaseline {
       row[h % 24] = y;
     });
     const days = [...rows.keys()].filter((d) => d >= firstDay).sort((a, b) => a - b);
-    const fit = medianPolish(days.map((d) => rows.get(d)!), 24);
+    const fit = medianPolish(
+      days.map((d) => rows.get(d)!),
+      24,
+    );
     this.overall = fit.overall;
     this.hourOfDay = fit.col;
     const byWeekday: number[][] = Array.from({ length: 7 }, () => []);

@@ -57,7 +57,9 @@ export function classifyIncident(input: ClassifyInput): Classification {
       };
     }
     // A spike that outlives its maintenance window is no longer what was announced.
-    reasons.push(`Scheduled maintenance ${name} ended ${minutesSince(window.end, now)} ago, but reports have not settled.`);
+    reasons.push(
+      `Scheduled maintenance ${name} ended ${minutesSince(window.end, now)} ago, but reports have not settled.`,
+    );
   }
 
   const split = problemShares(input.byProblem);
@@ -83,9 +85,15 @@ export const TWO_KINDS = 0.8;
 /** The split in words that match its numbers: one kind above half, two kinds holding most, or a real spread. */
 function splitSentence(split: ProblemShare[], labelOf: (p: string) => string, usualText: string): string {
   const [first, second] = split;
-  const listed = (n: number) => split.slice(0, n).map((s) => `${labelOf(s.problem)} ${percent(s.share)}`).join(', ');
-  if (first && first.share > 0.5) return `Most reports are about ${labelOf(first.problem)} (${percent(first.share)}, ${usualText}).`;
-  if (first && second && first.share + second.share >= TWO_KINDS) return `Most reports fall in two problems: ${listed(2)}.`;
+  const listed = (n: number) =>
+    split
+      .slice(0, n)
+      .map((s) => `${labelOf(s.problem)} ${percent(s.share)}`)
+      .join(', ');
+  if (first && first.share > 0.5)
+    return `Most reports are about ${labelOf(first.problem)} (${percent(first.share)}, ${usualText}).`;
+  if (first && second && first.share + second.share >= TWO_KINDS)
+    return `Most reports fall in two problems: ${listed(2)}.`;
   return `Reports are spread across problems: ${listed(3)}.`;
 }
 

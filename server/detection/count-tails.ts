@@ -8,9 +8,8 @@
  */
 
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-  1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7; ~15 significant digits). */
@@ -63,8 +62,7 @@ function betaFraction(z: number, a: number, b: number): number {
 export function logIncompleteBeta(z: number, a: number, b: number): number {
   if (z <= 0) return -Infinity;
   if (z >= 1) return 0;
-  const logFront =
-    a * Math.log(z) + b * Math.log1p(-z) - (logGamma(a) + logGamma(b) - logGamma(a + b));
+  const logFront = a * Math.log(z) + b * Math.log1p(-z) - (logGamma(a) + logGamma(b) - logGamma(a + b));
   if (z < (a + 1) / (a + b + 2)) return logFront + Math.log(betaFraction(z, a, b)) - Math.log(a);
   const upper = Math.exp(logFront + Math.log(betaFraction(1 - z, b, a)) - Math.log(b));
   return Math.log1p(-Math.min(upper, 1));

@@ -81,9 +81,9 @@ export interface DetectorConfig extends DetectorSettings {
 export function detectorConfig(intervalMs: number, overrides: Partial<DetectorSettings> = {}): DetectorConfig {
   const settings: DetectorSettings = { ...DEFAULT_SETTINGS, ...overrides, intervalMs };
   const intervalMinutes = intervalMs / 60_000;
-  const windowIntervals = [...new Set(settings.windowsMinutes.map((m) => Math.max(1, Math.round(m / intervalMinutes))))].sort(
-    (a, b) => a - b,
-  );
+  const windowIntervals = [
+    ...new Set(settings.windowsMinutes.map((m) => Math.max(1, Math.round(m / intervalMinutes)))),
+  ].sort((a, b) => a - b);
   const dayIntervals = 86_400_000 / intervalMs;
   const looksPerDay = windowIntervals.reduce((sum, w) => sum + dayIntervals / w, 0);
   return { ...settings, windowIntervals, openPValue: 1 / (settings.falseAlarmDays * looksPerDay) };

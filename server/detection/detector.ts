@@ -31,7 +31,15 @@ import { estimateDispersion, testWindow, type Evidence } from './significance.ts
 
 import type { Band, CountPoint, Decision, DetectedSpike, PartialPoint } from './decision.ts';
 
-export { describeEvidence, type Band, type CountPoint, type Decision, type Evidence, type DetectedSpike, type PartialPoint } from './decision.ts';
+export {
+  describeEvidence,
+  type Band,
+  type CountPoint,
+  type Decision,
+  type Evidence,
+  type DetectedSpike,
+  type PartialPoint,
+} from './decision.ts';
 
 /** Dispersion fits look at most this many past windows: plenty for a 90% quantile. */
 const MAX_DISPERSION_SAMPLES = 2000;
@@ -97,7 +105,8 @@ export class SpikeDetector {
     this.lastTime = point.time;
     this.record(point.count, this.baseline.expected(point.time));
     this.baseline.add(point.time, point.count);
-    if (this.warmSeq === Infinity && this.baseline.historyHours * 60 >= this.config.warmupMinutes) this.warmSeq = this.seq;
+    if (this.warmSeq === Infinity && this.baseline.historyHours * 60 >= this.config.warmupMinutes)
+      this.warmSeq = this.seq;
 
     const crossedHour = Math.floor(point.time / HOUR_MS) !== Math.floor(previous / HOUR_MS);
     const crossedDay = Math.floor(point.time / DAY_MS) !== Math.floor(previous / DAY_MS);
@@ -151,7 +160,12 @@ export class SpikeDetector {
     const expected = this.baseline.expected(time);
     const alpha = this.alphas[0]!;
     const tail = (1 - coverage) / 2;
-    return { time, expected, low: countQuantile(tail, expected, alpha), high: countQuantile(1 - tail, expected, alpha) };
+    return {
+      time,
+      expected,
+      low: countQuantile(tail, expected, alpha),
+      high: countQuantile(1 - tail, expected, alpha),
+    };
   }
 
   /** Skipped intervals are unknown, not zero: a server should push its empty minutes as 0. */
@@ -239,7 +253,9 @@ export class SpikeDetector {
   }
 
   private mildlyElevated(w: Evidence): boolean {
-    return w.observed >= this.config.minCount && w.ratio >= this.config.resolveRatio && w.pValue <= this.config.resolvePValue;
+    return (
+      w.observed >= this.config.minCount && w.ratio >= this.config.resolveRatio && w.pValue <= this.config.resolvePValue
+    );
   }
 
   private decide(time: number, at: number, windows: Evidence[]): Decision {

@@ -85,19 +85,27 @@ export class LevelDetector {
     const day = Math.floor(point.time / DAY_MS);
     if (day !== this.lastDay) {
       this.lastDay = day;
-      this.maxima.forEach((m, i) => (this.bars[i] = ordinaryBar(m.closed, 1 / this.config.falseAlarmDays, MIN_DAYS_FOR_BAR)));
+      this.maxima.forEach(
+        (m, i) => (this.bars[i] = ordinaryBar(m.closed, 1 / this.config.falseAlarmDays, MIN_DAYS_FOR_BAR)),
+      );
     }
     let best = 0;
     zs.forEach((z, i) => {
       if (Math.abs(z) > Math.abs(zs[best]!) || Number.isNaN(zs[best]!)) best = i;
     });
-    const decision: LevelDecision = { time: point.time, transition: 'none', windowIntervals: this.config.windowIntervals[best]!, z: zs[best]! };
+    const decision: LevelDecision = {
+      time: point.time,
+      transition: 'none',
+      windowIntervals: this.config.windowIntervals[best]!,
+      z: zs[best]!,
+    };
 
     const ready = this.daysOfRecord() >= MIN_DAYS_FOR_BAR;
     if (!this.open) {
       // Beyond the ordinary bar by more than the noise: a capped metric (CPU at 100%) repeats
       // its routine maximum exactly, and a hair's shift of the median must not make that news.
-      const opens = ready && zs.some((z, i) => Math.abs(z) >= this.zThreshold && Math.abs(diffs[i]!) > this.bars[i]! + this.scale);
+      const opens =
+        ready && zs.some((z, i) => Math.abs(z) >= this.zThreshold && Math.abs(diffs[i]!) > this.bars[i]! + this.scale);
       if (opens) {
         this.open = true;
         this.calmSince = NaN;

@@ -41,7 +41,8 @@ export class BlockMaxima {
       if (!Number.isNaN(this.block)) {
         this.maxima[this.block % this.maxima.length] = this.current;
         // Blocks skipped by a gap in the data hold no maximum.
-        for (let b = this.block + 1; b < block && b < this.block + this.maxima.length; b++) this.maxima[b % this.maxima.length] = NaN;
+        for (let b = this.block + 1; b < block && b < this.block + this.maxima.length; b++)
+          this.maxima[b % this.maxima.length] = NaN;
       }
       this.block = block;
       this.current = 0;

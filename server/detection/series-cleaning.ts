@@ -94,7 +94,10 @@ export function gridOffset(times: readonly number[], intervalMs: number): number
  * that really splits one interval's count over two rows is under-counted by that split.
  */
 export function alignToGrid(rows: readonly TimedValue[], intervalMs: number): GridSeries {
-  const offset = gridOffset(rows.map((r) => r.time), intervalMs);
+  const offset = gridOffset(
+    rows.map((r) => r.time),
+    intervalMs,
+  );
   const intervals: TimedValue[] = [];
   const sums: number[] = [];
   const sizes: number[] = [];
@@ -162,10 +165,15 @@ export function describeCleaning(counts: CleaningCounts, intervalMs: number): st
   const parts: string[] = [];
   if (counts.outOfOrder) parts.push(`${count(counts.outOfOrder, 'row')} out of time order (sorted)`);
   if (counts.repeated) parts.push(count(counts.repeated, 'repeated timestamp'));
-  if (counts.offGrid) parts.push(`${count(counts.offGrid, 'row')} off the ${intervalMs / 60_000}-minute grid (moved to the nearest interval)`);
+  if (counts.offGrid)
+    parts.push(
+      `${count(counts.offGrid, 'row')} off the ${intervalMs / 60_000}-minute grid (moved to the nearest interval)`,
+    );
   if (counts.merged) parts.push(`${count(counts.merged, 'row')} sharing an interval with another (averaged into it)`);
   if (counts.gaps) {
-    parts.push(`${count(counts.gaps, 'gap')} leaving out ${count(counts.missingIntervals, 'interval')} (unknown, not zero)`);
+    parts.push(
+      `${count(counts.gaps, 'gap')} leaving out ${count(counts.missingIntervals, 'interval')} (unknown, not zero)`,
+    );
   }
   return parts.join('; ');
 }

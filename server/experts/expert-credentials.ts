@@ -33,12 +33,20 @@ export class ExpertCredentials {
     const expiresAt = now + CODE_TTL_MS;
     // A new code replaces any earlier one not yet used: only the latest handed-over code works.
     await this.models.ExpertCredential.deleteMany({ expertId, kind: 'code' });
-    await this.models.ExpertCredential.create({ _id: sha256(code), kind: 'code', expertId, expiresAt: new Date(expiresAt), createdAt: new Date(now) });
+    await this.models.ExpertCredential.create({
+      _id: sha256(code),
+      kind: 'code',
+      expertId,
+      expiresAt: new Date(expiresAt),
+      createdAt: new Date(now),
+    });
     return { code, expiresAt };
   }
 
   /** Trades a code for a session; undefined for a code that is unknown, used, expired or whose expert was revoked. */
-  async redeem(code: string): Promise<{ token: string; expiresAt: number; expert: ExpertDoc & { _id: unknown } } | undefined> {
+  async redeem(
+    code: string,
+  ): Promise<{ token: string; expiresAt: number; expert: ExpertDoc & { _id: unknown } } | undefined> {
     const now = this.clock.now();
     const taken = await this.models.ExpertCredential.findOneAndDelete({ _id: sha256(code), kind: 'code' }).lean();
     if (!taken || taken.expiresAt.getTime() <= now) return undefined;
@@ -46,7 +54,13 @@ export class ExpertCredentials {
     if (!expert || expert.status !== 'active') return undefined;
     const token = secret();
     const expiresAt = now + EXPERT_SESSION_TTL_MS;
-    await this.models.ExpertCredential.create({ _id: sha256(token), kind: 'session', expertId: taken.expertId, expiresAt: new Date(expiresAt), createdAt: new Date(now) });
+    await this.models.ExpertCredential.create({
+      _id: sha256(token),
+      kind: 'session',
+      expertId: taken.expertId,
+      expiresAt: new Date(expiresAt),
+      createdAt: new Date(now),
+    });
     return { token, expiresAt, expert };
   }
 

@@ -30,11 +30,15 @@ export const expertsApi: ApiOperation[] = [
     path: '/api/admin/experts',
     operationId: 'verifyExpert',
     summary: 'Verify an expert and get their one-time sign-in code',
-    description: 'The code is shown once (only its hash is kept) and works once, for three days: hand it to the expert yourself. `services` limits them to those services.',
+    description:
+      'The code is shown once (only its hash is kept) and works once, for three days: hand it to the expert yourself. `services` limits them to those services.',
     tag: 'Operators',
     operator: true,
     body: ExpertRequest,
-    responses: { 201: { description: 'Verified; the sign-in code and a link carrying it.', schema: ExpertCreated }, ...errors(400) },
+    responses: {
+      201: { description: 'Verified; the sign-in code and a link carrying it.', schema: ExpertCreated },
+      ...errors(400),
+    },
   },
   {
     method: 'get',
@@ -61,7 +65,8 @@ export const expertsApi: ApiOperation[] = [
     path: '/api/admin/experts/:id/revoke',
     operationId: 'revokeExpert',
     summary: "Revoke an expert's verification",
-    description: 'Their sessions stop working at once (403) and unused codes are dropped; their insights stay, marked `stillVerified: false`.',
+    description:
+      'Their sessions stop working at once (403) and unused codes are dropped; their insights stay, marked `stillVerified: false`.',
     tag: 'Operators',
     operator: true,
     params: z.object(IdParam),
@@ -72,10 +77,18 @@ export const expertsApi: ApiOperation[] = [
     path: '/api/experts/session',
     operationId: 'expertSignIn',
     summary: 'Sign in as an expert with a one-time code',
-    description: 'Sets the `or_expert` cookie (HttpOnly, SameSite=Strict, path /api). Attempts are limited per address.',
+    description:
+      'Sets the `or_expert` cookie (HttpOnly, SameSite=Strict, path /api). Attempts are limited per address.',
     tag: 'Experts',
     body: ExpertSignInRequest,
-    responses: { 201: { description: 'Signed in.', schema: ExpertSession, headers: { 'Set-Cookie': 'The expert session cookie.' } }, ...errors(400, 401, 429) },
+    responses: {
+      201: {
+        description: 'Signed in.',
+        schema: ExpertSession,
+        headers: { 'Set-Cookie': 'The expert session cookie.' },
+      },
+      ...errors(400, 401, 429),
+    },
   },
   {
     method: 'get',
@@ -116,7 +129,10 @@ export const expertsApi: ApiOperation[] = [
     tag: 'Experts',
     params: z.object(SlugParam),
     query: InsightQuery,
-    responses: { 200: { description: 'A page of insights and how many match in all.', schema: InsightPage }, ...errors(400, 404) },
+    responses: {
+      200: { description: 'A page of insights and how many match in all.', schema: InsightPage },
+      ...errors(400, 404),
+    },
   },
   {
     method: 'get',
@@ -126,7 +142,10 @@ export const expertsApi: ApiOperation[] = [
     tag: 'Experts',
     params: z.object(IdParam),
     query: InsightQuery.omit({ incident: true }),
-    responses: { 200: { description: 'A page of insights and how many match in all.', schema: InsightPage }, ...errors(400, 404) },
+    responses: {
+      200: { description: 'A page of insights and how many match in all.', schema: InsightPage },
+      ...errors(400, 404),
+    },
   },
   {
     method: 'post',
@@ -148,7 +167,10 @@ export const expertsApi: ApiOperation[] = [
     params: z.object(IdParam),
     body: FlagRequest,
     bodyOptional: true,
-    responses: { 202: { description: 'Taken; `held` says whether it is now held.', schema: FlagResponse }, ...errors(400, 404, 429) },
+    responses: {
+      202: { description: 'Taken; `held` says whether it is now held.', schema: FlagResponse },
+      ...errors(400, 404, 429),
+    },
   },
   {
     method: 'get',
@@ -158,7 +180,10 @@ export const expertsApi: ApiOperation[] = [
     tag: 'Operators',
     operator: true,
     query: ModerationQuery,
-    responses: { 200: { description: 'Insights, most flagged first.', schema: InsightModerationQueue }, ...errors(400) },
+    responses: {
+      200: { description: 'Insights, most flagged first.', schema: InsightModerationQueue },
+      ...errors(400),
+    },
   },
   {
     method: 'post',

@@ -1,5 +1,12 @@
 import { Router, type Request, type RequestHandler } from 'express';
-import { ExpertRequest, ExpertSignInRequest, ObjectIdString, type Expert, type ExpertSession, type ExpertSignInCode } from '../../shared/index.ts';
+import {
+  ExpertRequest,
+  ExpertSignInRequest,
+  ObjectIdString,
+  type Expert,
+  type ExpertSession,
+  type ExpertSignInCode,
+} from '../../shared/index.ts';
 import type { Models } from '../db/models.ts';
 import type { ExpertDoc } from '../db/models/expert.model.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
@@ -45,7 +52,11 @@ export function expertsRoutes(deps: {
 
   const signInCode = async (req: Request, expertId: string): Promise<ExpertSignInCode> => {
     const { code, expiresAt } = await deps.credentials.issueCode(expertId);
-    return { code, url: `${baseUrlOf(req, deps.publicUrl)}/experts/sign-in#code=${code}`, expiresAt: new Date(expiresAt).toISOString() };
+    return {
+      code,
+      url: `${baseUrlOf(req, deps.publicUrl)}/experts/sign-in#code=${code}`,
+      expiresAt: new Date(expiresAt).toISOString(),
+    };
   };
   const findExpert = async (id: string) => {
     const doc = await Expert.findById(ObjectIdString.parse(id)).lean();
@@ -58,7 +69,9 @@ export function expertsRoutes(deps: {
     const services = [...new Set(body.services ?? [])];
     const unknown = services.filter((s) => !deps.catalog.get(s));
     if (unknown.length) {
-      throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', { services: unknown.map((s) => `no service has the slug "${s}"`) });
+      throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', {
+        services: unknown.map((s) => `no service has the slug "${s}"`),
+      });
     }
     const doc = await Expert.create({
       name: body.name,
@@ -80,7 +93,8 @@ export function expertsRoutes(deps: {
 
   router.post('/api/admin/experts/:id/sign-in-codes', deps.admin, async (req, res) => {
     const expert = await findExpert(req.params.id as string);
-    if (expert.status !== 'active') throw new AppError(409, 'expert_revoked', 'This expert was revoked: verify them again as a new expert instead.');
+    if (expert.status !== 'active')
+      throw new AppError(409, 'expert_revoked', 'This expert was revoked: verify them again as a new expert instead.');
     const id = String(expert._id);
     const code = await signInCode(req, id);
     await deps.audit.record(adminOf(res), 'issue_expert_sign_in', { type: 'expert', id });
@@ -91,7 +105,11 @@ export function expertsRoutes(deps: {
     const expert = await findExpert(req.params.id as string);
     if (expert.status === 'revoked') throw new AppError(409, 'already_revoked', 'This expert was already revoked.');
     const now = new Date(deps.clock.now());
-    const after = await Expert.findOneAndUpdate({ _id: expert._id, status: 'active' }, { $set: { status: 'revoked', revokedAt: now, revokedBy: adminOf(res) } }, { returnDocument: 'after' }).lean();
+    const after = await Expert.findOneAndUpdate(
+      { _id: expert._id, status: 'active' },
+      { $set: { status: 'revoked', revokedAt: now, revokedBy: adminOf(res) } },
+      { returnDocument: 'after' },
+    ).lean();
     if (!after) throw new AppError(409, 'already_revoked', 'This expert was already revoked.');
     await deps.credentials.dropCodes(String(expert._id));
     await deps.audit.record(adminOf(res), 'revoke_expert', { type: 'expert', id: String(expert._id) });
@@ -104,9 +122,17 @@ export function expertsRoutes(deps: {
     const { code } = ExpertSignInRequest.parse(req.body);
     const refund = await deps.limiter.consume('login', deps.clientOf(req).address);
     const session = await deps.credentials.redeem(code);
-    if (!session) throw new AppError(401, 'bad_code', 'That sign-in code is not valid: it may have been used already or expired. Ask an operator for a new one.');
+    if (!session)
+      throw new AppError(
+        401,
+        'bad_code',
+        'That sign-in code is not valid: it may have been used already or expired. Ask an operator for a new one.',
+      );
     await refund();
-    await deps.audit.record(`expert:${String(session.expert._id)}`, 'expert_sign_in', { type: 'expert', id: String(session.expert._id) });
+    await deps.audit.record(`expert:${String(session.expert._id)}`, 'expert_sign_in', {
+      type: 'expert',
+      id: String(session.expert._id),
+    });
     res.cookie(EXPERT_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -119,7 +145,9 @@ export function expertsRoutes(deps: {
 
   router.get('/api/experts/session', async (req, res) => {
     const s = await deps.credentials.lookup(expertToken(req));
-    const body: ExpertSession = s.ok ? sessionBody(s.expert, s.expiresAt) : { signedIn: false, ...(s.reason === 'revoked' ? { revoked: true } : {}) };
+    const body: ExpertSession = s.ok
+      ? sessionBody(s.expert, s.expiresAt)
+      : { signedIn: false, ...(s.reason === 'revoked' ? { revoked: true } : {}) };
     res.json(body);
   });
 

@@ -42,7 +42,10 @@ export function createExperts(deps: {
   return {
     router,
     recentInsights: async (slug) => {
-      const docs = await deps.models.Insight.find({ service: slug, status: 'visible' }).sort({ createdAt: -1 }).limit(FEED_ENTRIES).lean();
+      const docs = await deps.models.Insight.find({ service: slug, status: 'visible' })
+        .sort({ createdAt: -1 })
+        .limit(FEED_ENTRIES)
+        .lean();
       return toInsights(deps.models, docs as InsightRow[]);
     },
     sweep: () => credentials.sweep(),

@@ -29,7 +29,9 @@ export function toInsight(d: InsightRow, stillVerified: boolean): Insight {
 export async function toInsights(models: Models, docs: InsightRow[]): Promise<Insight[]> {
   const ids = [...new Set(docs.map((d) => d.expertId))];
   const active = new Set(
-    ids.length ? (await models.Expert.find({ _id: { $in: ids }, status: 'active' }, { _id: 1 }).lean()).map((e) => String(e._id)) : [],
+    ids.length
+      ? (await models.Expert.find({ _id: { $in: ids }, status: 'active' }, { _id: 1 }).lean()).map((e) => String(e._id))
+      : [],
   );
   return docs.map((d) => toInsight(d, active.has(d.expertId)));
 }

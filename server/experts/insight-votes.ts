@@ -4,7 +4,6 @@ import { notFound } from '../errors.ts';
 import { isDuplicateKey } from '../db/database-errors.ts';
 import { HOLD_AFTER_FLAGS } from '../moderation/moderated-items.ts';
 
-
 /**
  * Readers' "helpful" marks and flags on insights, the way stories get them: one vote per client
  * and insight (the vote's unique `_id`, shared with comments' and stories' votes), then an `$inc`.
@@ -15,7 +14,14 @@ export function insightVotes(deps: { models: Models; clock: Clock }) {
 
   async function castOnce(kind: 'flag' | 'helpful', id: string, client: string, reason?: string): Promise<boolean> {
     try {
-      await models.Vote.create({ _id: `${kind}:${id}:${client}`, kind, itemType: 'insight', itemId: id, ...(reason ? { reason } : {}), at: new Date(clock.now()) });
+      await models.Vote.create({
+        _id: `${kind}:${id}:${client}`,
+        kind,
+        itemType: 'insight',
+        itemId: id,
+        ...(reason ? { reason } : {}),
+        at: new Date(clock.now()),
+      });
       return true;
     } catch (err) {
       if (isDuplicateKey(err)) return false;
@@ -43,7 +49,10 @@ export function insightVotes(deps: { models: Models; clock: Clock }) {
     if (!(await castOnce('flag', id, client, reason))) return { flagged: false, held: doc.status === 'held' };
     await Insight.updateOne({ _id: id }, { $inc: { flags: 1 } });
     // As for stories: only a visible insight moves to held; a restore resets the count.
-    const held = await Insight.updateOne({ _id: id, status: 'visible', flags: { $gte: HOLD_AFTER_FLAGS } }, { $set: { status: 'held' } });
+    const held = await Insight.updateOne(
+      { _id: id, status: 'visible', flags: { $gte: HOLD_AFTER_FLAGS } },
+      { $set: { status: 'held' } },
+    );
     return { flagged: true, held: held.modifiedCount === 1 || doc.status === 'held' };
   }
 

@@ -45,9 +45,15 @@ export function insightsRoutes(deps: {
     if (!service) throw notFound(`The service "${slug}"`);
     return service;
   };
-  const page = async (filter: Record<string, unknown>, q: { sort: 'helpful' | 'newest'; limit: number; offset: number }): Promise<InsightPage> => {
+  const page = async (
+    filter: Record<string, unknown>,
+    q: { sort: 'helpful' | 'newest'; limit: number; offset: number },
+  ): Promise<InsightPage> => {
     const sort: Record<string, 1 | -1> = q.sort === 'helpful' ? { helpful: -1, createdAt: -1 } : { createdAt: -1 };
-    const [docs, total] = await Promise.all([Insight.find(filter).sort(sort).skip(q.offset).limit(q.limit).lean(), Insight.countDocuments(filter)]);
+    const [docs, total] = await Promise.all([
+      Insight.find(filter).sort(sort).skip(q.offset).limit(q.limit).lean(),
+      Insight.countDocuments(filter),
+    ]);
     return { insights: await toInsights(models, docs as InsightRow[]), total };
   };
 
@@ -57,29 +63,46 @@ export function insightsRoutes(deps: {
     const expert = expertOf(res);
     const expertId = String(expert._id);
     if (expert.services?.length && !expert.services.includes(service.slug)) {
-      throw new AppError(403, 'not_your_service', `You are verified as an expert on ${expert.services.join(', ')} only, not on ${service.name}.`);
+      throw new AppError(
+        403,
+        'not_your_service',
+        `You are verified as an expert on ${expert.services.join(', ')} only, not on ${service.name}.`,
+      );
     }
     if (body.incidentId && (await deps.incidentStore.get(body.incidentId))?.service !== service.slug) {
-      throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', { incidentId: [`no incident of ${service.name} has this id`] });
+      throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', {
+        incidentId: [`no incident of ${service.name} has this id`],
+      });
     }
     await deps.limiter.consume('insight', `expert:${expertId}`);
     const doc = await Insight.create({
       service: service.slug,
       ...(body.incidentId ? { incidentId: body.incidentId } : {}),
       expertId,
-      expert: { name: expert.name, role: expert.role, ...(expert.affiliation ? { affiliation: expert.affiliation } : {}) },
+      expert: {
+        name: expert.name,
+        role: expert.role,
+        ...(expert.affiliation ? { affiliation: expert.affiliation } : {}),
+      },
       body: body.body,
       links: linksIn(body.body),
       createdAt: new Date(deps.clock.now()),
     });
-    await deps.audit.record(`expert:${expertId}`, 'post_insight', { type: 'insight', id: String(doc._id) }, `${expert.name} on ${service.slug}`);
+    await deps.audit.record(
+      `expert:${expertId}`,
+      'post_insight',
+      { type: 'insight', id: String(doc._id) },
+      `${expert.name} on ${service.slug}`,
+    );
     res.status(201).json((await toInsights(models, [doc.toObject() as InsightRow]))[0]);
   });
 
   router.get('/api/services/:slug/insights', async (req, res) => {
     const service = serviceOf(req.params.slug as string);
     const q = InsightQuery.parse(req.query);
-    res.json(await page({ service: service.slug, status: 'visible', ...(q.incident ? { incidentId: q.incident } : {}) }, q));
+    res.json(
+      await page({ service: service.slug, status: 'visible', ...(q.incident ? { incidentId: q.incident } : {}) }, q),
+    );
   });
 
   router.get('/api/incidents/:id/insights', async (req, res) => {
@@ -107,11 +130,20 @@ export function insightsRoutes(deps: {
   router.get('/api/admin/insights', deps.admin, async (req, res) => {
     const q = ModerationQuery.parse(req.query);
     const filter: Record<string, unknown> =
-      q.status === 'all' ? {} : q.status === 'flagged' ? { flags: { $gt: 0 }, status: 'visible' } : { status: q.status };
+      q.status === 'all'
+        ? {}
+        : q.status === 'flagged'
+          ? { flags: { $gt: 0 }, status: 'visible' }
+          : { status: q.status };
     const docs = (await Insight.find(filter).sort({ flags: -1, createdAt: -1 }).limit(q.limit).lean()) as InsightRow[];
     const shown = await toInsights(models, docs);
     const body: InsightModerationQueue = {
-      items: shown.map((insight, i) => ({ ...insight, status: docs[i]!.status, flags: docs[i]!.flags ?? 0, expertId: docs[i]!.expertId })),
+      items: shown.map((insight, i) => ({
+        ...insight,
+        status: docs[i]!.status,
+        flags: docs[i]!.flags ?? 0,
+        expertId: docs[i]!.expertId,
+      })),
     };
     res.json(body);
   });

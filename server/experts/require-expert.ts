@@ -35,9 +35,24 @@ export function requireExpert(credentials: ExpertCredentials): RequestHandler {
   return async (req, res, next) => {
     const session = await credentials.lookup(expertToken(req));
     if (!session.ok) {
-      if (session.reason === 'revoked') return next(new AppError(403, 'expert_revoked', 'Your verification as an expert was withdrawn by an operator, so you can no longer post.'));
+      if (session.reason === 'revoked')
+        return next(
+          new AppError(
+            403,
+            'expert_revoked',
+            'Your verification as an expert was withdrawn by an operator, so you can no longer post.',
+          ),
+        );
       const expired = session.reason === 'expired';
-      return next(new AppError(401, expired ? 'session_expired' : 'unauthenticated', expired ? 'Your expert session has expired. Ask an operator for a new sign-in code.' : 'Sign in as a verified expert to do this.'));
+      return next(
+        new AppError(
+          401,
+          expired ? 'session_expired' : 'unauthenticated',
+          expired
+            ? 'Your expert session has expired. Ask an operator for a new sign-in code.'
+            : 'Sign in as a verified expert to do this.',
+        ),
+      );
     }
     const origin = req.get('origin');
     if (origin !== undefined && originHost(origin) !== req.get('host')) {

@@ -10,7 +10,9 @@ export interface CategoryGuidance {
 
 export const CATEGORY_GUIDANCE: Record<string, CategoryGuidance> = {
   AI: {
-    person: ['Copy your prompt and any long answer you need before you retry: a failed reply may not be kept in the history.'],
+    person: [
+      'Copy your prompt and any long answer you need before you retry: a failed reply may not be kept in the history.',
+    ],
     business: [
       'Fall back to a second model provider, or queue requests and run them when it is back.',
       'Show your users a clear "the assistant is unavailable" message instead of letting requests time out.',
@@ -18,7 +20,7 @@ export const CATEGORY_GUIDANCE: Record<string, CategoryGuidance> = {
   },
   'Banking & payments': {
     person: [
-      'Do not pay twice: check your statement or the shop\'s order history before you retry a payment.',
+      "Do not pay twice: check your statement or the shop's order history before you retry a payment.",
       'Keep a second way to pay at hand (another card, cash) until it is back.',
     ],
     business: [
@@ -31,7 +33,9 @@ export const CATEGORY_GUIDANCE: Record<string, CategoryGuidance> = {
       'Restart your phone or router once; if it still fails, use Wi-Fi calling or another network for what is urgent.',
       'For an emergency call, any available network can carry it even without your own signal.',
     ],
-    business: ['Switch to a backup connection (a second provider or a mobile hotspot on another network) for payments and calls.'],
+    business: [
+      'Switch to a backup connection (a second provider or a mobile hotspot on another network) for payments and calls.',
+    ],
   },
   Cloud: {
     person: ['Many apps and sites run on this provider: if several of them fail, this is likely why.'],
@@ -42,7 +46,9 @@ export const CATEGORY_GUIDANCE: Record<string, CategoryGuidance> = {
   },
   Communication: {
     person: ['For anything urgent, reach people another way (phone, text, email) and say where you are.'],
-    business: ['Move urgent conversations and meetings to a second channel, and announce it where your team will see it.'],
+    business: [
+      'Move urgent conversations and meetings to a second channel, and announce it where your team will see it.',
+    ],
   },
   'Developer tools': {
     person: ['Keep working locally; push and merge when it is back.'],
@@ -52,8 +58,10 @@ export const CATEGORY_GUIDANCE: Record<string, CategoryGuidance> = {
     ],
   },
   'Email & web': {
-    person: ['Mail sent to you during an outage is usually delivered late, not lost; wait before asking people to send again.'],
-    business: ['For urgent messages to customers use another channel (SMS, your site\'s banner, social accounts).'],
+    person: [
+      'Mail sent to you during an outage is usually delivered late, not lost; wait before asking people to send again.',
+    ],
+    business: ["For urgent messages to customers use another channel (SMS, your site's banner, social accounts)."],
   },
   Gaming: {
     person: ['Avoid buying or redeeming items until it is back: purchases during an outage can be delayed.'],
@@ -64,12 +72,18 @@ export const CATEGORY_GUIDANCE: Record<string, CategoryGuidance> = {
     business: ['Share offline copies of what people need today, and agree which copy is the one to keep.'],
   },
   Shopping: {
-    person: ['Check your order history before you order again: an order may have gone through even if the page failed.'],
+    person: [
+      'Check your order history before you order again: an order may have gone through even if the page failed.',
+    ],
     business: ['Pause ads that lead to the affected store or checkout, and take urgent orders another way.'],
   },
   'Travel & delivery': {
-    person: ['Check the app\'s order or trip history before you book or order again, and keep confirmation emails and screenshots.'],
-    business: ['Take orders or bookings another way (phone, your own site) and tell waiting customers what is delayed.'],
+    person: [
+      "Check the app's order or trip history before you book or order again, and keep confirmation emails and screenshots.",
+    ],
+    business: [
+      'Take orders or bookings another way (phone, your own site) and tell waiting customers what is delayed.',
+    ],
   },
   Social: {
     person: ['Keep a copy of what you wanted to post; posts may fail or appear twice.'],

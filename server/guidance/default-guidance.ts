@@ -26,7 +26,9 @@ const CAUSE: Record<DiagnosisCause, { person: string[]; business: string[] }> = 
     business: ['Move work that needs it to after the declared end of the window, and tell the people it affects.'],
   },
   'network-dns': {
-    person: ['It is not your device: their servers cannot be reached from anywhere right now. Try again in a few minutes.'],
+    person: [
+      'It is not your device: their servers cannot be reached from anywhere right now. Try again in a few minutes.',
+    ],
     business: ['If you link to it or call its API, expect connection errors rather than slow answers, and fail fast.'],
   },
   'server-errors': {
@@ -42,10 +44,14 @@ const CAUSE: Record<DiagnosisCause, { person: string[]; business: string[] }> = 
       'Nothing to fix on your side. Follow only the official status page for news.',
       'Be wary of emails or messages about this incident that ask for your password or payment details.',
     ],
-    business: ['Watch for phishing that uses the incident, and follow the official page before you change credentials or settings.'],
+    business: [
+      'Watch for phishing that uses the incident, and follow the official page before you change credentials or settings.',
+    ],
   },
   'upstream-provider': {
-    person: ['The trouble is at a provider they rely on; other apps may fail too, and it comes back when the provider recovers.'],
+    person: [
+      'The trouble is at a provider they rely on; other apps may fail too, and it comes back when the provider recovers.',
+    ],
     business: ['Check which of your own tools rely on the same provider, and switch them to their fallbacks.'],
   },
 };
@@ -53,15 +59,35 @@ const CAUSE: Record<DiagnosisCause, { person: string[]; business: string[] }> = 
 /** Advice for the problem most people report, by problem id (server/catalog/seed/seed-helpers.ts). */
 const KIND: { ids: string[]; person: string; notWhen?: DiagnosisCause[] }[] = [
   // When it works for most, the account may well be the problem: that advice would mislead.
-  { ids: ['login', 'account'], person: 'Do not reset your password or create a new account yet: sign-in trouble during an outage is rarely about your account.', notWhen: ['only-some-people'] },
+  {
+    ids: ['login', 'account'],
+    person:
+      'Do not reset your password or create a new account yet: sign-in trouble during an outage is rarely about your account.',
+    notWhen: ['only-some-people'],
+  },
   { ids: ['app', 'tv'], person: 'Try the website instead of the app, or the other way round.' },
   { ids: ['website'], person: 'Try the mobile app instead of the website, or the other way round.' },
-  { ids: ['slow', 'slow-internet', 'streaming', 'playback'], person: 'Give it time and avoid starting large uploads or downloads until it is back to normal.' },
-  { ids: ['errors', 'responses'], person: 'Keep your draft: copy what you were writing before you retry, so an error does not lose it.' },
-  { ids: ['messages', 'sending', 'posting', 'editing', 'upload', 'sync'], person: 'Keep your draft: copy what you wrote before you retry, and check later that it was not sent twice.' },
-  { ids: ['payments', 'cards', 'checkout', 'ordering'], person: 'Check whether a payment or order went through before you try again.' },
+  {
+    ids: ['slow', 'slow-internet', 'streaming', 'playback'],
+    person: 'Give it time and avoid starting large uploads or downloads until it is back to normal.',
+  },
+  {
+    ids: ['errors', 'responses'],
+    person: 'Keep your draft: copy what you were writing before you retry, so an error does not lose it.',
+  },
+  {
+    ids: ['messages', 'sending', 'posting', 'editing', 'upload', 'sync'],
+    person: 'Keep your draft: copy what you wrote before you retry, and check later that it was not sent twice.',
+  },
+  {
+    ids: ['payments', 'cards', 'checkout', 'ordering'],
+    person: 'Check whether a payment or order went through before you try again.',
+  },
   { ids: ['api'], person: 'Requests from code may fail: let scripts retry later instead of in a tight loop.' },
-  { ids: ['signal', 'mobile-data', 'internet', 'connection', 'calls'], person: 'Restart your device or router once; if it still fails, others nearby likely have the same problem.' },
+  {
+    ids: ['signal', 'mobile-data', 'internet', 'connection', 'calls'],
+    person: 'Restart your device or router once; if it still fails, others nearby likely have the same problem.',
+  },
 ];
 
 export interface GuidanceQuery {
@@ -85,7 +111,9 @@ export function guidanceFor(q: GuidanceQuery): GuidanceSection[] {
   if (q.override && q.override.length > 0) return q.override;
   const cause = q.cause ? CAUSE[q.cause] : undefined;
   const category = CATEGORY_GUIDANCE[q.category] ?? OTHER_GUIDANCE;
-  const kind = q.problemKind ? KIND.find((k) => k.ids.includes(q.problemKind!) && !(q.cause && k.notWhen?.includes(q.cause))) : undefined;
+  const kind = q.problemKind
+    ? KIND.find((k) => k.ids.includes(q.problemKind!) && !(q.cause && k.notWhen?.includes(q.cause)))
+    : undefined;
   const planned = q.level === 'under_maintenance' || q.cause === 'maintenance';
   const follow = `Follow updates here (this page updates live)${q.officialUrl ? ` and on their official status page: ${q.officialUrl}` : ''}.`;
   const person = unique([
@@ -101,8 +129,15 @@ export function guidanceFor(q: GuidanceQuery): GuidanceSection[] {
   const business = unique([
     ...(cause?.business ?? []),
     ...(serious ? category.business : category.business.slice(0, 1)),
-    ...(outage ? ["Tell your customers what is affected and where to follow updates; do not promise a time the service itself has not given."] : []),
+    ...(outage
+      ? [
+          'Tell your customers what is affected and where to follow updates; do not promise a time the service itself has not given.',
+        ]
+      : []),
     ...(outage && category !== OTHER_GUIDANCE ? OTHER_GUIDANCE.business : []),
   ]).slice(0, MAX_BUSINESS);
-  return [{ title: PERSON_TITLE, steps: person }, ...(business.length > 0 ? [{ title: BUSINESS_TITLE, steps: business }] : [])];
+  return [
+    { title: PERSON_TITLE, steps: person },
+    ...(business.length > 0 ? [{ title: BUSINESS_TITLE, steps: business }] : []),
+  ];
 }

@@ -13,14 +13,18 @@ export const guidanceApi: ApiOperation[] = [
     tag: 'Operators',
     operator: true,
     params: slug,
-    responses: { 200: { description: 'The override (null: none) and the defaults.', schema: GuidanceConfig }, ...errors(404) },
+    responses: {
+      200: { description: 'The override (null: none) and the defaults.', schema: GuidanceConfig },
+      ...errors(404),
+    },
   },
   {
     method: 'put',
     path: '/api/admin/services/:slug/guidance',
     operationId: 'setGuidance',
     summary: "Replace a service's what-to-do guidance",
-    description: 'Sections of steps shown instead of the category defaults while the service has trouble; an empty list restores the defaults.',
+    description:
+      'Sections of steps shown instead of the category defaults while the service has trouble; an empty list restores the defaults.',
     tag: 'Operators',
     operator: true,
     params: slug,

@@ -9,7 +9,11 @@ import { guidanceFor } from './default-guidance.ts';
 /** The defaults an operator's guidance replaces, as a visitor sees them during a major outage. */
 const config = (service: Service): GuidanceConfig => ({
   override: service.guidance ?? null,
-  defaults: guidanceFor({ category: service.category, level: 'major_outage', officialUrl: service.official?.url ?? null }),
+  defaults: guidanceFor({
+    category: service.category,
+    level: 'major_outage',
+    officialUrl: service.official?.url ?? null,
+  }),
 });
 
 /** Operators replace a service's "what to do" with their own, or go back to the category's defaults. */

@@ -18,10 +18,19 @@ export function accessLog(log: Logger, metrics?: HttpHooks): RequestHandler {
       const status = res.statusCode;
       // The route's pattern, never the URL (a label per URL would grow without bound). The client's
       // pages are regex routes; static files and requests refused before any route have none.
-      metrics?.answered(req.route ? (typeof req.route.path === 'string' ? req.route.path : 'client_page') : 'no_route', status);
-      const line = () => ({ method: req.method, url: req.originalUrl, status, ms: Math.round(performance.now() - started) });
+      metrics?.answered(
+        req.route ? (typeof req.route.path === 'string' ? req.route.path : 'client_page') : 'no_route',
+        status,
+      );
+      const line = () => ({
+        method: req.method,
+        url: req.originalUrl,
+        status,
+        ms: Math.round(performance.now() - started),
+      });
       if (status >= 500) log.error(line(), 'request failed');
-      else if (status >= 400 && refusals++ % CLIENT_ERROR_SAMPLE === 0) log.info({ ...line(), sampled: `1 in ${CLIENT_ERROR_SAMPLE}` }, 'request refused');
+      else if (status >= 400 && refusals++ % CLIENT_ERROR_SAMPLE === 0)
+        log.info({ ...line(), sampled: `1 in ${CLIENT_ERROR_SAMPLE}` }, 'request refused');
       else if (log.isLevelEnabled('debug')) log.debug(line(), 'request');
     });
     next();

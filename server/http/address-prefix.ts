@@ -19,6 +19,10 @@ export function addressPrefixes(ip: string): AddressPrefixes {
     return { address: bytes.join('.'), network: `${bytes.slice(0, 3).join('.')}.0/24` };
   }
   const parts = (parsed as ipaddr.IPv6).parts;
-  const hex = (n: number) => parts.slice(0, n).map((p) => p.toString(16)).join(':');
+  const hex = (n: number) =>
+    parts
+      .slice(0, n)
+      .map((p) => p.toString(16))
+      .join(':');
   return { address: `${hex(4)}::/64`, network: `${hex(3)}::/48` };
 }

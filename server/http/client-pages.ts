@@ -12,7 +12,9 @@ const escapeHtml = (s: string) =>
  * Serves the built Svelte client. Service pages get their own <title> and description in the
  * HTML itself, because people arrive from a search for "is ChatGPT down".
  */
-export function clientPages(deps: { distDir: string; catalog: ServiceCatalog } & Omit<ServerPagesDeps, 'ssrFile' | 'template'>): Router {
+export function clientPages(
+  deps: { distDir: string; catalog: ServiceCatalog } & Omit<ServerPagesDeps, 'ssrFile' | 'template'>,
+): Router {
   const router = Router();
   const indexPath = path.join(deps.distDir, 'index.html');
   if (!existsSync(indexPath)) {
@@ -27,7 +29,9 @@ export function clientPages(deps: { distDir: string; catalog: ServiceCatalog } &
   const template = readFileSync(indexPath, 'utf8');
 
   router.use(staticAssets(deps.distDir));
-  router.use(serverPages({ ...deps, template, ssrFile: path.join(deps.distDir, '..', 'dist-server', 'entry-server.js') }));
+  router.use(
+    serverPages({ ...deps, template, ssrFile: path.join(deps.distDir, '..', 'dist-server', 'entry-server.js') }),
+  );
   router.get(/^(?!\/api\/|\/socket\.io\/).*/, (req, res) => {
     const slug = /^\/status\/([a-z0-9-]+)\/?$/.exec(req.path)?.[1];
     const service = slug ? deps.catalog.get(slug) : undefined;
@@ -41,7 +45,11 @@ export function clientPages(deps: { distDir: string; catalog: ServiceCatalog } &
           `<meta name="description" content="Is ${name} down right now? Live user reports, what people are having problems with, and comments from the last 24 hours." />`,
         );
     }
-    res.status(slug && !service ? 404 : 200).type('html').set('Cache-Control', 'no-cache').send(html);
+    res
+      .status(slug && !service ? 404 : 200)
+      .type('html')
+      .set('Cache-Control', 'no-cache')
+      .send(html);
   });
   return router;
 }

@@ -13,7 +13,9 @@ export interface EncodedBody {
 
 // Quality 5 compresses a service page within a few percent of 11 at a twentieth of the cost;
 // a body is built about once a second per changed service, not once per reader.
-const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } };
+const BROTLI = {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+};
 
 export function encodeJson(value: unknown): EncodedBody {
   const identity = Buffer.from(JSON.stringify(value));
@@ -49,7 +51,12 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 }
 
 /** Sends an encoded body: 304 when the reader has it, else the best encoding it accepts. */
-export function sendEncoded(req: IncomingMessage, res: ServerResponse, body: EncodedBody, headers: Record<string, string>): void {
+export function sendEncoded(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: EncodedBody,
+  headers: Record<string, string>,
+): void {
   const common = { ...headers, etag: body.etag, vary: 'Accept-Encoding' };
   if (matchesEtag(req.headers['if-none-match'], body.etag)) {
     res.writeHead(304, common);

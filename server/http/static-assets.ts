@@ -13,6 +13,12 @@ export function staticAssets(distDir: string): Router {
   const router = Router();
   router.get(/\.map$/, (_req, _res, next) => next(notFound('This file')));
   router.use('/assets', express.static(path.join(distDir, 'assets'), { index: false, maxAge: '1y', immutable: true }));
-  router.use(express.static(distDir, { index: false, cacheControl: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
+  router.use(
+    express.static(distDir, {
+      index: false,
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    }),
+  );
   return router;
 }

@@ -29,7 +29,12 @@ export function adminIncidentsRoutes(deps: {
   router.post('/api/admin/services/:slug/incidents', deps.admin, async (req, res) => {
     const service = serviceOf(res);
     const incident = await deps.operator.open(service, req.body, adminOf(res));
-    await deps.audit.record(adminOf(res), 'open_incident', { type: 'incident', id: incident.id }, `${service.slug}: ${incident.title}`);
+    await deps.audit.record(
+      adminOf(res),
+      'open_incident',
+      { type: 'incident', id: incident.id },
+      `${service.slug}: ${incident.title}`,
+    );
     deps.onOpened(incident);
     res.status(201).json(incident);
   });

@@ -81,7 +81,11 @@ export class DetectionLoop {
       recoveries?: (slug: string, now: number) => number;
     },
   ) {
-    this.lifecycle = new IncidentLifecycle({ ...deps, onIncident: (event, incident) => this.noted(event, incident), recoveries: deps.recoveries ?? (() => 0) });
+    this.lifecycle = new IncidentLifecycle({
+      ...deps,
+      onIncident: (event, incident) => this.noted(event, incident),
+      recoveries: deps.recoveries ?? (() => 0),
+    });
   }
 
   private noted(event: IncidentEvent, incident: Incident): void {
@@ -149,7 +153,11 @@ export class DetectionLoop {
       return false;
     });
     // The leader must see every process's writes before it judges them.
-    await series.refreshRecent(now, this.deps.catalog.all().map((s) => s.slug), 5);
+    await series.refreshRecent(
+      now,
+      this.deps.catalog.all().map((s) => s.slug),
+      5,
+    );
     if (this.leader && !wasLeader) {
       log.info('this process now runs incident detection');
       await this.deps.book.reload();
@@ -167,7 +175,12 @@ export class DetectionLoop {
       for (let t = start; t < current; t += MINUTE_MS) {
         await this.act(slug, sd, sd.push(t, series.countAt(slug, t)), now);
       }
-      await this.act(slug, sd, sd.assess(current, series.countAt(slug, current), Math.max(1e-3, (now - current) / MINUTE_MS)), now);
+      await this.act(
+        slug,
+        sd,
+        sd.assess(current, series.countAt(slug, current), Math.max(1e-3, (now - current) / MINUTE_MS)),
+        now,
+      );
       if (this.leader && !wasLeader) await this.reconcile(slug, sd, now);
       decisions.set(slug, sd.last);
       if (sd.last) reach.set(slug, this.reach(slug, sd.last, now));
@@ -179,7 +192,10 @@ export class DetectionLoop {
 
   /** How many networks reported within the evidence's window, and how many an incident needs. */
   private reach(slug: string, d: Decision, now: number): { networks: number; needed: number } {
-    const minutes = Math.max(MIN_REACH_MINUTES, Math.ceil(d.incident?.trigger.windowMinutes ?? d.evidence.windowMinutes));
+    const minutes = Math.max(
+      MIN_REACH_MINUTES,
+      Math.ceil(d.incident?.trigger.windowMinutes ?? d.evidence.windowMinutes),
+    );
     return { networks: this.deps.series.networksSince(slug, now - minutes * MINUTE_MS), needed: this.deps.minNetworks };
   }
 
@@ -191,11 +207,20 @@ export class DetectionLoop {
     // An operator's incident is the operators' to follow and close; only its phase moves here.
     if (open?.origin === 'operator') return void (await this.lifecycle.tend(slug, open, d, d.at));
     const believed = d.incident && d.incident.resolvedAt === null;
-    const roseAgain = believed && !open && d.transition !== 'opened' && !this.awaitingReach.has(slug) ? this.lifecycle.reopens(slug, d) : undefined;
+    const roseAgain =
+      believed && !open && d.transition !== 'opened' && !this.awaitingReach.has(slug)
+        ? this.lifecycle.reopens(slug, d)
+        : undefined;
     if (roseAgain !== undefined) {
       // Someone closed this burst and reports rose again after: a new incident, from the new rise.
       const startedAt = Math.max(roseAgain, d.at - d.evidence.windowMinutes * MINUTE_MS);
-      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, d, now, startedAt), startedAt, openedAt: now, phase: 'rising' });
+      const incident = await this.deps.store.open({
+        service: slug,
+        ...this.describe(slug, sd, d, now, startedAt),
+        startedAt,
+        openedAt: now,
+        phase: 'rising',
+      });
       this.noted('incident:opened', incident);
       this.lastFollow.set(slug, now);
       return;
@@ -208,7 +233,13 @@ export class DetectionLoop {
         return;
       }
       this.awaitingReach.delete(slug);
-      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, d, now), startedAt: d.incident!.startedAt, openedAt: now, phase: 'rising' });
+      const incident = await this.deps.store.open({
+        service: slug,
+        ...this.describe(slug, sd, d, now),
+        startedAt: d.incident!.startedAt,
+        openedAt: now,
+        phase: 'rising',
+      });
       this.deps.book.note(incident);
       this.lastFollow.set(slug, now);
       this.deps.onIncident('incident:opened', incident);
@@ -240,8 +271,21 @@ export class DetectionLoop {
     const { catalog, series, maintenance } = this.deps;
     const labelOf = (p: string) => catalog.problemLabel(slug, p);
     const byProblem = series.byProblemSince(slug, startedAt);
-    const windows = maintenance.recentAndUpcoming(slug).map((w) => ({ start: Date.parse(w.start), end: Date.parse(w.end), title: w.title }));
-    return { byProblem, labelOf, ...classifyIncident({ byProblem, usualByProblem: sd.usualByProblem, maintenance: windows, startedAt, now, labelOf }) };
+    const windows = maintenance
+      .recentAndUpcoming(slug)
+      .map((w) => ({ start: Date.parse(w.start), end: Date.parse(w.end), title: w.title }));
+    return {
+      byProblem,
+      labelOf,
+      ...classifyIncident({
+        byProblem,
+        usualByProblem: sd.usualByProblem,
+        maintenance: windows,
+        startedAt,
+        now,
+        labelOf,
+      }),
+    };
   }
 
   /** Kind, reasons and numbers for an incident, from the detector's evidence and the report split. */
@@ -254,7 +298,11 @@ export class DetectionLoop {
     const incident = d.incident!;
     return {
       kind: this.deps.sharpenKind?.(slug, kind.kind) ?? kind.kind,
-      reasons: [describeEvidence(incident.peak), ...kind.reasons, ...(this.deps.whereReasons?.(slug, startedAt, now) ?? [])],
+      reasons: [
+        describeEvidence(incident.peak),
+        ...kind.reasons,
+        ...(this.deps.whereReasons?.(slug, startedAt, now) ?? []),
+      ],
       trigger: evidence(incident.trigger),
       peak: { ...evidence(incident.peak), at: incident.peak.at },
       topProblems,
@@ -266,7 +314,14 @@ export class DetectionLoop {
     const open = this.deps.book.openFor(slug);
     const believed = sd.detector.incident;
     // Closed by an operator or the short-burst rule while the detector still believes in it: not reopened here.
-    if (believed && !believed.resolvedAt && !open && sd.last && this.lifecycle.closedDuring(slug, believed.startedAt) !== undefined) return;
+    if (
+      believed &&
+      !believed.resolvedAt &&
+      !open &&
+      sd.last &&
+      this.lifecycle.closedDuring(slug, believed.startedAt) !== undefined
+    )
+      return;
     if (open?.origin === 'operator') return;
     if (believed && !believed.resolvedAt && !open && sd.last) {
       const { networks, needed } = this.reach(slug, sd.last, now);
@@ -274,7 +329,13 @@ export class DetectionLoop {
         this.awaitingReach.add(slug);
         return;
       }
-      const incident = await this.deps.store.open({ service: slug, ...this.describe(slug, sd, sd.last, now), startedAt: believed.startedAt, openedAt: now, phase: 'rising' });
+      const incident = await this.deps.store.open({
+        service: slug,
+        ...this.describe(slug, sd, sd.last, now),
+        startedAt: believed.startedAt,
+        openedAt: now,
+        phase: 'rising',
+      });
       this.deps.book.note(incident);
       this.deps.onIncident('incident:opened', incident);
     } else if (open && (!believed || believed.resolvedAt)) {
@@ -304,7 +365,12 @@ export class DetectionLoop {
     const current = Math.floor(now / MINUTE_MS) * MINUTE_MS;
     if (stale.length <= 3) for (const slug of stale) await this.rebuild(slug, now);
     else {
-      for (const [slug, history] of await loadAllHistories(this.deps.models, stale, current - HISTORY_DAYS * DAY_MS, current)) {
+      for (const [slug, history] of await loadAllHistories(
+        this.deps.models,
+        stale,
+        current - HISTORY_DAYS * DAY_MS,
+        current,
+      )) {
         this.learn(slug, history, current, now);
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -314,7 +380,12 @@ export class DetectionLoop {
 
   private async rebuild(slug: string, now: number): Promise<ServiceDetector> {
     const current = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-    return this.learn(slug, await loadHistory(this.deps.models, slug, current - HISTORY_DAYS * DAY_MS, current), current, now);
+    return this.learn(
+      slug,
+      await loadHistory(this.deps.models, slug, current - HISTORY_DAYS * DAY_MS, current),
+      current,
+      now,
+    );
   }
 
   private learn(slug: string, history: History, current: number, now: number): ServiceDetector {
@@ -335,5 +406,11 @@ export class DetectionLoop {
 }
 
 function evidence(e: Evidence) {
-  return { windowMinutes: e.windowMinutes, observed: e.observed, expected: e.expected, ratio: e.ratio, pValue: e.pValue };
+  return {
+    windowMinutes: e.windowMinutes,
+    observed: e.observed,
+    expected: e.expected,
+    ratio: e.ratio,
+    pValue: e.pValue,
+  };
 }

@@ -25,9 +25,16 @@ export async function loadHistory(models: Models, service: string, from: number,
  * the embedded database); one scan of what exists costs what the data costs, and nothing when
  * most services have no history yet.
  */
-export async function loadAllHistories(models: Models, services: string[], from: number, to: number): Promise<Map<string, History>> {
+export async function loadAllHistories(
+  models: Models,
+  services: string[],
+  from: number,
+  to: number,
+): Promise<Map<string, History>> {
   const out = new Map(services.map((s) => [s, emptyHistory()]));
-  const cursor = collections(models).seriesHours.find({ hour: { $gte: new Date(Math.floor(from / HOUR_MS) * HOUR_MS), $lt: new Date(to) } });
+  const cursor = collections(models).seriesHours.find({
+    hour: { $gte: new Date(Math.floor(from / HOUR_MS) * HOUR_MS), $lt: new Date(to) },
+  });
   for await (const doc of cursor) {
     const history = out.get((doc as unknown as HourDoc).service);
     if (history) addHour(history, doc as unknown as HourDoc, from, to);

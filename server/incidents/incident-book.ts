@@ -18,7 +18,10 @@ export class IncidentBook {
   ) {}
 
   async reload(): Promise<void> {
-    const [open, resolved] = await Promise.all([this.store.allOpen(), this.store.resolvedSince(this.now() - JUST_RESOLVED_MS)]);
+    const [open, resolved] = await Promise.all([
+      this.store.allOpen(),
+      this.store.resolvedSince(this.now() - JUST_RESOLVED_MS),
+    ]);
     this.bySlug = new Map(open.map((i) => [i.service, i]));
     // Newest first: the first seen per service is its latest.
     const latest = new Map<string, Incident>();
@@ -47,7 +50,8 @@ export class IncidentBook {
     else {
       if (this.bySlug.get(incident.service)?.id === incident.id) this.bySlug.delete(incident.service);
       const known = this.resolvedBySlug.get(incident.service);
-      if (!known || (known.resolvedAt ?? '') <= (incident.resolvedAt ?? '')) this.resolvedBySlug.set(incident.service, incident);
+      if (!known || (known.resolvedAt ?? '') <= (incident.resolvedAt ?? ''))
+        this.resolvedBySlug.set(incident.service, incident);
     }
   }
 }

@@ -11,7 +11,10 @@ export async function incidentDetail(
 ): Promise<IncidentDetail | undefined> {
   const incident = await deps.store.get(id);
   if (!incident) return undefined;
-  const stories = await deps.models.Story.find({ incidentId: id, status: 'visible' }).sort({ helpful: -1, createdAt: -1 }).limit(50).lean();
+  const stories = await deps.models.Story.find({ incidentId: id, status: 'visible' })
+    .sort({ helpful: -1, createdAt: -1 })
+    .limit(50)
+    .lean();
   return {
     ...incident,
     serviceName: deps.catalog.get(incident.service)?.name ?? incident.service,

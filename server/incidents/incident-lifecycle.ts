@@ -37,7 +37,12 @@ export class IncidentLifecycle {
   async tend(slug: string, open: Incident, d: Decision | undefined, at: number): Promise<boolean> {
     const recoveries = this.deps.recoveries(slug, at);
     const recentReports = this.recentReports(slug, at);
-    const resolveAt = autoResolveAt(open, this.calmSince.get(slug) ?? NaN, at, confirmedRecovery(recoveries, recentReports));
+    const resolveAt = autoResolveAt(
+      open,
+      this.calmSince.get(slug) ?? NaN,
+      at,
+      confirmedRecovery(recoveries, recentReports),
+    );
     if (resolveAt !== undefined) {
       const resolved = await this.deps.store.resolve(open.id, resolveAt, 'recovered');
       if (resolved) this.deps.onIncident('incident:resolved', resolved);

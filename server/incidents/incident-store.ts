@@ -43,7 +43,9 @@ export class IncidentStore {
   }
 
   /** Opens an incident, or says which one is already open for the service (created: false). */
-  async openNew(input: OpenIncidentInput): Promise<{ created: true; incident: Incident } | { created: false; incident: Incident | undefined }> {
+  async openNew(
+    input: OpenIncidentInput,
+  ): Promise<{ created: true; incident: Incident } | { created: false; incident: Incident | undefined }> {
     const id = new Types.ObjectId();
     try {
       await this.models.OpenIncident.create({ _id: input.service, incidentId: id });
@@ -81,7 +83,13 @@ export class IncidentStore {
 
   async follow(
     id: string,
-    change: { peak?: CrowdEvidence & { at: number }; kind?: IncidentKind; reasons?: string[]; topProblems?: Incident['topProblems']; phase?: IncidentPhase },
+    change: {
+      peak?: CrowdEvidence & { at: number };
+      kind?: IncidentKind;
+      reasons?: string[];
+      topProblems?: Incident['topProblems'];
+      phase?: IncidentPhase;
+    },
   ): Promise<Incident | undefined> {
     const $set: Record<string, unknown> = {};
     if (change.phase) $set.phase = change.phase;
@@ -89,7 +97,11 @@ export class IncidentStore {
     if (change.kind) $set.kind = change.kind;
     if (change.reasons) $set.reasons = change.reasons;
     if (change.topProblems) $set.topProblems = change.topProblems;
-    const doc = await this.models.Incident.findOneAndUpdate({ _id: id, state: 'open' }, { $set }, { returnDocument: 'after' }).lean();
+    const doc = await this.models.Incident.findOneAndUpdate(
+      { _id: id, state: 'open' },
+      { $set },
+      { returnDocument: 'after' },
+    ).lean();
     return doc ? toIncident(doc) : undefined;
   }
 
@@ -122,7 +134,10 @@ export class IncidentStore {
 
   /** Leads (seconds) of a service's incidents the official page acknowledged, opened since `since`, by service. */
   async officialLeads(since: number): Promise<Map<string, number[]>> {
-    const docs = await this.models.Incident.find({ openedAt: { $gte: new Date(since) }, 'official.acknowledgedAt': { $exists: true } }, { service: 1, 'official.leadSeconds': 1 }).lean();
+    const docs = await this.models.Incident.find(
+      { openedAt: { $gte: new Date(since) }, 'official.acknowledgedAt': { $exists: true } },
+      { service: 1, 'official.leadSeconds': 1 },
+    ).lean();
     const out = new Map<string, number[]>();
     for (const d of docs as { service: string; official?: { leadSeconds?: number | null } | null }[]) {
       const lead = d.official?.leadSeconds;
@@ -135,7 +150,12 @@ export class IncidentStore {
    * Closes an open incident (undefined if it is not open), with the closing note in its
    * timeline when one is given, in one atomic write so no reader sees one without the other.
    */
-  async resolve(id: string, at: number, by = 'detector', note?: { status: string; body: string; author: string }): Promise<Incident | undefined> {
+  async resolve(
+    id: string,
+    at: number,
+    by = 'detector',
+    note?: { status: string; body: string; author: string },
+  ): Promise<Incident | undefined> {
     const doc = await this.models.Incident.findOneAndUpdate(
       { _id: id, state: 'open' },
       {
@@ -149,7 +169,12 @@ export class IncidentStore {
     return doc ? toIncident(doc) : undefined;
   }
 
-  async addUpdate(id: string, update: IncidentUpdateRequest, author: string, at: number): Promise<Incident | undefined> {
+  async addUpdate(
+    id: string,
+    update: IncidentUpdateRequest,
+    author: string,
+    at: number,
+  ): Promise<Incident | undefined> {
     const doc = await this.models.Incident.findByIdAndUpdate(
       id,
       { $push: { updates: { ...update, author, at: new Date(at) } } },
@@ -160,14 +185,20 @@ export class IncidentStore {
 
   /** For the operators' list: open incidents (through the index collection), or the latest of a state. */
   async list(state: 'open' | 'resolved' | 'all', limit: number): Promise<Incident[]> {
-    if (state === 'open') return (await this.allOpen()).sort((a, b) => b.startedAt.localeCompare(a.startedAt)).slice(0, limit);
-    const docs = await this.models.Incident.find(state === 'all' ? {} : { state }).sort({ startedAt: -1 }).limit(limit).lean();
+    if (state === 'open')
+      return (await this.allOpen()).sort((a, b) => b.startedAt.localeCompare(a.startedAt)).slice(0, limit);
+    const docs = await this.models.Incident.find(state === 'all' ? {} : { state })
+      .sort({ startedAt: -1 })
+      .limit(limit)
+      .lean();
     return docs.map(toIncident);
   }
 
   /** Incidents resolved at or after `since`, newest first. */
   async resolvedSince(since: number): Promise<Incident[]> {
-    const docs = await this.models.Incident.find({ state: 'resolved', resolvedAt: { $gte: new Date(since) } }).sort({ resolvedAt: -1 }).lean();
+    const docs = await this.models.Incident.find({ state: 'resolved', resolvedAt: { $gte: new Date(since) } })
+      .sort({ resolvedAt: -1 })
+      .lean();
     return docs.map(toIncident);
   }
 

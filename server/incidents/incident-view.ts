@@ -1,7 +1,16 @@
 import type { DiagnosisStep, Incident } from '../../shared/index.ts';
 import type { IncidentDoc } from '../db/models/incident.model.ts';
 
-type EvidenceDoc = { windowMinutes?: number | null; observed?: number | null; expected?: number | null; ratio?: number | null; pValue?: number | null } | null | undefined;
+type EvidenceDoc =
+  | {
+      windowMinutes?: number | null;
+      observed?: number | null;
+      expected?: number | null;
+      ratio?: number | null;
+      pValue?: number | null;
+    }
+  | null
+  | undefined;
 
 /** What a lean incident document holds (mongoose's inferred types are too strict to pass around). */
 interface Doc {
@@ -53,7 +62,12 @@ function fromDoc(d: Doc): Incident {
     reasons: d.reasons ?? [],
     trigger: evidence(d.trigger),
     peak: { ...evidence(d.peak), at: (d.peak?.at ?? d.openedAt).toISOString() },
-    topProblems: (d.topProblems ?? []).map((p) => ({ problem: p.problem ?? '', label: p.label ?? '', count: p.count ?? 0, share: p.share ?? 0 })),
+    topProblems: (d.topProblems ?? []).map((p) => ({
+      problem: p.problem ?? '',
+      label: p.label ?? '',
+      count: p.count ?? 0,
+      share: p.share ?? 0,
+    })),
     updates: (d.updates ?? []).map((u) => ({
       id: String(u._id),
       status: u.status as Incident['updates'][number]['status'],
@@ -61,7 +75,9 @@ function fromDoc(d: Doc): Incident {
       author: u.author,
       at: u.at.toISOString(),
     })),
-    official: d.official?.acknowledgedAt ? { acknowledgedAt: d.official.acknowledgedAt.toISOString(), leadSeconds: d.official.leadSeconds ?? 0 } : null,
+    official: d.official?.acknowledgedAt
+      ? { acknowledgedAt: d.official.acknowledgedAt.toISOString(), leadSeconds: d.official.leadSeconds ?? 0 }
+      : null,
     ...(d.diagnoses?.length ? { diagnosis: diagnosisSteps(d.diagnoses).at(-1)! } : {}),
   };
 }

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { AdminIncidentsQuery, Incident, IncidentDetail, IncidentList, IncidentOpenRequest, IncidentResolveRequest, IncidentUpdateRequest } from '../../shared/index.ts';
+import {
+  AdminIncidentsQuery,
+  Incident,
+  IncidentDetail,
+  IncidentList,
+  IncidentOpenRequest,
+  IncidentResolveRequest,
+  IncidentUpdateRequest,
+} from '../../shared/index.ts';
 import { errors, IdParam, SlugParam, type ApiOperation } from '../openapi/api-operation.ts';
 import { HistoryQuery } from './incidents.routes.ts';
 
@@ -12,7 +20,10 @@ export const incidentsApi: ApiOperation[] = [
     tag: 'Incidents',
     params: z.object(SlugParam),
     query: HistoryQuery,
-    responses: { 200: { description: 'Open and resolved incidents with their evidence.', schema: IncidentList }, ...errors(400, 404) },
+    responses: {
+      200: { description: 'Open and resolved incidents with their evidence.', schema: IncidentList },
+      ...errors(400, 404),
+    },
   },
   {
     method: 'get',
@@ -41,15 +52,20 @@ export const incidentsApi: ApiOperation[] = [
     operator: true,
     params: z.object(IdParam),
     body: IncidentUpdateRequest,
-    description: 'An update with status `resolved` on an open incident closes it: the page, the verdict, sockets (`incident:resolved`), webhooks and email follow.',
-    responses: { 201: { description: 'The incident with the update in its timeline.', schema: Incident }, ...errors(400, 404) },
+    description:
+      'An update with status `resolved` on an open incident closes it: the page, the verdict, sockets (`incident:resolved`), webhooks and email follow.',
+    responses: {
+      201: { description: 'The incident with the update in its timeline.', schema: Incident },
+      ...errors(400, 404),
+    },
   },
   {
     method: 'post',
     path: '/api/admin/incidents/:id/resolve',
     operationId: 'resolveIncident',
     summary: 'Resolve an open incident',
-    description: 'Closes it everywhere at once, with the note (or a default one) as the last timeline entry. The detector reopens it only if reports rise again on their own after now.',
+    description:
+      'Closes it everywhere at once, with the note (or a default one) as the last timeline entry. The detector reopens it only if reports rise again on their own after now.',
     tag: 'Operators',
     operator: true,
     params: z.object(IdParam),
@@ -71,7 +87,8 @@ export const incidentsApi: ApiOperation[] = [
     path: '/api/admin/services/:slug/incidents',
     operationId: 'openIncident',
     summary: 'Open an incident by hand',
-    description: 'For trouble the crowd has not noticed (or that operators know first). Refused with 409 while the service has an open incident.',
+    description:
+      'For trouble the crowd has not noticed (or that operators know first). Refused with 409 while the service has an open incident.',
     tag: 'Operators',
     operator: true,
     params: z.object(SlugParam),

@@ -57,10 +57,18 @@ export function incidentsRoutes(deps: {
     const id = ObjectIdString.parse(req.params.id);
     const body = IncidentUpdateRequest.parse(req.body);
     // "Resolved" on an open incident closes it; on a closed one it is one more note.
-    const closed = body.status === 'resolved' ? await deps.store.resolve(id, deps.clock.now(), adminOf(res), { ...body, author: adminOf(res) }) : undefined;
+    const closed =
+      body.status === 'resolved'
+        ? await deps.store.resolve(id, deps.clock.now(), adminOf(res), { ...body, author: adminOf(res) })
+        : undefined;
     const incident = closed ?? (await deps.store.addUpdate(id, body, adminOf(res), deps.clock.now()));
     if (!incident) throw notFound('That incident');
-    await deps.audit.record(adminOf(res), 'post_incident_update', { type: 'incident', id }, `${body.status}: ${body.body.slice(0, 120)}`);
+    await deps.audit.record(
+      adminOf(res),
+      'post_incident_update',
+      { type: 'incident', id },
+      `${body.status}: ${body.body.slice(0, 120)}`,
+    );
     if (closed) deps.onResolved(closed);
     else deps.onUpdated(incident);
     res.status(201).json(incident);

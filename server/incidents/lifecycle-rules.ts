@@ -44,7 +44,12 @@ export function mildlyElevated(w: Evidence, settings = DEFAULT_SETTINGS): boolea
 
 /** The detector's opening gates for one window (count, ratio, significance, beyond ordinary bursts). */
 export function opensOnItsOwn(w: Evidence, settings = DEFAULT_SETTINGS): boolean {
-  return w.observed >= settings.minCount && w.ratio >= settings.minRatio && w.score >= w.threshold && w.observed - w.expected > w.ordinaryExcess;
+  return (
+    w.observed >= settings.minCount &&
+    w.ratio >= settings.minRatio &&
+    w.score >= w.threshold &&
+    w.observed - w.expected > w.ordinaryExcess
+  );
 }
 
 /** Whether the shortest window of a decision says reports are back to normal. */
@@ -77,7 +82,12 @@ export function incidentPhase({ incident, decision, recoveries, recentReports, n
  * When a crowd incident should end by the short-burst rule, or undefined to keep it open.
  * `calmSince` is when the shortest window last became normal (NaN while elevated).
  */
-export function autoResolveAt(incident: Incident, calmSince: number, now: number, confirmed: boolean): number | undefined {
+export function autoResolveAt(
+  incident: Incident,
+  calmSince: number,
+  now: number,
+  confirmed: boolean,
+): number | undefined {
   if (incident.origin === 'operator' || Number.isNaN(calmSince)) return undefined;
   if (calmSince - Date.parse(incident.startedAt) > SHORT_BURST_MS) return undefined;
   return now - calmSince >= (confirmed ? SETTLE_CONFIRMED_MS : SETTLE_MS) ? now : undefined;

@@ -13,7 +13,10 @@ export function officialShowsTrouble(page: OfficialStatus | null | undefined): b
 
 /** leadSeconds is positive when we saw it first. */
 export function officialAck(openedAt: number, acknowledgedAt: number): OfficialAck {
-  return { acknowledgedAt: new Date(acknowledgedAt).toISOString(), leadSeconds: Math.round((acknowledgedAt - openedAt) / 1000) };
+  return {
+    acknowledgedAt: new Date(acknowledgedAt).toISOString(),
+    leadSeconds: Math.round((acknowledgedAt - openedAt) / 1000),
+  };
 }
 
 /** The median lead over incidents, rounded to whole seconds; null without any. */

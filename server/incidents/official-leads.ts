@@ -13,10 +13,12 @@ export class OfficialLeads {
 
   async reload(now: number): Promise<void> {
     const leads = await this.store.officialLeads(now - LEAD_WINDOW_MS);
-    this.bySlug = new Map([...leads].flatMap(([slug, list]) => {
-      const lead = officialLead(list);
-      return lead ? [[slug, lead] as const] : [];
-    }));
+    this.bySlug = new Map(
+      [...leads].flatMap(([slug, list]) => {
+        const lead = officialLead(list);
+        return lead ? [[slug, lead] as const] : [];
+      }),
+    );
   }
 
   view(slug: string): OfficialLead | null {

@@ -13,7 +13,11 @@ export const alreadyResolved = () => new AppError(409, 'already_resolved', 'That
  */
 export function operatorIncidents(deps: { store: IncidentStore; now: () => number }) {
   /** Opens an incident on the operator's word, with its first timeline entry; 409 if one is open already. */
-  async function open(service: { slug: string; name: string }, raw: IncidentOpenRequest | unknown, author: string): Promise<Incident> {
+  async function open(
+    service: { slug: string; name: string },
+    raw: IncidentOpenRequest | unknown,
+    author: string,
+  ): Promise<Incident> {
     const body = OpenRequest.parse(raw);
     const now = deps.now();
     const result = await deps.store.openNew({
@@ -32,14 +36,22 @@ export function operatorIncidents(deps: { store: IncidentStore; now: () => numbe
     });
     if (!result.created) {
       const id = result.incident ? ` (${result.incident.id})` : '';
-      throw new AppError(409, 'incident_open', `${service.name} already has an open incident${id}: post an update to it, or resolve it first.`);
+      throw new AppError(
+        409,
+        'incident_open',
+        `${service.name} already has an open incident${id}: post an update to it, or resolve it first.`,
+      );
     }
     return result.incident;
   }
 
   /** Closes an open incident, the note in its timeline; 404 unknown, 409 already resolved. */
   async function resolve(id: string, author: string, body?: string): Promise<Incident> {
-    const note = { status: 'resolved', body: body ?? 'Resolved by the operators: the service works normally again.', author };
+    const note = {
+      status: 'resolved',
+      body: body ?? 'Resolved by the operators: the service works normally again.',
+      author,
+    };
     const resolved = await deps.store.resolve(id, deps.now(), author, note);
     if (resolved) return resolved;
     if (!(await deps.store.get(id))) throw notFound('That incident');

@@ -8,9 +8,17 @@ export const RATE_LIMITS = {
   insight: { max: 10, windowMs: 60 * 60_000, what: 'You have posted several insights in the last hour.' },
   suggest: { max: 5, windowMs: 60 * 60_000, what: 'You have suggested several services in the last hour.' },
   login: { max: 10, windowMs: 15 * 60_000, what: 'Too many sign-in attempts from here.' },
-  subscribe: { max: 10, windowMs: 60 * 60_000, what: 'You have asked for several email subscriptions in the last hour.' },
+  subscribe: {
+    max: 10,
+    windowMs: 60 * 60_000,
+    what: 'You have asked for several email subscriptions in the last hour.',
+  },
   /** Keyed by the email address: nobody can use the form to flood someone's inbox. */
-  subscribeMail: { max: 3, windowMs: 24 * 60 * 60_000, what: 'Several emails were sent to this address today already: check your inbox and spam folder.' },
+  subscribeMail: {
+    max: 3,
+    windowMs: 24 * 60 * 60_000,
+    what: 'Several emails were sent to this address today already: check your inbox and spam folder.',
+  },
 } as const;
 
 export type RateAction = keyof typeof RATE_LIMITS;

@@ -49,7 +49,10 @@ export class LiveHub {
 
   start(): void {
     // A failed tick is logged and the next one tries again: never an unhandled rejection.
-    this.timer ??= setInterval(() => void this.tick().catch((err) => this.deps.log.error({ err }, 'live update tick failed')), this.deps.intervalMs ?? 500);
+    this.timer ??= setInterval(
+      () => void this.tick().catch((err) => this.deps.log.error({ err }, 'live update tick failed')),
+      this.deps.intervalMs ?? 500,
+    );
     this.timer.unref();
   }
 
@@ -67,7 +70,9 @@ export class LiveHub {
     this.stale = new Set();
     try {
       if (stale.length > 0 && this.deps.refresh) {
-        await this.deps.refresh(stale).catch((err) => this.deps.log.warn({ err }, 'live refresh failed; sending what memory holds'));
+        await this.deps
+          .refresh(stale)
+          .catch((err) => this.deps.log.warn({ err }, 'live refresh failed; sending what memory holds'));
         stale.forEach((slug) => this.deps.changed(slug, true));
       }
       for (const slug of slugs) {

@@ -8,7 +8,13 @@ import type { LiveHub } from './live-hub.ts';
  * counts, catalog, maintenance, incidents, probe results, regions, recoveries, official leads.
  * What moved is pushed to its pages, then every verdict is fused again.
  */
-export function memoryRefresh(deps: { clock: Clock; catalog: ServiceCatalog; memory: Memory; live: LiveHub; fuseAll: () => void }) {
+export function memoryRefresh(deps: {
+  clock: Clock;
+  catalog: ServiceCatalog;
+  memory: Memory;
+  live: LiveHub;
+  fuseAll: () => void;
+}) {
   const { clock, catalog, live } = deps;
   const { series, regions, maintenance, incidents, probeStore, checks, recoveries, leads } = deps.memory;
   return async (): Promise<void> => {

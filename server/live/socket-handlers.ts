@@ -13,7 +13,10 @@ const replier = (ack: unknown) => (res: SubscribeAck) => {
  * current update at once: a page rendered a moment ago (by the server, or before a reconnect)
  * would otherwise keep a verdict that changed in between until something else changes.
  */
-export function handleSockets(io: LiveServer, deps: { catalog: ServiceCatalog; current?: (slug: string) => ServiceUpdate | undefined }): void {
+export function handleSockets(
+  io: LiveServer,
+  deps: { catalog: ServiceCatalog; current?: (slug: string) => ServiceUpdate | undefined },
+): void {
   io.on('connection', (socket) => {
     socket.on('subscribe', (raw, ack) => {
       const reply = replier(ack);

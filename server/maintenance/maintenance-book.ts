@@ -9,7 +9,9 @@ export class MaintenanceBook {
 
   async reload(now: number): Promise<void> {
     // Keep a day of ended windows: an incident that began inside one is still "maintenance".
-    const docs = await this.models.Maintenance.find({ cancelled: false, end: { $gte: new Date(now - 86_400_000) } }).sort({ start: 1 }).lean();
+    const docs = await this.models.Maintenance.find({ cancelled: false, end: { $gte: new Date(now - 86_400_000) } })
+      .sort({ start: 1 })
+      .lean();
     this.windows = docs.map((d) => ({
       id: String(d._id),
       service: d.service,

@@ -42,7 +42,12 @@ export function maintenanceRoutes(deps: {
       end: new Date(body.end),
       createdBy: adminOf(res),
     });
-    await deps.audit.record(adminOf(res), 'declare_maintenance', { type: 'maintenance', id: String(doc._id) }, `${service.slug}: ${body.title}`);
+    await deps.audit.record(
+      adminOf(res),
+      'declare_maintenance',
+      { type: 'maintenance', id: String(doc._id) },
+      `${service.slug}: ${body.title}`,
+    );
     await deps.book.reload(deps.clock.now());
     deps.onChanged(service.slug);
     res.status(201).json(deps.book.recentAndUpcoming(service.slug).find((w) => w.id === String(doc._id)));

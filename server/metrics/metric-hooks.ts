@@ -6,7 +6,13 @@
 
 /** Why a report was not stored; a fixed set, so it is safe as a label. */
 export type RefusalReason = 'invalid' | 'rate_limited' | 'shed' | 'unavailable' | 'unknown_service';
-export const REFUSAL_REASONS: readonly RefusalReason[] = ['invalid', 'rate_limited', 'shed', 'unavailable', 'unknown_service'];
+export const REFUSAL_REASONS: readonly RefusalReason[] = [
+  'invalid',
+  'rate_limited',
+  'shed',
+  'unavailable',
+  'unknown_service',
+];
 
 /** Called once per report on the hot path: implementations must not allocate. */
 export interface ReportHooks {

@@ -15,7 +15,11 @@ export const metricsApi: ApiOperation[] = [
     metricsToken: true,
     responses: {
       200: { description: 'Prometheus text format 0.0.4.', schema: z.string(), contentType: 'text/plain' },
-      401: { description: 'METRICS_TOKEN is set and the request did not carry it.', schema: ErrorBody, headers: { 'WWW-Authenticate': 'Bearer realm="metrics"' } },
+      401: {
+        description: 'METRICS_TOKEN is set and the request did not carry it.',
+        schema: ErrorBody,
+        headers: { 'WWW-Authenticate': 'Bearer realm="metrics"' },
+      },
     },
   },
 ];

@@ -19,9 +19,16 @@ export function metricsRoutes(deps: { registry: Registry; token: string | undefi
   const router = Router();
   router.get('/metrics', async (req, res) => {
     if (deps.token !== undefined && !bearerMatches(req.headers.authorization, deps.token)) {
-      throw new AppError(401, 'unauthorized', 'Metrics need the header "Authorization: Bearer <METRICS_TOKEN>" with the token this server was started with.', undefined, undefined, {
-        'WWW-Authenticate': 'Bearer realm="metrics"',
-      });
+      throw new AppError(
+        401,
+        'unauthorized',
+        'Metrics need the header "Authorization: Bearer <METRICS_TOKEN>" with the token this server was started with.',
+        undefined,
+        undefined,
+        {
+          'WWW-Authenticate': 'Bearer realm="metrics"',
+        },
+      );
     }
     const body = await deps.registry.metrics();
     res.set({ 'content-type': deps.registry.contentType, 'cache-control': 'no-store' }).send(body);

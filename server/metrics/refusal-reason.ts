@@ -7,7 +7,8 @@ import type { RefusalReason } from './metric-hooks.ts';
 export function refusalReason(err: unknown): RefusalReason {
   if (err instanceof ZodError) return 'invalid';
   if (isDatabaseError(err)) return 'unavailable';
-  if (!(err instanceof AppError)) return err instanceof SyntaxError || err instanceof URIError ? 'invalid' : 'unavailable';
+  if (!(err instanceof AppError))
+    return err instanceof SyntaxError || err instanceof URIError ? 'invalid' : 'unavailable';
   if (err.status === 404) return 'unknown_service';
   if (err.status === 429) return 'rate_limited';
   if (err.code === 'overloaded') return 'shed';

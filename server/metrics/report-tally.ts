@@ -10,7 +10,12 @@ export interface Tally {
   refused: Record<RefusalReason, number>;
 }
 
-const emptyTally = (): Tally => ({ received: 0, counted: 0, repeated: 0, refused: { invalid: 0, rate_limited: 0, shed: 0, unavailable: 0, unknown_service: 0 } });
+const emptyTally = (): Tally => ({
+  received: 0,
+  counted: 0,
+  repeated: 0,
+  refused: { invalid: 0, rate_limited: 0, shed: 0, unavailable: 0, unknown_service: 0 },
+});
 
 /**
  * The hot path's counts as plain numbers per service, handed to prom-client only when scraped.

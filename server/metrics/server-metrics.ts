@@ -1,6 +1,12 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { isDatabaseError } from '../db/database-errors.ts';
-import { REFUSAL_REASONS, type BatchHooks, type DatabaseHooks, type HttpHooks, type ProbeHooks } from './metric-hooks.ts';
+import {
+  REFUSAL_REASONS,
+  type BatchHooks,
+  type DatabaseHooks,
+  type HttpHooks,
+  type ProbeHooks,
+} from './metric-hooks.ts';
 import { ReportTally, type Tally } from './report-tally.ts';
 
 const P = 'outage_radar_';
@@ -40,7 +46,11 @@ export function createServerMetrics(src: MetricSources) {
     });
   reportCounter('received', 'Reports that reached the server, whatever became of them.', (t) => t.received);
   reportCounter('counted', 'Reports stored and counted (answered 201).', (t) => t.counted);
-  reportCounter('repeated', 'Reports stored as repeats of one already counted this window (answered 200).', (t) => t.repeated);
+  reportCounter(
+    'repeated',
+    'Reports stored as repeats of one already counted this window (answered 200).',
+    (t) => t.repeated,
+  );
   new Counter({
     name: `${P}reports_refused_total`,
     help: 'Reports not stored, by reason: invalid (4xx), rate_limited (429), shed (503, overloaded), unavailable (database), unknown_service (404).',
@@ -48,7 +58,8 @@ export function createServerMetrics(src: MetricSources) {
     registers: [registry],
     collect() {
       this.reset();
-      for (const [service, t] of tally.rows(src.services())) for (const reason of REFUSAL_REASONS) this.inc({ service, reason }, t.refused[reason]);
+      for (const [service, t] of tally.rows(src.services()))
+        for (const reason of REFUSAL_REASONS) this.inc({ service, reason }, t.refused[reason]);
     },
   });
 
@@ -98,10 +109,30 @@ export function createServerMetrics(src: MetricSources) {
     },
   });
 
-  const probeRuns = new Counter({ name: `${P}probe_runs_total`, help: 'Probe runs by this process.', labelNames: ['service', 'kind'], registers: [registry] });
-  const probeFailures = new Counter({ name: `${P}probe_failures_total`, help: 'Probe runs that found the target failing.', labelNames: ['service', 'kind'], registers: [registry] });
-  const officialReads = new Counter({ name: `${P}official_reads_total`, help: 'Official status page reads.', labelNames: ['service'], registers: [registry] });
-  const officialFailures = new Counter({ name: `${P}official_failures_total`, help: 'Official status page reads that failed (unreachable, unreadable).', labelNames: ['service'], registers: [registry] });
+  const probeRuns = new Counter({
+    name: `${P}probe_runs_total`,
+    help: 'Probe runs by this process.',
+    labelNames: ['service', 'kind'],
+    registers: [registry],
+  });
+  const probeFailures = new Counter({
+    name: `${P}probe_failures_total`,
+    help: 'Probe runs that found the target failing.',
+    labelNames: ['service', 'kind'],
+    registers: [registry],
+  });
+  const officialReads = new Counter({
+    name: `${P}official_reads_total`,
+    help: 'Official status page reads.',
+    labelNames: ['service'],
+    registers: [registry],
+  });
+  const officialFailures = new Counter({
+    name: `${P}official_failures_total`,
+    help: 'Official status page reads that failed (unreachable, unreadable).',
+    labelNames: ['service'],
+    registers: [registry],
+  });
   // Probes run only for catalog services, and a few times a minute: labels per call are fine here.
   const probes: ProbeHooks = {
     probeRun(service, kind, ok) {
@@ -114,7 +145,12 @@ export function createServerMetrics(src: MetricSources) {
     },
   };
 
-  const dbErrors = new Counter({ name: `${P}database_errors_total`, help: 'Database errors caught, by where.', labelNames: ['operation'], registers: [registry] });
+  const dbErrors = new Counter({
+    name: `${P}database_errors_total`,
+    help: 'Database errors caught, by where.',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
   for (const operation of ['report_batch', 'refresh', 'detection']) dbErrors.inc({ operation }, 0);
   const database: DatabaseHooks = {
     failed(operation, err) {
@@ -124,7 +160,7 @@ export function createServerMetrics(src: MetricSources) {
 
   const requests = new Counter({
     name: `${P}http_requests_total`,
-    help: "Requests Express answered (reports and page reads answered before Express are not here), by route pattern and status.",
+    help: 'Requests Express answered (reports and page reads answered before Express are not here), by route pattern and status.',
     labelNames: ['route', 'status'],
     registers: [registry],
   });

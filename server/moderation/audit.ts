@@ -10,7 +10,13 @@ export class Audit {
   ) {}
 
   async record(actor: string, action: string, target: { type: string; id: string }, note?: string): Promise<void> {
-    await this.models.Audit.create({ actor, action, target, ...(note ? { note } : {}), at: new Date(this.clock.now()) });
+    await this.models.Audit.create({
+      actor,
+      action,
+      target,
+      ...(note ? { note } : {}),
+      at: new Date(this.clock.now()),
+    });
   }
 
   async recent(limit = 100): Promise<AuditEntry[]> {

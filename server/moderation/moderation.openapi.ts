@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { AuditLog, FlagRequest, FlagResponse, ModerationAction, ModerationQuery, ModerationQueue, ModerationResult, ObjectIdString } from '../../shared/index.ts';
+import {
+  AuditLog,
+  FlagRequest,
+  FlagResponse,
+  ModerationAction,
+  ModerationQuery,
+  ModerationQueue,
+  ModerationResult,
+  ObjectIdString,
+} from '../../shared/index.ts';
 import { errors, IdParam, type ApiOperation } from '../openapi/api-operation.ts';
 import { AuditQuery, ItemTypeParam } from './moderation.routes.ts';
 
@@ -13,7 +22,10 @@ const flag = (type: 'comment' | 'story'): ApiOperation => ({
   params: z.object(IdParam),
   body: FlagRequest,
   bodyOptional: true,
-  responses: { 202: { description: 'Taken; `held` says whether it is now held.', schema: FlagResponse }, ...errors(400, 404, 429) },
+  responses: {
+    202: { description: 'Taken; `held` says whether it is now held.', schema: FlagResponse },
+    ...errors(400, 404, 429),
+  },
 });
 
 export const moderationApi: ApiOperation[] = [

@@ -1,5 +1,11 @@
 import { Router } from 'express';
-import { ModerationAction, ModerationQuery, ObjectIdString, FlagRequest, type ModerationItem } from '../../shared/index.ts';
+import {
+  ModerationAction,
+  ModerationQuery,
+  ObjectIdString,
+  FlagRequest,
+  type ModerationItem,
+} from '../../shared/index.ts';
 import type { Models } from '../db/models.ts';
 import { notFound } from '../errors.ts';
 import { adminOf } from '../admin/require-admin.ts';
@@ -40,7 +46,11 @@ export function moderationRoutes(deps: {
   router.get('/api/admin/moderation', deps.admin, async (req, res) => {
     const q = ModerationQuery.parse(req.query);
     const filter: Record<string, unknown> =
-      q.status === 'all' ? {} : q.status === 'flagged' ? { flags: { $gt: 0 }, status: 'visible' } : { status: q.status };
+      q.status === 'all'
+        ? {}
+        : q.status === 'flagged'
+          ? { flags: { $gt: 0 }, status: 'visible' }
+          : { status: q.status };
     const [comments, stories] = await Promise.all([
       models.Comment.find(filter).sort({ flags: -1, createdAt: -1 }).limit(q.limit).lean(),
       models.Story.find(filter).sort({ flags: -1, createdAt: -1 }).limit(q.limit).lean(),
@@ -48,12 +58,25 @@ export function moderationRoutes(deps: {
     const reasons = await flagReasons([...comments, ...stories].map((d) => String(d._id)));
     const items: ModerationItem[] = [
       ...comments.map((c) => ({
-        type: 'comment' as const, id: String(c._id), service: c.service, status: c.status as ModerationItem['status'],
-        text: c.text, flags: c.flags ?? 0, flagReasons: reasons.get(String(c._id)) ?? {}, createdAt: c.createdAt.toISOString(),
+        type: 'comment' as const,
+        id: String(c._id),
+        service: c.service,
+        status: c.status as ModerationItem['status'],
+        text: c.text,
+        flags: c.flags ?? 0,
+        flagReasons: reasons.get(String(c._id)) ?? {},
+        createdAt: c.createdAt.toISOString(),
       })),
       ...stories.map((s) => ({
-        type: 'story' as const, id: String(s._id), service: s.service, status: s.status as ModerationItem['status'],
-        text: s.body, title: s.title, storyKind: s.kind, flags: s.flags ?? 0, flagReasons: reasons.get(String(s._id)) ?? {},
+        type: 'story' as const,
+        id: String(s._id),
+        service: s.service,
+        status: s.status as ModerationItem['status'],
+        text: s.body,
+        title: s.title,
+        storyKind: s.kind,
+        flags: s.flags ?? 0,
+        flagReasons: reasons.get(String(s._id)) ?? {},
         createdAt: s.createdAt.toISOString(),
       })),
     ].sort((a, b) => b.flags - a.flags || b.createdAt.localeCompare(a.createdAt));

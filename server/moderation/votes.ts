@@ -7,12 +7,29 @@ import { isDuplicateKey } from '../db/database-errors.ts';
  * Flags and "helpful" marks: one per client and item, enforced by the vote's unique `_id`.
  * The item's counter is then `$inc`'d, so a count never includes the same client twice.
  */
-export function createVotes(deps: { models: Models; clock: Clock; onHeld: (type: ItemType, service: string, id: string) => void }) {
+export function createVotes(deps: {
+  models: Models;
+  clock: Clock;
+  onHeld: (type: ItemType, service: string, id: string) => void;
+}) {
   const { models, clock } = deps;
 
-  async function castOnce(kind: 'flag' | 'helpful', type: ItemType, id: string, client: string, reason?: string): Promise<boolean> {
+  async function castOnce(
+    kind: 'flag' | 'helpful',
+    type: ItemType,
+    id: string,
+    client: string,
+    reason?: string,
+  ): Promise<boolean> {
     try {
-      await models.Vote.create({ _id: `${kind}:${id}:${client}`, kind, itemType: type, itemId: id, ...(reason ? { reason } : {}), at: new Date(clock.now()) });
+      await models.Vote.create({
+        _id: `${kind}:${id}:${client}`,
+        kind,
+        itemType: type,
+        itemId: id,
+        ...(reason ? { reason } : {}),
+        at: new Date(clock.now()),
+      });
       return true;
     } catch (err) {
       if (isDuplicateKey(err)) return false;
@@ -20,7 +37,12 @@ export function createVotes(deps: { models: Models; clock: Clock; onHeld: (type:
     }
   }
 
-  async function flag(type: ItemType, id: string, client: string, reason: string): Promise<{ flagged: boolean; held: boolean }> {
+  async function flag(
+    type: ItemType,
+    id: string,
+    client: string,
+    reason: string,
+  ): Promise<{ flagged: boolean; held: boolean }> {
     const item = await findVisible(models, type, id);
     const counted = await castOnce('flag', type, id, client, reason);
     if (!counted) return { flagged: false, held: item.status === 'held' };
@@ -28,7 +50,10 @@ export function createVotes(deps: { models: Models; clock: Clock; onHeld: (type:
     await Model.updateOne({ _id: id }, { $inc: { flags: 1 } });
     // Only a visible item with enough flags moves to held; an operator's "restore" is not undone
     // by the same old flags (restoring resets the count).
-    const held = await Model.updateOne({ _id: id, status: 'visible', flags: { $gte: HOLD_AFTER_FLAGS } }, { $set: { status: 'held' } });
+    const held = await Model.updateOne(
+      { _id: id, status: 'visible', flags: { $gte: HOLD_AFTER_FLAGS } },
+      { $set: { status: 'held' } },
+    );
     if (held.modifiedCount === 1) deps.onHeld(type, item.service, id);
     return { flagged: true, held: held.modifiedCount === 1 || item.status === 'held' };
   }

@@ -9,7 +9,8 @@ import { matchesEtag, pickEncoding } from '../http/encoded-body.ts';
 export const DOCS_ASSETS = '/api/docs/assets';
 
 /** Swagger UI's static files, read from the installed package: no CDN, so it works offline. */
-const swaggerFile = (name: string) => () => readFileSync(createRequire(import.meta.url).resolve(`swagger-ui-dist/${name}`));
+const swaggerFile = (name: string) => () =>
+  readFileSync(createRequire(import.meta.url).resolve(`swagger-ui-dist/${name}`));
 
 /**
  * Swagger UI's settings, in a script of our own (the CSP allows no inline script). No online
@@ -58,7 +59,9 @@ interface Asset {
   br: Buffer;
 }
 
-const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } };
+const BROTLI = {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+};
 
 /** In zlib's thread pool: the 1.7 MB bundle takes ~0.1 s to gzip and ~0.15 s to brotli, too long to hold the event loop. */
 async function asset(bytes: Buffer): Promise<Asset> {

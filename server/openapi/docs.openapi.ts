@@ -9,7 +9,9 @@ export const docsApi: ApiOperation[] = [
     summary: 'This document (OpenAPI 3.1)',
     description: 'Generated at start from the same zod schemas the server parses and answers with.',
     tag: 'Meta',
-    responses: { 200: { description: 'The OpenAPI document.', schema: z.looseObject({ openapi: z.literal('3.1.0') }) } },
+    responses: {
+      200: { description: 'The OpenAPI document.', schema: z.looseObject({ openapi: z.literal('3.1.0') }) },
+    },
   },
   {
     method: 'get',
@@ -17,6 +19,12 @@ export const docsApi: ApiOperation[] = [
     operationId: 'apiReference',
     summary: 'An interactive reference of this API',
     tag: 'Meta',
-    responses: { 200: { description: 'An HTML page (Swagger UI) that reads /api/openapi.json.', schema: z.string(), contentType: 'text/html' } },
+    responses: {
+      200: {
+        description: 'An HTML page (Swagger UI) that reads /api/openapi.json.',
+        schema: z.string(),
+        contentType: 'text/html',
+      },
+    },
   },
 ];

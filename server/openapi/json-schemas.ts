@@ -35,12 +35,20 @@ export class JsonSchemas {
     const convert = (io: 'input' | 'output', mark: string) => {
       // Shared schemas that only make sense one way (a transform read as output) come out as
       // `{}`; they are dropped below unless an operation reaches them.
-      const { schemas } = z.toJSONSchema(this.registry, { target: 'draft-2020-12', io, unrepresentable: 'any', uri: (id) => `${REF}${id}${mark}` });
+      const { schemas } = z.toJSONSchema(this.registry, {
+        target: 'draft-2020-12',
+        io,
+        unrepresentable: 'any',
+        uri: (id) => `${REF}${id}${mark}`,
+      });
       return Object.fromEntries(Object.entries(schemas).map(([id, s]) => [id, withoutIdentity(s as JsonSchema)]));
     };
     this.out = convert('output', '');
     this.in = convert('input', INPUT_MARK);
-    this.used = { output: uses.output.map((s) => this.idOf(s)), input: [...uses.input, ...uses.inline].map((s) => this.idOf(s)) };
+    this.used = {
+      output: uses.output.map((s) => this.idOf(s)),
+      input: [...uses.input, ...uses.inline].map((s) => this.idOf(s)),
+    };
     this.nameInputs();
   }
 
@@ -58,7 +66,10 @@ export class JsonSchemas {
   components(): Record<string, JsonSchema> {
     const out: Record<string, JsonSchema> = {};
     const visit = (side: Record<string, JsonSchema>, mark: string, id: string) => {
-      if (id.startsWith(ROOT)) throw new Error('A schema used by an operation is also part of another schema: export it from shared/ so it has a name.');
+      if (id.startsWith(ROOT))
+        throw new Error(
+          'A schema used by an operation is also part of another schema: export it from shared/ so it has a name.',
+        );
       const name = mark ? this.inputNames.get(id)! : id;
       if (out[name]) return;
       out[name] = this.rename(side[id]!, mark);
@@ -86,7 +97,7 @@ export class JsonSchemas {
 
   /** A root is inlined; a shared schema is referenced. */
   private resolve(side: Record<string, JsonSchema>, id: string, mark: string): JsonSchema {
-    if (!id.startsWith(ROOT)) return { $ref: `${REF}${mark ? this.inputNames.get(id) ?? id : id}` };
+    if (!id.startsWith(ROOT)) return { $ref: `${REF}${mark ? (this.inputNames.get(id) ?? id) : id}` };
     return this.rename(side[id]!, mark);
   }
 
@@ -105,9 +116,10 @@ export class JsonSchemas {
     const outputs = reachable(this.out, this.used.output, '');
     const renamed = new Set<string>();
     for (const id of inputs) {
-      if (outputs.has(id) && JSON.stringify(this.in[id]).replaceAll(INPUT_MARK, '') !== JSON.stringify(this.out[id])) renamed.add(id);
+      if (outputs.has(id) && JSON.stringify(this.in[id]).replaceAll(INPUT_MARK, '') !== JSON.stringify(this.out[id]))
+        renamed.add(id);
     }
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const id of inputs) {
         if (outputs.has(id) && !renamed.has(id) && refsIn(this.in[id]!, INPUT_MARK).some((r) => renamed.has(r))) {

@@ -20,17 +20,20 @@ const SECURITY_SCHEMES = {
     type: 'apiKey',
     in: 'cookie',
     name: SESSION_COOKIE,
-    description: 'Set by POST /api/admin/session (HttpOnly, SameSite=Strict). Changes sent with it must come from this site.',
+    description:
+      'Set by POST /api/admin/session (HttpOnly, SameSite=Strict). Changes sent with it must come from this site.',
   },
   operatorToken: {
     type: 'http',
     scheme: 'bearer',
-    description: "The same session token as a Bearer token, for scripts that hold it. Not returned in a body: it travels only in the cookie.",
+    description:
+      'The same session token as a Bearer token, for scripts that hold it. Not returned in a body: it travels only in the cookie.',
   },
   metricsToken: {
     type: 'http',
     scheme: 'bearer',
-    description: 'METRICS_TOKEN, needed only when the server was started with one (without it /metrics is open: block it at the proxy).',
+    description:
+      'METRICS_TOKEN, needed only when the server was started with one (without it /metrics is open: block it at the proxy).',
   },
 };
 
@@ -43,11 +46,22 @@ export const openApiPath = (expressPath: string) => expressPath.replace(/:([A-Za
  */
 export function openApiDocument(
   operations: ApiOperation[],
-  meta: { title: string; version: string; description?: string; serverUrl?: string | undefined; tags?: Record<string, string> },
+  meta: {
+    title: string;
+    version: string;
+    description?: string;
+    serverUrl?: string | undefined;
+    tags?: Record<string, string>;
+  },
 ): OpenApiDocument {
   const ops = operations.map(withAuthErrors);
   const schemas = new JsonSchemas({
-    output: ops.flatMap((o) => Object.values(o.responses).flatMap((r) => [...(r.schema ? [r.schema] : []), ...Object.values(r.alternatives ?? {})])),
+    output: ops.flatMap((o) =>
+      Object.values(o.responses).flatMap((r) => [
+        ...(r.schema ? [r.schema] : []),
+        ...Object.values(r.alternatives ?? {}),
+      ]),
+    ),
     input: ops.flatMap((o) => (o.body ? [o.body] : [])),
     inline: ops.flatMap((o) => [o.params, o.query].filter((s): s is z.ZodObject => s !== undefined)),
   });
@@ -56,7 +70,8 @@ export function openApiDocument(
   const seen = new Set<string>();
   for (const op of ops) {
     const key = `${op.method} ${op.path}`;
-    if (seen.has(key) || seen.has(op.operationId)) throw new Error(`The API documents ${key} (${op.operationId}) twice.`);
+    if (seen.has(key) || seen.has(op.operationId))
+      throw new Error(`The API documents ${key} (${op.operationId}) twice.`);
     seen.add(key).add(op.operationId);
     const item = (paths[openApiPath(op.path)] ??= {});
     item[op.method] = {
@@ -66,7 +81,16 @@ export function openApiDocument(
       tags: [op.tag],
       ...(op.operator ? { security: OPERATOR_SECURITY } : op.metricsToken ? { security: METRICS_SECURITY } : {}),
       ...(parameters(op, schemas).length ? { parameters: parameters(op, schemas) } : {}),
-      ...(op.body ? { requestBody: { required: !op.bodyOptional, content: Object.fromEntries((op.bodyTypes ?? ['application/json']).map((t) => [t, { schema: schemas.input(op.body!) }])) } } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: !op.bodyOptional,
+              content: Object.fromEntries(
+                (op.bodyTypes ?? ['application/json']).map((t) => [t, { schema: schemas.input(op.body!) }]),
+              ),
+            },
+          }
+        : {}),
       responses: Object.fromEntries(Object.entries(op.responses).map(([status, r]) => [status, response(r, schemas)])),
     };
   }
@@ -102,27 +126,42 @@ function parameters(op: ApiOperation, schemas: JsonSchemas): JsonSchema[] {
     const { properties, required } = objectProperties(schemas.input(op.query));
     for (const [name, schema] of Object.entries(properties)) {
       const { description, ...rest } = schema;
-      list.push({ name, in: 'query', required: required.includes(name), ...(description ? { description } : {}), schema: rest });
+      list.push({
+        name,
+        in: 'query',
+        required: required.includes(name),
+        ...(description ? { description } : {}),
+        schema: rest,
+      });
     }
   }
   return list;
 }
 
 function objectProperties(schema: JsonSchema): { properties: Record<string, JsonSchema>; required: string[] } {
-  return { properties: (schema.properties ?? {}) as Record<string, JsonSchema>, required: (schema.required ?? []) as string[] };
+  return {
+    properties: (schema.properties ?? {}) as Record<string, JsonSchema>,
+    required: (schema.required ?? []) as string[],
+  };
 }
 
 function response(r: ApiResponse, schemas: JsonSchemas): JsonSchema {
   return {
     description: r.description,
     ...(r.headers
-      ? { headers: Object.fromEntries(Object.entries(r.headers).map(([h, description]) => [h, { description, schema: { type: 'string' } }])) }
+      ? {
+          headers: Object.fromEntries(
+            Object.entries(r.headers).map(([h, description]) => [h, { description, schema: { type: 'string' } }]),
+          ),
+        }
       : {}),
     ...(r.schema
       ? {
           content: {
             [r.contentType ?? 'application/json']: { schema: schemas.output(r.schema) },
-            ...Object.fromEntries(Object.entries(r.alternatives ?? {}).map(([type, s]) => [type, { schema: schemas.output(s) }])),
+            ...Object.fromEntries(
+              Object.entries(r.alternatives ?? {}).map(([type, s]) => [type, { schema: schemas.output(s) }]),
+            ),
           },
         }
       : {}),

@@ -5,7 +5,9 @@ import { apiOperations, apiTags } from './api-operations.ts';
 import { DOCS_PAGE, DOCS_ASSETS, docsAssets } from './api-docs-page.ts';
 import { openApiDocument, type OpenApiDocument } from './openapi-document.ts';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** The document for this deployment; PUBLIC_URL, when set, becomes its server. */
 export const apiDocument = (publicUrl?: string): OpenApiDocument =>
@@ -21,7 +23,8 @@ export const apiDocument = (publicUrl?: string): OpenApiDocument =>
 
 // ~50 ms to build: once per process (and PUBLIC_URL), not once per app a test starts.
 const built = new Map<string, EncodedBody>();
-const encoded = (publicUrl = '') => built.get(publicUrl) ?? built.set(publicUrl, encodeJson(apiDocument(publicUrl || undefined))).get(publicUrl)!;
+const encoded = (publicUrl = '') =>
+  built.get(publicUrl) ?? built.set(publicUrl, encodeJson(apiDocument(publicUrl || undefined))).get(publicUrl)!;
 
 /**
  * GET /api/openapi.json, built once at start and compressed once; GET /api/docs, Swagger UI

@@ -29,7 +29,10 @@ export function crawlerRoutes(deps: {
   const router = Router();
 
   router.get('/robots.txt', (req, res) => {
-    res.type('text/plain').set('Cache-Control', 'public, max-age=3600').send(robotsTxt(baseUrlOf(req, deps.publicUrl)));
+    res
+      .type('text/plain')
+      .set('Cache-Control', 'public, max-age=3600')
+      .send(robotsTxt(baseUrlOf(req, deps.publicUrl)));
   });
 
   // Queries the database, so built at most once a minute per base address.
@@ -42,20 +45,31 @@ export function crawlerRoutes(deps: {
       sitemaps.set(base, xml);
       xml.catch(() => sitemaps.delete(base));
     }
-    res.type('application/xml').set('Cache-Control', 'public, max-age=300').send(await xml);
+    res
+      .type('application/xml')
+      .set('Cache-Control', 'public, max-age=300')
+      .send(await xml);
   });
 
   async function sitemapEntries(base: string): Promise<SitemapEntry[]> {
     const [incidents, stories] = await Promise.all([
       deps.incidentStore.recent(SITEMAP_INCIDENTS),
-      deps.models.Story.find({ status: 'visible' }, { _id: 1, createdAt: 1 }).sort({ createdAt: -1 }).limit(SITEMAP_STORIES).lean(),
+      deps.models.Story.find({ status: 'visible' }, { _id: 1, createdAt: 1 })
+        .sort({ createdAt: -1 })
+        .limit(SITEMAP_STORIES)
+        .lean(),
     ]);
-    const services = deps.catalog.all().map((s) => ({ loc: `${base}/status/${s.slug}`, lastmod: deps.snapshots.view(s.slug)?.detail.status.since }));
+    const services = deps.catalog
+      .all()
+      .map((s) => ({ loc: `${base}/status/${s.slug}`, lastmod: deps.snapshots.view(s.slug)?.detail.status.since }));
     const incidentEntries = incidents.map((i) => ({
       loc: `${base}/incidents/${i.id}`,
       lastmod: latest([i.openedAt, i.resolvedAt, ...i.updates.map((u) => u.at)]),
     }));
-    const storyEntries = stories.map((s) => ({ loc: `${base}/stories/${String(s._id)}`, lastmod: s.createdAt.toISOString() }));
+    const storyEntries = stories.map((s) => ({
+      loc: `${base}/stories/${String(s._id)}`,
+      lastmod: s.createdAt.toISOString(),
+    }));
     const home = { loc: `${base}/`, lastmod: latest(services.map((s) => s.lastmod)) };
     return [home, ...services, ...incidentEntries, ...storyEntries];
   }
@@ -67,7 +81,12 @@ export function crawlerRoutes(deps: {
     const view = slug.success ? deps.snapshots.view(slug.data) : undefined;
     if (!view) throw notFound('That service');
     const d = view.detail;
-    const facts: PreviewFacts = { name: d.service.name, level: d.status.level, lastHour: d.stats.lastHour, last24h: d.stats.last24h };
+    const facts: PreviewFacts = {
+      name: d.service.name,
+      level: d.status.level,
+      lastHour: d.stats.lastHour,
+      last24h: d.stats.last24h,
+    };
     const etag = `"${createHash('sha1').update(JSON.stringify(facts)).digest('base64url')}"`;
     res.set({ ETag: etag, 'Cache-Control': 'public, max-age=60, stale-while-revalidate=300' });
     if (req.fresh) return void res.status(304).end();

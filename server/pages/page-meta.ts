@@ -25,7 +25,13 @@ export interface PageMeta {
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
 const utcTime = (iso: string) => `${iso.slice(11, 16)} UTC`;
 const utcDay = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-US', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  new Date(iso).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
 const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
 
 const kindText: Record<Incident['kind'], string> = {
@@ -44,7 +50,10 @@ export function serviceMeta(d: ServiceDetail, base: string, now: number): PageMe
   const canonical = `${base}/status/${slug}`;
   const numbers = `${count(d.stats.lastHour)} reports in the last hour, ${count(d.stats.last24h)} in 24 hours`;
   const title = serviceTitle(name, d.status.level, d.stats.lastHour);
-  const verdict = d.status.level === 'operational' ? `No problems detected with ${name}` : `${name}: ${levelLabel[d.status.level]} since ${utcTime(d.status.since)}`;
+  const verdict =
+    d.status.level === 'operational'
+      ? `No problems detected with ${name}`
+      : `${name}: ${levelLabel[d.status.level]} since ${utcTime(d.status.since)}`;
   const reasons = d.status.reasons.map(sentence).join(' ');
   const description = clip(`${sentence(verdict)} ${sentence(numbers)} ${reasons}`, 300);
   return {
@@ -71,11 +80,17 @@ export function serviceMeta(d: ServiceDetail, base: string, now: number): PageMe
 
 export function incidentMeta(i: IncidentDetail, homepage: string | undefined, base: string): PageMeta {
   const canonical = `${base}/incidents/${i.id}`;
-  const state = i.state === 'open' ? `ongoing since ${utcTime(i.startedAt)}` : `resolved at ${utcTime(i.resolvedAt ?? i.startedAt)}`;
+  const state =
+    i.state === 'open'
+      ? `ongoing since ${utcTime(i.startedAt)}`
+      : `resolved at ${utcTime(i.resolvedAt ?? i.startedAt)}`;
   const headline = `${kindText[i.kind]} of ${i.serviceName}, ${utcDay(i.startedAt)}`;
   const peak = `Peak: ${count(i.peak.observed)} reports in ${Math.round(i.peak.windowMinutes)} min at ${utcTime(i.peak.at)}, about ${Math.round(i.peak.expected * 10) / 10} usual (${Math.round(i.peak.ratio * 10) / 10}× above).`;
   const description = clip(`${headline}, ${state}. ${i.reasons.map(sentence).join(' ')} ${peak}`, 300);
-  const modified = [i.openedAt, i.resolvedAt, ...i.updates.map((u) => u.at)].filter((t): t is string => !!t).sort().at(-1)!;
+  const modified = [i.openedAt, i.resolvedAt, ...i.updates.map((u) => u.at)]
+    .filter((t): t is string => !!t)
+    .sort()
+    .at(-1)!;
   return {
     title: incidentTitle(i.kind, i.serviceName, utcDay(i.startedAt), i.state === 'open'),
     description,
@@ -121,7 +136,11 @@ export function storyMeta(s: Story, service: { name: string; homepage: string } 
       datePublished: s.createdAt,
       author: { '@type': 'Person', name: author },
       ...(service ? { about: serviceThing(service.name, service.homepage) } : {}),
-      interactionStatistic: { '@type': 'InteractionCounter', interactionType: 'https://schema.org/LikeAction', userInteractionCount: s.helpful },
+      interactionStatistic: {
+        '@type': 'InteractionCounter',
+        interactionType: 'https://schema.org/LikeAction',
+        userInteractionCount: s.helpful,
+      },
       isPartOf: website(base),
     },
   };
@@ -129,12 +148,19 @@ export function storyMeta(s: Story, service: { name: string; homepage: string } 
 
 /** For a page that is not there: says so, and asks not to be indexed. */
 export function notFoundMeta(base: string, path: string): PageMeta {
-  return { title: `Page not found | ${SITE_NAME}`, description: 'That address is not a page here.', canonical: `${base}${path}`, type: 'website', noindex: true };
+  return {
+    title: `Page not found | ${SITE_NAME}`,
+    description: 'That address is not a page here.',
+    canonical: `${base}${path}`,
+    type: 'website',
+    noindex: true,
+  };
 }
 
 /** The tags that go into <head>, every value escaped for its place. */
 export function headTags(m: PageMeta, base: string): string {
-  const meta = (attr: 'name' | 'property', key: string, value: string) => `<meta ${attr}="${key}" content="${escapeHtml(value)}" />`;
+  const meta = (attr: 'name' | 'property', key: string, value: string) =>
+    `<meta ${attr}="${key}" content="${escapeHtml(value)}" />`;
   const tags = [
     `<title>${escapeHtml(m.title)}</title>`,
     meta('name', 'description', m.description),
@@ -157,8 +183,13 @@ export function headTags(m: PageMeta, base: string): string {
       meta('name', 'twitter:image', m.image),
     );
   }
-  for (const feed of [...(m.feeds ?? []), { title: `${SITE_NAME}: all incidents`, href: `${base}/feeds/incidents.atom` }]) {
-    tags.push(`<link rel="alternate" type="application/atom+xml" title="${escapeHtml(feed.title)}" href="${escapeHtml(feed.href)}" />`);
+  for (const feed of [
+    ...(m.feeds ?? []),
+    { title: `${SITE_NAME}: all incidents`, href: `${base}/feeds/incidents.atom` },
+  ]) {
+    tags.push(
+      `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(feed.title)}" href="${escapeHtml(feed.href)}" />`,
+    );
   }
   if (m.jsonLd) tags.push(`<script type="application/ld+json">${jsonForScript(m.jsonLd)}</script>`);
   return tags.join('\n    ');

@@ -68,20 +68,38 @@ export function serverPages(deps: ServerPagesDeps): Router {
           page = render(404, { route: 'service', slug, detail: null }, notFoundMeta(base, req.path));
         } else {
           const key = `${slug}\n${view.etag}\n${base}`;
-          page = servicePages.get(key) ?? render(200, { route: 'service', slug, detail: view.detail }, serviceMeta(view.detail, base, deps.clock.now()));
+          page =
+            servicePages.get(key) ??
+            render(
+              200,
+              { route: 'service', slug, detail: view.detail },
+              serviceMeta(view.detail, base, deps.clock.now()),
+            );
           servicePages.set(key, page);
         }
       } else if (route.name === 'incident' && route.id) {
         const incident = await incidentDetail({ ...deps, store: deps.incidentStore }, route.id);
         const service = incident ? (deps.snapshots.view(incident.service)?.detail.service ?? null) : null;
         page = incident
-          ? render(200, { route: 'incident', id: route.id, incident, service }, incidentMeta(incident, service?.homepage, base))
-          : render(404, { route: 'incident', id: route.id, incident: null, service: null }, notFoundMeta(base, req.path));
+          ? render(
+              200,
+              { route: 'incident', id: route.id, incident, service },
+              incidentMeta(incident, service?.homepage, base),
+            )
+          : render(
+              404,
+              { route: 'incident', id: route.id, incident: null, service: null },
+              notFoundMeta(base, req.path),
+            );
       } else if (route.name === 'story' && route.id) {
         const story = await visibleStory(deps.models, route.id);
         const service = story ? deps.catalog.get(story.service) : undefined;
         page = story
-          ? render(200, { route: 'story', id: route.id, story, serviceName: service?.name ?? null }, storyMeta(story, service, base))
+          ? render(
+              200,
+              { route: 'story', id: route.id, story, serviceName: service?.name ?? null },
+              storyMeta(story, service, base),
+            )
           : render(404, { route: 'story', id: route.id, story: null, serviceName: null }, notFoundMeta(base, req.path));
       } else {
         return next();

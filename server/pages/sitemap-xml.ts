@@ -10,7 +10,8 @@ export interface SitemapEntry {
 /** A sitemaps.org urlset; every value escaped (the five XML entities are the HTML ones). */
 export function sitemapXml(entries: SitemapEntry[]): string {
   const urls = entries.map(
-    (e) => `  <url><loc>${escapeHtml(e.loc)}</loc>${e.lastmod ? `<lastmod>${escapeHtml(e.lastmod)}</lastmod>` : ''}</url>`,
+    (e) =>
+      `  <url><loc>${escapeHtml(e.loc)}</loc>${e.lastmod ? `<lastmod>${escapeHtml(e.lastmod)}</lastmod>` : ''}</url>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
@@ -30,4 +31,8 @@ export function robotsTxt(base: string): string {
 }
 
 /** The latest of some ISO times (they sort as strings). */
-export const latest = (times: (string | undefined | null)[]) => times.filter((t): t is string => !!t).sort().at(-1);
+export const latest = (times: (string | undefined | null)[]) =>
+  times
+    .filter((t): t is string => !!t)
+    .sort()
+    .at(-1);

@@ -63,7 +63,8 @@ export class ChecksBook {
   noteProbe(slug: string, probeId: string, stored: StoredProbe): boolean {
     const held = this.held(slug);
     const before = held.probes.get(probeId);
-    if (before && before.sig === stored.sig && Date.parse(before.result.at) >= Date.parse(stored.result.at)) return false;
+    if (before && before.sig === stored.sig && Date.parse(before.result.at) >= Date.parse(stored.result.at))
+      return false;
     held.probes.set(probeId, stored);
     this.latency.note(`${slug}/${probeId}`, stored.result.at, stored.result.ok, stored.result.latencyMs);
     return true;
@@ -82,7 +83,12 @@ export class ChecksBook {
   noteOfficial(slug: string, stored: StoredOfficial): boolean {
     const held = this.held(slug);
     const before = held.official;
-    if (before && officialSig(before) === officialSig(stored) && Date.parse(before.fetchedAt) >= Date.parse(stored.fetchedAt)) return false;
+    if (
+      before &&
+      officialSig(before) === officialSig(stored) &&
+      Date.parse(before.fetchedAt) >= Date.parse(stored.fetchedAt)
+    )
+      return false;
     held.official = stored;
     return true;
   }
@@ -149,7 +155,17 @@ export class ChecksBook {
     return services.flatMap((s) =>
       (s.probes ?? []).flatMap((def) => {
         const r = this.latestProbe(s.slug, def)?.result;
-        return r ? [{ service: s.slug, probeId: def.id, ok: r.ok, ...(r.error ? { error: { code: r.error.code } } : {}), at: r.at }] : [];
+        return r
+          ? [
+              {
+                service: s.slug,
+                probeId: def.id,
+                ok: r.ok,
+                ...(r.error ? { error: { code: r.error.code } } : {}),
+                at: r.at,
+              },
+            ]
+          : [];
       }),
     );
   }

@@ -11,7 +11,10 @@ import type { LookupAll } from './target-guard.ts';
 
 /** The prober: runs probes and reads official pages while this process holds the `prober` lease. */
 export function createProber(deps: {
-  config: Pick<Config, 'probeConcurrency' | 'probeTickMs' | 'officialPollMs' | 'officialTimeoutMs' | 'probeAllowPrivate'>;
+  config: Pick<
+    Config,
+    'probeConcurrency' | 'probeTickMs' | 'officialPollMs' | 'officialTimeoutMs' | 'probeAllowPrivate'
+  >;
   models: Models;
   clock: Clock;
   log: Logger;

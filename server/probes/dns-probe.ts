@@ -28,7 +28,9 @@ async function query(resolver: dns.promises.Resolver, name: string, type: DnsRec
     case 'CNAME':
       return resolver.resolveCname(name);
     case 'MX':
-      return (await resolver.resolveMx(name)).sort((a, b) => a.priority - b.priority).map((r) => `${r.priority} ${r.exchange}`);
+      return (await resolver.resolveMx(name))
+        .sort((a, b) => a.priority - b.priority)
+        .map((r) => `${r.priority} ${r.exchange}`);
     case 'TXT':
       // A TXT record arrives in 255-byte chunks that mean one string.
       return (await resolver.resolveTxt(name)).map((chunks) => chunks.join(''));
@@ -60,11 +62,18 @@ export async function run(def: DnsProbe, deps: ProbeDeps): Promise<ProbeResult> 
   if (def.resolver) {
     const { ip, port } = splitResolver(def.resolver);
     const vetted = await resolveTarget(ip, deps);
-    if (!vetted.ok) return done([{ name: 'resolver', ok: false, actual: vetted.error.message, expected: 'a public DNS server' }], vetted.error);
+    if (!vetted.ok)
+      return done(
+        [{ name: 'resolver', ok: false, actual: vetted.error.message, expected: 'a public DNS server' }],
+        vetted.error,
+      );
     try {
       resolver.setServers([ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`]);
     } catch (err) {
-      const error: ProbeError = { code: 'other', message: `DNS server "${def.resolver}" is not usable: ${(err as Error).message}` };
+      const error: ProbeError = {
+        code: 'other',
+        message: `DNS server "${def.resolver}" is not usable: ${(err as Error).message}`,
+      };
       return done([{ name: 'resolver', ok: false, actual: error.message, expected: 'an IP address and port' }], error);
     }
   }
@@ -78,12 +87,17 @@ export async function run(def: DnsProbe, deps: ProbeDeps): Promise<ProbeResult> 
     const shown = answers.length > 0 ? answers.join(', ') : 'no records';
     const checks: ProbeCheck[] = [{ name: 'answer', ok: answers.length > 0, actual: shown, expected: wanted }];
     let error: ProbeError | undefined =
-      answers.length > 0 ? undefined : { code: 'dns', message: `DNS lookup failed: no ${def.recordType} records (ENODATA)` };
+      answers.length > 0
+        ? undefined
+        : { code: 'dns', message: `DNS lookup failed: no ${def.recordType} records (ENODATA)` };
     if (def.expect !== undefined) {
       const found = answers.some((a) => matches(a, def.expect!));
       checks.push({ name: 'expected value', ok: found, actual: shown, expected: `includes ${def.expect}` });
       if (!found && !error) {
-        error = { code: 'dns', message: `DNS answer for ${def.hostname} (${def.recordType}) is ${shown}, expected ${def.expect}` };
+        error = {
+          code: 'dns',
+          message: `DNS answer for ${def.hostname} (${def.recordType}) is ${shown}, expected ${def.expect}`,
+        };
       }
     }
     return done(checks, error, answers);

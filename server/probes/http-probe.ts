@@ -48,7 +48,8 @@ const TRUST_WORDS: Record<string, string> = {
   CERT_NOT_YET_VALID: 'not yet valid',
   ERR_TLS_CERT_ALTNAME_INVALID: 'issued for another name',
 };
-const trustWords = (reason?: string) => (reason ? `${TRUST_WORDS[reason] ?? 'not verifiable'}: ${reason}` : 'unknown reason');
+const trustWords = (reason?: string) =>
+  reason ? `${TRUST_WORDS[reason] ?? 'not verifiable'}: ${reason}` : 'unknown reason';
 
 /**
  * One request over a connection opened to the vetted address. The Host header and TLS SNI
@@ -81,7 +82,11 @@ function exchange(
       socket.once('secureConnect', () => {
         const cert = socket.getPeerCertificate();
         const reason = socket.authorizationError ? String(socket.authorizationError) : undefined;
-        seen.tls = { validTo: Date.parse(cert.valid_to), trusted: socket.authorized, ...(reason && { untrustedReason: reason }) };
+        seen.tls = {
+          validTo: Date.parse(cert.valid_to),
+          trusted: socket.authorized,
+          ...(reason && { untrustedReason: reason }),
+        };
         if (def.tlsVerify && !socket.authorized) {
           socket.destroy();
           cb(new UntrustedCertificate(reason), socket);
@@ -95,7 +100,13 @@ function exchange(
         host: name,
         port,
         path: `${url.pathname}${url.search}`,
-        headers: { 'user-agent': 'OutageRadar-Probe/1', accept: '*/*', ...def.headers, host: url.host, ...(def.method === 'POST' && { 'content-length': '0' }) },
+        headers: {
+          'user-agent': 'OutageRadar-Probe/1',
+          accept: '*/*',
+          ...def.headers,
+          host: url.host,
+          ...(def.method === 'POST' && { 'content-length': '0' }),
+        },
         createConnection,
         // Destroys the request (and its socket) at the deadline, which fails the exchange.
         signal,
@@ -103,7 +114,8 @@ function exchange(
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
-        const finish = (truncated: boolean) => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), truncated });
+        const finish = (truncated: boolean) =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), truncated });
         res.on('data', (chunk: Buffer) => {
           if (size >= MAX_BODY_BYTES) return;
           chunks.push(chunk.subarray(0, MAX_BODY_BYTES - size));
@@ -130,7 +142,9 @@ function tlsChecks(def: HttpProbe, t: TlsSeen, now: number): { checks: ProbeChec
   const expired = t.validTo <= now;
   const ago = Math.floor((now - t.validTo) / DAY_MS);
   const when = expired
-    ? ago === 0 ? `expired today (${date})` : `expired ${ago} day${ago === 1 ? '' : 's'} ago (${date})`
+    ? ago === 0
+      ? `expired today (${date})`
+      : `expired ${ago} day${ago === 1 ? '' : 's'} ago (${date})`
     : `expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'} (${date})`;
   const expiryOk = !expired && daysLeft >= def.tlsWarnDays;
   const checks: ProbeCheck[] = [
@@ -144,7 +158,11 @@ function tlsChecks(def: HttpProbe, t: TlsSeen, now: number): { checks: ProbeChec
   ];
   const errors: ProbeError[] = [];
   if (!expiryOk) errors.push({ code: 'tls', message: `TLS certificate ${when}` });
-  if (!checks[1]!.ok) errors.push({ code: 'tls', message: `TLS certificate not trusted (${trustWords(t.untrustedReason)}); the request was not sent` });
+  if (!checks[1]!.ok)
+    errors.push({
+      code: 'tls',
+      message: `TLS certificate not trusted (${trustWords(t.untrustedReason)}); the request was not sent`,
+    });
   return { checks, errors };
 }
 
@@ -155,16 +173,17 @@ export async function run(def: HttpProbe, deps: ProbeDeps): Promise<ProbeResult>
   let status: number | undefined;
 
   const done = (checks: ProbeCheck[], errors: ProbeError[]): ProbeResult => {
-    const tlsDetails = seen.tls && Number.isFinite(seen.tls.validTo)
-      ? {
-          tls: {
-            validTo: new Date(seen.tls.validTo).toISOString(),
-            daysLeft: Math.floor((seen.tls.validTo - started) / DAY_MS),
-            trusted: seen.tls.trusted,
-            ...(seen.tls.untrustedReason && { untrustedReason: seen.tls.untrustedReason }),
-          },
-        }
-      : {};
+    const tlsDetails =
+      seen.tls && Number.isFinite(seen.tls.validTo)
+        ? {
+            tls: {
+              validTo: new Date(seen.tls.validTo).toISOString(),
+              daysLeft: Math.floor((seen.tls.validTo - started) / DAY_MS),
+              trusted: seen.tls.trusted,
+              ...(seen.tls.untrustedReason && { untrustedReason: seen.tls.untrustedReason }),
+            },
+          }
+        : {};
     const details = { ...(address && { address }), ...(status !== undefined && { http: { status } }), ...tlsDetails };
     const error = errors[0];
     return {
@@ -185,7 +204,11 @@ export async function run(def: HttpProbe, deps: ProbeDeps): Promise<ProbeResult>
   const deadline = AbortSignal.timeout(def.timeoutMs);
   try {
     const target = await untilAborted(resolveTarget(url.hostname, deps), deadline);
-    if (!target.ok) return done([{ name: 'target', ok: false, actual: target.error.message, expected: 'a reachable public address' }], [target.error]);
+    if (!target.ok)
+      return done(
+        [{ name: 'target', ok: false, actual: target.error.message, expected: 'a reachable public address' }],
+        [target.error],
+      );
     address = target.address;
 
     let res: Exchange;
@@ -210,8 +233,17 @@ export async function run(def: HttpProbe, deps: ProbeDeps): Promise<ProbeResult>
     if (def.expectText !== undefined) {
       const found = res.body.includes(def.expectText);
       const scope = res.truncated ? ` (first ${MAX_BODY_BYTES / 1024} KB read)` : '';
-      checks.push({ name: 'text', ok: found, actual: found ? 'found' : `missing${scope}`, expected: `contains "${def.expectText}"` });
-      if (!found) errors.push({ code: 'text_missing', message: `Expected text "${def.expectText}" missing from the page${scope}` });
+      checks.push({
+        name: 'text',
+        ok: found,
+        actual: found ? 'found' : `missing${scope}`,
+        expected: `contains "${def.expectText}"`,
+      });
+      if (!found)
+        errors.push({
+          code: 'text_missing',
+          message: `Expected text "${def.expectText}" missing from the page${scope}`,
+        });
     }
 
     if (seen.tls) {
@@ -222,13 +254,24 @@ export async function run(def: HttpProbe, deps: ProbeDeps): Promise<ProbeResult>
 
     if (def.latencyWarnMs !== undefined) {
       const fast = latency <= def.latencyWarnMs;
-      checks.push({ name: 'latency', ok: fast, actual: formatMs(latency), expected: `at most ${formatMs(def.latencyWarnMs)}` });
-      if (!fast) errors.push({ code: 'slow', message: `Slow response: ${formatMs(latency)}, limit ${formatMs(def.latencyWarnMs)}` });
+      checks.push({
+        name: 'latency',
+        ok: fast,
+        actual: formatMs(latency),
+        expected: `at most ${formatMs(def.latencyWarnMs)}`,
+      });
+      if (!fast)
+        errors.push({
+          code: 'slow',
+          message: `Slow response: ${formatMs(latency)}, limit ${formatMs(def.latencyWarnMs)}`,
+        });
     }
     return done(checks, errors);
   } catch (err) {
     const error = exchangeError(err, deadline, def.timeoutMs);
-    const checks: ProbeCheck[] = [{ name: 'response', ok: false, actual: error.message, expected: `a response within ${formatMs(def.timeoutMs)}` }];
+    const checks: ProbeCheck[] = [
+      { name: 'response', ok: false, actual: error.message, expected: `a response within ${formatMs(def.timeoutMs)}` },
+    ];
     const errors = [error];
     if (seen.tls) {
       const t = tlsChecks(def, seen.tls, started);

@@ -40,5 +40,8 @@ export function connectionError(err: unknown): ProbeError {
       return { code: 'timeout', message: 'Timed out connecting (ETIMEDOUT)' };
   }
   if (TLS_CODE.test(code)) return { code: 'tls', message: `TLS handshake failed: ${e?.message ?? code} (${code})` };
-  return { code: 'other', message: code ? `${e?.message ?? 'Unexpected error'} (${code})` : (e?.message ?? String(err)) };
+  return {
+    code: 'other',
+    message: code ? `${e?.message ?? 'Unexpected error'} (${code})` : (e?.message ?? String(err)),
+  };
 }

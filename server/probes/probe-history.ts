@@ -26,5 +26,9 @@ export function historyPoints(docs: ProbeHourDoc[], from: number, to: number, st
   }
   return [...steps]
     .sort((a, b) => a[0] - b[0])
-    .map(([t, s]) => ({ t, latencyMs: s.answered > 0 ? Math.round(s.latency / s.answered) : null, ok: s.failures === 0 }));
+    .map(([t, s]) => ({
+      t,
+      latencyMs: s.answered > 0 ? Math.round(s.latency / s.answered) : null,
+      ok: s.failures === 0,
+    }));
 }

@@ -14,7 +14,10 @@ export interface ProbeDeps {
   lookup?: LookupAll;
 }
 
-type Runner<K extends ProbeKind> = (def: Extract<ProbeDefinition, { kind: K }>, deps: ProbeDeps) => Promise<ProbeResult>;
+type Runner<K extends ProbeKind> = (
+  def: Extract<ProbeDefinition, { kind: K }>,
+  deps: ProbeDeps,
+) => Promise<ProbeResult>;
 
 /** Adding a probe kind: a schema in shared/schemas/probe.ts, a runner file, one line here. */
 const RUNNERS: { [K in ProbeKind]: Runner<K> } = {

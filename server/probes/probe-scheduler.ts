@@ -100,7 +100,10 @@ export class ProbeScheduler {
   }
 
   start(): void {
-    this.timer = setInterval(() => void this.tick().catch((err) => this.deps.log.warn({ err }, 'probe tick failed')), this.deps.tickMs);
+    this.timer = setInterval(
+      () => void this.tick().catch((err) => this.deps.log.warn({ err }, 'probe tick failed')),
+      this.deps.tickMs,
+    );
     this.timer.unref();
     void this.tick().catch((err) => this.deps.log.warn({ err }, 'probe tick failed'));
   }
@@ -149,7 +152,9 @@ export class ProbeScheduler {
 
     this.reconcile(now);
     const jobs: Promise<void>[] = [];
-    const due = [...this.probes.entries()].filter(([, p]) => !p.busy && p.nextAt <= now).sort((a, b) => a[1].nextAt - b[1].nextAt);
+    const due = [...this.probes.entries()]
+      .filter(([, p]) => !p.busy && p.nextAt <= now)
+      .sort((a, b) => a[1].nextAt - b[1].nextAt);
     for (const [key, p] of due) {
       p.nextAt = now + this.interval(p.what.intervalSeconds * 1000);
       jobs.push(this.track(this.runProbe(key, p)));
@@ -166,7 +171,9 @@ export class ProbeScheduler {
   private async forgetOrphans(): Promise<void> {
     const { book, store, catalog, log } = this.deps;
     for (const { slug, probeIds } of book.orphans(catalog.all())) {
-      await store.forgetProbes(slug, probeIds).catch((err) => log.warn({ err, service: slug }, 'old probe results not removed'));
+      await store
+        .forgetProbes(slug, probeIds)
+        .catch((err) => log.warn({ err, service: slug }, 'old probe results not removed'));
       book.forgetProbes(slug, probeIds);
     }
   }
@@ -182,14 +189,26 @@ export class ProbeScheduler {
         seenProbes.add(key);
         if (this.probes.get(key)?.sig === sig) continue;
         const last = this.deps.book.latestProbe(service.slug, def);
-        this.probes.set(key, { slug: service.slug, what: def, sig, nextAt: this.firstRun(now, def.intervalSeconds * 1000, last?.result.at), busy: false });
+        this.probes.set(key, {
+          slug: service.slug,
+          what: def,
+          sig,
+          nextAt: this.firstRun(now, def.intervalSeconds * 1000, last?.result.at),
+          busy: false,
+        });
       }
       if (service.official) {
         const sig = officialSig(service.official);
         seenOfficials.add(service.slug);
         if (this.officials.get(service.slug)?.sig === sig) continue;
         const last = this.deps.book.latestOfficial(service);
-        this.officials.set(service.slug, { slug: service.slug, what: service.official, sig, nextAt: this.firstRun(now, this.deps.officialEveryMs, last?.fetchedAt), busy: false });
+        this.officials.set(service.slug, {
+          slug: service.slug,
+          what: service.official,
+          sig,
+          nextAt: this.firstRun(now, this.deps.officialEveryMs, last?.fetchedAt),
+          busy: false,
+        });
       }
     }
     for (const key of this.probes.keys()) {
@@ -221,20 +240,32 @@ export class ProbeScheduler {
     const { clock, book, allowPrivate, lookup, log } = this.deps;
     p.busy = true;
     try {
-      const result = await this.withSlot(() => runProbe(p.what, { now: () => clock.now(), allowPrivate, ...(lookup && { lookup }) }));
+      const result = await this.withSlot(() =>
+        runProbe(p.what, { now: () => clock.now(), allowPrivate, ...(lookup && { lookup }) }),
+      );
       this.runs++;
       if (result) (this.deps.metrics ?? noProbeHooks).probeRun(p.slug, p.what.kind, result.ok);
       // Dropped or edited while it ran: the result belongs to a probe that no longer exists.
       if (!result || this.stopped || this.probes.get(key) !== p) return;
       const before = book.latestProbe(p.slug, p.what);
-      const failingSince = result.ok ? null : before && !before.result.ok && before.failingSince ? before.failingSince : result.at;
+      const failingSince = result.ok
+        ? null
+        : before && !before.result.ok && before.failingSince
+          ? before.failingSince
+          : result.at;
       // Other processes need a change of state at once, but a new latency only now and then: each
       // write of the latest rewrites the service's whole checks document.
       const at = Date.parse(result.at);
       const changed = !before || before.result.ok !== result.ok || before.result.error?.code !== result.error?.code;
-      const persistLatest = changed || !(at - (this.persistedAt.get(key) ?? Number.NEGATIVE_INFINITY) < LATEST_EVERY_MS);
+      const persistLatest =
+        changed || !(at - (this.persistedAt.get(key) ?? Number.NEGATIVE_INFINITY) < LATEST_EVERY_MS);
       if (persistLatest) this.persistedAt.set(key, at);
-      await this.writer.submit({ slug: p.slug, probeId: p.what.id, stored: { sig: p.sig, result, failingSince }, persistLatest });
+      await this.writer.submit({
+        slug: p.slug,
+        probeId: p.what.id,
+        stored: { sig: p.sig, result, failingSince },
+        persistLatest,
+      });
     } catch (err) {
       log.warn({ err, probe: key }, 'probe result not stored');
     } finally {
@@ -247,14 +278,25 @@ export class ProbeScheduler {
     o.busy = true;
     try {
       const got = await this.withSlot(() =>
-        fetchOfficial(o.what.url, o.what.kind, { now: () => clock.now(), allowPrivate, timeoutMs: this.deps.officialTimeoutMs, ...(lookup && { lookup }) }),
+        fetchOfficial(o.what.url, o.what.kind, {
+          now: () => clock.now(),
+          allowPrivate,
+          timeoutMs: this.deps.officialTimeoutMs,
+          ...(lookup && { lookup }),
+        }),
       );
       if (got) (this.deps.metrics ?? noProbeHooks).officialRead(slug, got.ok);
       if (!got || this.stopped || this.officials.get(slug) !== o) return;
       const service = catalog.get(slug);
       const before = service ? book.latestOfficial(service) : undefined;
       const stored: StoredOfficial = got.ok
-        ? { url: o.what.url, kind: o.what.kind, latest: trimComponents(got.status), error: null, fetchedAt: got.status.fetchedAt }
+        ? {
+            url: o.what.url,
+            kind: o.what.kind,
+            latest: trimComponents(got.status),
+            error: null,
+            fetchedAt: got.status.fetchedAt,
+          }
         : { url: o.what.url, kind: o.what.kind, latest: before?.latest ?? null, error: got.error, fetchedAt: got.at };
       await store.writeOfficial(slug, stored);
       if (book.noteOfficial(slug, stored)) this.deps.onResults([slug]);
@@ -280,7 +322,10 @@ export function trimComponents(status: OfficialStatus): OfficialStatus {
   return {
     ...status,
     components: status.components.filter((c) => kept.has(c)),
-    notes: [...(status.notes ?? []), `${fine.length - MAX_OPERATIONAL_COMPONENTS} more operational components are not listed.`],
+    notes: [
+      ...(status.notes ?? []),
+      `${fine.length - MAX_OPERATIONAL_COMPONENTS} more operational components are not listed.`,
+    ],
   };
 }
 

@@ -53,7 +53,8 @@ export interface ProbeHourDoc {
 }
 
 /** Whether a run got an answer at all: only those say anything about response time. */
-const answered = (r: ProbeResult) => r.latencyMs !== undefined && (r.ok || !NETWORK_ERROR_CODES.includes(r.error?.code ?? 'other'));
+const answered = (r: ProbeResult) =>
+  r.latencyMs !== undefined && (r.ok || !NETWORK_ERROR_CODES.includes(r.error?.code ?? 'other'));
 
 /**
  * The database side of probes and official pages: latest results in one document per service,
@@ -80,7 +81,8 @@ export class ProbeStore {
     await this.ensureChecks([...new Set(items.map((i) => i.slug))]);
     // One update per document, in order: FerretDB stalled on unordered batches that touch one document many times.
     const sets = new Map<string, Record<string, StoredProbe>>();
-    for (const i of items) if (i.persistLatest) sets.set(i.slug, { ...sets.get(i.slug), [`probes.${i.probeId}`]: i.stored });
+    for (const i of items)
+      if (i.persistLatest) sets.set(i.slug, { ...sets.get(i.slug), [`probes.${i.probeId}`]: i.stored });
     if (sets.size > 0) {
       await this.checks.bulkWrite(
         [...sets].map(([slug, $set]) => ({ updateOne: { filter: { _id: slug }, update: { $set } } })),
@@ -106,9 +108,12 @@ export class ProbeStore {
       incs.set(id, inc);
     }
     await this.ensureSlots(slots);
-    const ops: AnyBulkWriteOperation<KeyedDoc>[] = [...incs].map(([id, inc]) => ({ updateOne: { filter: { _id: id }, update: { $inc: inc } } }));
+    const ops: AnyBulkWriteOperation<KeyedDoc>[] = [...incs].map(([id, inc]) => ({
+      updateOne: { filter: { _id: id }, update: { $inc: inc } },
+    }));
     // Small commands: FerretDB (SQLite) wedged on one update command of hundreds of $inc under concurrent reads.
-    for (let i = 0; i < ops.length; i += WRITE_CHUNK) await this.hours.bulkWrite(ops.slice(i, i + WRITE_CHUNK), { ordered: true });
+    for (let i = 0; i < ops.length; i += WRITE_CHUNK)
+      await this.hours.bulkWrite(ops.slice(i, i + WRITE_CHUNK), { ordered: true });
   }
 
   async writeOfficial(slug: string, official: StoredOfficial): Promise<void> {
@@ -127,7 +132,9 @@ export class ProbeStore {
 
   /** The ring documents of some probes for the given hours; slots holding another hour are left out. */
   async readHistory(slug: string, probeIds: string[], hours: number[]): Promise<Map<string, ProbeHourDoc[]>> {
-    const wanted = probeIds.flatMap((p) => hours.slice(-PROBE_HISTORY_HOURS).map((h) => ({ p, h, id: probeHourId(slug, p, h) })));
+    const wanted = probeIds.flatMap((p) =>
+      hours.slice(-PROBE_HISTORY_HOURS).map((h) => ({ p, h, id: probeHourId(slug, p, h) })),
+    );
     const out = new Map<string, ProbeHourDoc[]>(probeIds.map((p) => [p, []]));
     for (let i = 0; i < wanted.length; i += PARALLEL) {
       const part = wanted.slice(i, i + PARALLEL);
@@ -143,8 +150,13 @@ export class ProbeStore {
   /** An operator removed or replaced probes: their latest results and their history go. */
   async forgetProbes(slug: string, probeIds: string[]): Promise<void> {
     if (probeIds.length === 0) return;
-    await this.checks.updateOne({ _id: slug }, { $unset: Object.fromEntries(probeIds.map((p) => [`probes.${p}`, ''])) });
-    const ids = probeIds.flatMap((p) => Array.from({ length: PROBE_HISTORY_HOURS }, (_, slot) => `${slug}|${p}|${slot}`));
+    await this.checks.updateOne(
+      { _id: slug },
+      { $unset: Object.fromEntries(probeIds.map((p) => [`probes.${p}`, ''])) },
+    );
+    const ids = probeIds.flatMap((p) =>
+      Array.from({ length: PROBE_HISTORY_HOURS }, (_, slot) => `${slug}|${p}|${slot}`),
+    );
     for (let i = 0; i < ids.length; i += PARALLEL) {
       await Promise.all(ids.slice(i, i + PARALLEL).map((id) => this.hours.deleteOne({ _id: id })));
     }
@@ -159,7 +171,10 @@ export class ProbeStore {
     const missing = slugs.filter((s) => !this.knownChecks.has(s));
     if (missing.length === 0) return;
     try {
-      await this.checks.insertMany(missing.map((s) => ({ _id: s, probes: {} })), { ordered: false });
+      await this.checks.insertMany(
+        missing.map((s) => ({ _id: s, probes: {} })),
+        { ordered: false },
+      );
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
@@ -173,12 +188,23 @@ export class ProbeStore {
   private async ensureSlots(slots: Map<string, { service: string; probe: string; hour: number }>): Promise<void> {
     const unknown = [...slots].filter(([id, s]) => this.slotHours.get(id) !== s.hour);
     if (unknown.length === 0) return;
-    const fresh = (s: { service: string; probe: string; hour: number }) => ({ service: s.service, probe: s.probe, hour: new Date(s.hour), n: {}, f: {}, l: {}, k: {} });
+    const fresh = (s: { service: string; probe: string; hour: number }) => ({
+      service: s.service,
+      probe: s.probe,
+      hour: new Date(s.hour),
+      n: {},
+      f: {},
+      l: {},
+      k: {},
+    });
     const existing = new Set<string>();
     for (let i = 0; i < unknown.length; i += 100) {
       const part = unknown.slice(i, i + 100);
       try {
-        await this.hours.insertMany(part.map(([id, s]) => ({ _id: id, ...fresh(s) })), { ordered: false });
+        await this.hours.insertMany(
+          part.map(([id, s]) => ({ _id: id, ...fresh(s) })),
+          { ordered: false },
+        );
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
         for (const j of duplicateIndexes(err)) existing.add(part[j]![0]);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { OfficialSource, ProbeHistory, ProbeHistoryQuery, ProbesUpdate, ServiceChecksConfig } from '../../shared/index.ts';
+import {
+  OfficialSource,
+  ProbeHistory,
+  ProbeHistoryQuery,
+  ProbesUpdate,
+  ServiceChecksConfig,
+} from '../../shared/index.ts';
 import { errors, SlugParam, type ApiOperation } from '../openapi/api-operation.ts';
 
 const slug = z.object(SlugParam);
@@ -24,14 +30,18 @@ export const probesApi: ApiOperation[] = [
     tag: 'Operators',
     operator: true,
     params: slug,
-    responses: { 200: { description: 'Definitions with defaults filled in.', schema: ServiceChecksConfig }, ...errors(404) },
+    responses: {
+      200: { description: 'Definitions with defaults filled in.', schema: ServiceChecksConfig },
+      ...errors(404),
+    },
   },
   {
     method: 'put',
     path: '/api/admin/services/:slug/probes',
     operationId: 'setProbes',
     summary: "Replace a service's probes",
-    description: 'Private, loopback and internal targets are refused (400 `private_target`) unless the server runs with PROBE_ALLOW_PRIVATE=1.',
+    description:
+      'Private, loopback and internal targets are refused (400 `private_target`) unless the server runs with PROBE_ALLOW_PRIVATE=1.',
     tag: 'Operators',
     operator: true,
     params: slug,

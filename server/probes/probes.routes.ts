@@ -1,5 +1,12 @@
 import { Router, type RequestHandler } from 'express';
-import { OfficialSource, ProbeHistoryQuery, ProbesUpdate, type ProbeHistory, type Service, type ServiceChecksConfig } from '../../shared/index.ts';
+import {
+  OfficialSource,
+  ProbeHistoryQuery,
+  ProbesUpdate,
+  type ProbeHistory,
+  type Service,
+  type ServiceChecksConfig,
+} from '../../shared/index.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { Clock } from '../clock.ts';
@@ -14,7 +21,11 @@ import { privateTargets } from './target-policy.ts';
 import { historyPoints } from './probe-history.ts';
 import { lookUpServiceParam, serviceIn, serviceOf } from '../services/service-param.ts';
 
-const config = (s: Service): ServiceChecksConfig => ({ slug: s.slug, probes: s.probes ?? [], official: s.official ?? null });
+const config = (s: Service): ServiceChecksConfig => ({
+  slug: s.slug,
+  probes: s.probes ?? [],
+  official: s.official ?? null,
+});
 
 /** Operators edit a service's probes and official page; anyone reads the probes' response-time history. */
 export function probesRoutes(deps: {
@@ -53,12 +64,21 @@ export function probesRoutes(deps: {
     const probes = service.probes ?? [];
     const hourStarts: number[] = [];
     for (let h = Math.floor(from / HOUR_MS) * HOUR_MS; h < to; h += HOUR_MS) hourStarts.push(h);
-    const docs = await deps.store.readHistory(service.slug, probes.map((p) => p.id), hourStarts);
+    const docs = await deps.store.readHistory(
+      service.slug,
+      probes.map((p) => p.id),
+      hourStarts,
+    );
     const body: ProbeHistory = {
       from,
       to,
       stepMs,
-      probes: probes.map((p) => ({ id: p.id, name: p.name, kind: p.kind, points: historyPoints(docs.get(p.id) ?? [], from, to, stepMs) })),
+      probes: probes.map((p) => ({
+        id: p.id,
+        name: p.name,
+        kind: p.kind,
+        points: historyPoints(docs.get(p.id) ?? [], from, to, stepMs),
+      })),
     };
     res.json(body);
   });
@@ -77,7 +97,12 @@ export function probesRoutes(deps: {
     await deps.catalog.setProbes(service.slug, probes);
     await deps.store.forgetProbes(service.slug, dropped);
     deps.book.forgetProbes(service.slug, dropped);
-    await deps.audit.record(adminOf(res), 'set_probes', { type: 'service', id: service.slug }, probes.map((p) => `${p.id} (${p.kind})`).join(', ') || 'no probes');
+    await deps.audit.record(
+      adminOf(res),
+      'set_probes',
+      { type: 'service', id: service.slug },
+      probes.map((p) => `${p.id} (${p.kind})`).join(', ') || 'no probes',
+    );
     await deps.catalog.reload();
     deps.onChanged(service.slug);
     res.json(config(serviceIn(deps.catalog, service.slug)));
@@ -92,7 +117,12 @@ export function probesRoutes(deps: {
       await deps.store.forgetOfficial(service.slug);
       deps.book.forgetOfficial(service.slug);
     }
-    await deps.audit.record(adminOf(res), 'set_official', { type: 'service', id: service.slug }, `${official.kind}: ${official.url}`);
+    await deps.audit.record(
+      adminOf(res),
+      'set_official',
+      { type: 'service', id: service.slug },
+      `${official.kind}: ${official.url}`,
+    );
     await deps.catalog.reload();
     deps.onChanged(service.slug);
     res.json(config(serviceIn(deps.catalog, service.slug)));

@@ -14,7 +14,14 @@ function targetsOf(def: ProbeDefinition): { field: string; host: string }[] {
       return [{ field: 'host', host: def.host }];
     case 'dns':
       // The name asked about is not connected to; only a chosen resolver is.
-      return def.resolver ? [{ field: 'resolver', host: def.resolver.replace(/^\[([^\]]+)\](:\d+)?$/, '$1').replace(/^([\d.]+):\d+$/, '$1') }] : [];
+      return def.resolver
+        ? [
+            {
+              field: 'resolver',
+              host: def.resolver.replace(/^\[([^\]]+)\](:\d+)?$/, '$1').replace(/^([\d.]+):\d+$/, '$1'),
+            },
+          ]
+        : [];
   }
 }
 
@@ -29,7 +36,9 @@ export async function privateTargets(
 ): Promise<Record<string, string[]>> {
   if (opts.allowPrivate) return {};
   const checks: { path: string; host: string }[] = [
-    ...(items.probes ?? []).flatMap((def, i) => targetsOf(def).map((t) => ({ path: `probes.${i}.${t.field}`, host: t.host }))),
+    ...(items.probes ?? []).flatMap((def, i) =>
+      targetsOf(def).map((t) => ({ path: `probes.${i}.${t.field}`, host: t.host })),
+    ),
     ...(items.official ? [{ path: 'url', host: new URL(items.official.url).hostname }] : []),
   ];
   const fields: Record<string, string[]> = {};
@@ -40,7 +49,8 @@ export async function privateTargets(
         resolveTarget(host, { allowPrivate: false, ...(opts.lookup && { lookup: opts.lookup }) }),
         AbortSignal.timeout(LOOKUP_WAIT_MS),
       ).catch(() => undefined);
-      if (verdict && !verdict.ok && verdict.error.code === 'blocked_target') (fields[path] ??= []).push(verdict.error.message);
+      if (verdict && !verdict.ok && verdict.error.code === 'blocked_target')
+        (fields[path] ??= []).push(verdict.error.message);
     }),
   );
   return fields;

@@ -11,7 +11,12 @@ import { untilAborted } from '../common/until-aborted.ts';
  */
 
 /** Opens a connection to the vetted address; resolves once connected. */
-function connect(target: ResolvedAddress, port: number, signal: AbortSignal, onSocket: (s: net.Socket) => void): Promise<void> {
+function connect(
+  target: ResolvedAddress,
+  port: number,
+  signal: AbortSignal,
+  onSocket: (s: net.Socket) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     // The signal destroys the socket at the deadline, which ends the wait with an error.
     const socket = net.connect({ host: target.address, port, family: target.family, signal });
@@ -43,7 +48,10 @@ export async function run(def: TcpProbe, deps: ProbeDeps): Promise<ProbeResult> 
   let address: string | undefined;
   try {
     const target = await untilAborted(resolveTarget(def.host, deps), deadline);
-    if (!target.ok) return done(target.error, [{ name: 'target', ok: false, actual: target.error.message, expected: 'a reachable public address' }]);
+    if (!target.ok)
+      return done(target.error, [
+        { name: 'target', ok: false, actual: target.error.message, expected: 'a reachable public address' },
+      ]);
     address = target.address;
     await connect(target, def.port, deadline, (s) => (socket = s));
     const ms = Math.max(0, deps.now() - started);

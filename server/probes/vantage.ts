@@ -67,7 +67,10 @@ export function assessVantage(samples: VantageSample[], opts: VantageOptions): V
   });
 
   if (total < minServices) {
-    return verdict(false, `Only ${total} service${total === 1 ? '' : 's'} probed recently; at least ${minServices} are needed to judge our own network.`);
+    return verdict(
+      false,
+      `Only ${total} service${total === 1 ? '' : 's'} probed recently; at least ${minServices} are needed to judge our own network.`,
+    );
   }
   const share = unreachable.length / total;
   if (share >= minShare) {
@@ -76,5 +79,8 @@ export function assessVantage(samples: VantageSample[], opts: VantageOptions): V
       `Probes of ${unreachable.length} of ${total} unrelated services all failed to connect (${codes}) at once; our own network is the likely cause.`,
     );
   }
-  return verdict(false, `${unreachable.length} of ${total} probed services are unreachable; our own network is reaching the rest.`);
+  return verdict(
+    false,
+    `${unreachable.length} of ${total} probed services are unreachable; our own network is reaching the rest.`,
+  );
 }

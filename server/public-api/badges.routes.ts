@@ -11,7 +11,9 @@ import { unknownBadgeSvg } from './status-badge.ts';
  */
 export function badgesRoutes(): Router {
   const router = Router();
-  router.get('/badge/:slug.svg', (req, res) => sendEncodedAs(req, res, unknownBadgeSvg(), { status: 404, contentType: SVG, headers: BADGE_HEADERS }));
+  router.get('/badge/:slug.svg', (req, res) =>
+    sendEncodedAs(req, res, unknownBadgeSvg(), { status: 404, contentType: SVG, headers: BADGE_HEADERS }),
+  );
   router.get('/badge/:slug.json', (req) => {
     throw notFound(`The service "${req.params.slug}"`);
   });

@@ -11,7 +11,10 @@ export const REBUILD_MS = 1_000;
  * the site is reached by: a few at most, bounded against made-up Host headers).
  */
 export class BuiltOnce<Docs extends Record<string, unknown>> {
-  private readonly bases = new LRUCache<string, { docs: Docs; encoded: Map<keyof Docs, EncodedBody>; builtAt: number; generation: number }>({ max: 8 });
+  private readonly bases = new LRUCache<
+    string,
+    { docs: Docs; encoded: Map<keyof Docs, EncodedBody>; builtAt: number; generation: number }
+  >({ max: 8 });
   private generation = 0;
 
   constructor(private readonly build: (base: string) => Docs) {}

@@ -13,10 +13,15 @@ const asset = (name: string) => readFileSync(new URL(`./embed/${name}`, import.m
  * `frame-ancestors 'self'` and X-Frame-Options. The card itself loads nothing but its own
  * script and style.
  */
-const CARD_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+const CARD_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 /** GET /embed/:slug, a live status card for other sites' pages (an iframe), and its two assets. */
-export function embedRoutes(deps: { catalog: ServiceCatalog; status: StatusBoard; base: (req: IncomingMessage) => string }): Router {
+export function embedRoutes(deps: {
+  catalog: ServiceCatalog;
+  status: StatusBoard;
+  base: (req: IncomingMessage) => string;
+}): Router {
   const router = Router();
   lookUpServiceParam(router, deps.catalog);
   const script = asset('embed.js');
@@ -32,7 +37,11 @@ export function embedRoutes(deps: { catalog: ServiceCatalog; status: StatusBoard
     const service = serviceOf(res);
     res.removeHeader('x-frame-options');
     res
-      .set({ 'content-security-policy': CARD_CSP, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=10' })
+      .set({
+        'content-security-policy': CARD_CSP,
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'public, max-age=10',
+      })
       .send(embedCard(service, deps.status.get(service.slug), deps.base(req)));
   });
   return router;

@@ -15,7 +15,12 @@ export function encodeText(text: string): EncodedBody {
 }
 
 /** sendEncoded for any content type and status: 304 when the reader has it, else the best encoding it accepts. */
-export function sendEncodedAs(req: IncomingMessage, res: ServerResponse, body: EncodedBody, opts: { status: number; contentType: string; headers: Record<string, string> }): void {
+export function sendEncodedAs(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: EncodedBody,
+  opts: { status: number; contentType: string; headers: Record<string, string> },
+): void {
   const common = { ...opts.headers, etag: body.etag, vary: 'Accept-Encoding' };
   if (matchesEtag(req.headers['if-none-match'], body.etag)) {
     res.writeHead(304, common).end();

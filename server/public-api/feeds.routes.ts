@@ -16,12 +16,25 @@ const FORMATS: FeedFormat[] = ['atom', 'rss', 'json'];
  * feed shows its incidents among the most recent ones site-wide). Readers poll: a minute of
  * caching, and Express's ETag turns an unchanged feed into a 304.
  */
-export function feedsRoutes(deps: { catalog: ServiceCatalog; recent: RecentIncidents; clock: Clock; base: (req: IncomingMessage) => string; insights?: (slug: string) => Promise<Insight[]> }): Router {
+export function feedsRoutes(deps: {
+  catalog: ServiceCatalog;
+  recent: RecentIncidents;
+  clock: Clock;
+  base: (req: IncomingMessage) => string;
+  insights?: (slug: string) => Promise<Insight[]>;
+}): Router {
   const router = Router();
   lookUpServiceParam(router, deps.catalog);
   const names = () => new Map(deps.catalog.all().map((s) => [s.slug, s.name]));
   const send = (res: Response, format: FeedFormat, body: string) =>
-    res.set({ 'content-type': FEED_TYPES[format], 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' }).send(body);
+    res
+      .set({
+        'content-type': FEED_TYPES[format],
+        'cache-control': 'public, max-age=60',
+        'access-control-allow-origin': '*',
+        'cross-origin-resource-policy': 'cross-origin',
+      })
+      .send(body);
 
   for (const format of FORMATS) {
     router.get(`/feeds/incidents.${format}`, (req, res) => {

@@ -14,8 +14,14 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const STATUS_WORDS: Record<string, string> = { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' };
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const STATUS_WORDS: Record<string, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+};
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
@@ -33,20 +39,30 @@ export const HTML_FIELDS: Record<FeedFormat, { title: boolean; summary: boolean 
  * (the detection, operators' updates, the resolution) in the words of the Statuspage API, so a
  * feed reader and a status widget tell the same story. User text is escaped here, for the format.
  */
-export function incidentFeed(format: FeedFormat, opts: {
-  incidents: Incident[];
-  names: Map<string, string>;
-  base: string;
-  now: number;
-  /** The feed's own address without its extension: `${self}.atom`, `.rss`, `.json`. */
-  self: string;
-  title: string;
-  /** The page the feed is about. */
-  home: string;
-}): Feed {
-  const entries = opts.incidents.slice(0, FEED_ENTRIES).map((incident) =>
-    statuspageIncident(incident, { pageId: '', base: opts.base, serviceName: opts.names.get(incident.service) ?? incident.service, component: undefined }),
-  );
+export function incidentFeed(
+  format: FeedFormat,
+  opts: {
+    incidents: Incident[];
+    names: Map<string, string>;
+    base: string;
+    now: number;
+    /** The feed's own address without its extension: `${self}.atom`, `.rss`, `.json`. */
+    self: string;
+    title: string;
+    /** The page the feed is about. */
+    home: string;
+  },
+): Feed {
+  const entries = opts.incidents
+    .slice(0, FEED_ENTRIES)
+    .map((incident) =>
+      statuspageIncident(incident, {
+        pageId: '',
+        base: opts.base,
+        serviceName: opts.names.get(incident.service) ?? incident.service,
+        component: undefined,
+      }),
+    );
   const feed = new Feed({
     id: `${opts.self}.atom`,
     title: opts.title,
@@ -54,7 +70,12 @@ export function incidentFeed(format: FeedFormat, opts: {
     link: opts.home,
     language: 'en',
     generator: PAGE_NAME,
-    updated: new Date(entries.map((e) => e.updated_at).sort().at(-1) ?? opts.now),
+    updated: new Date(
+      entries
+        .map((e) => e.updated_at)
+        .sort()
+        .at(-1) ?? opts.now,
+    ),
     feedLinks: { atom: `${opts.self}.atom`, rss: `${opts.self}.rss`, json: `${opts.self}.json` },
     copyright: `${PAGE_NAME} and its reporters`,
   });
@@ -63,7 +84,10 @@ export function incidentFeed(format: FeedFormat, opts: {
     const title = e.status === 'resolved' ? `Resolved: ${e.name}` : e.name;
     const summary = e.incident_updates[0]!.body;
     const timeline = e.incident_updates
-      .map((u) => `<p><strong>${STATUS_WORDS[u.status] ?? u.status}</strong> — ${when(u.display_at)}<br>${escapeHtml(u.body)}</p>`)
+      .map(
+        (u) =>
+          `<p><strong>${STATUS_WORDS[u.status] ?? u.status}</strong> — ${when(u.display_at)}<br>${escapeHtml(u.body)}</p>`,
+      )
       .join('\n');
     feed.addItem({
       title: html.title ? escapeHtml(title) : title,

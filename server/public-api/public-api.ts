@@ -70,7 +70,15 @@ export async function startPublicApi(deps: {
   timer.unref();
 
   const router = Router();
-  router.use(feedsRoutes({ catalog: deps.catalog, recent, clock: deps.clock, base, ...(deps.insights && { insights: deps.insights }) }));
+  router.use(
+    feedsRoutes({
+      catalog: deps.catalog,
+      recent,
+      clock: deps.clock,
+      base,
+      ...(deps.insights && { insights: deps.insights }),
+    }),
+  );
   router.use(badgesRoutes());
   router.use(embedRoutes({ ...deps, base }));
   return {

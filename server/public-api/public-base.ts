@@ -14,7 +14,10 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  * read it under the same TRUST_PROXY, for the paths in front of Express too. Set PUBLIC_URL in
  * production: a Host header is whatever the client or the CDN sent.
  */
-export function requestBase(publicUrl: string | undefined, trustProxy: Config['trustProxy']): (req: IncomingMessage) => string {
+export function requestBase(
+  publicUrl: string | undefined,
+  trustProxy: Config['trustProxy'],
+): (req: IncomingMessage) => string {
   if (publicUrl) return () => publicUrl;
   const trust =
     trustProxy === true
@@ -25,7 +28,12 @@ export function requestBase(publicUrl: string | undefined, trustProxy: Config['t
   return (req) => {
     const proxied = trust(req.socket.remoteAddress ?? '', 0);
     const forwardedProto = proxied ? first(req.headers['x-forwarded-proto'])?.toLowerCase() : undefined;
-    const proto = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+    const proto =
+      forwardedProto === 'https' || forwardedProto === 'http'
+        ? forwardedProto
+        : (req.socket as TLSSocket).encrypted
+          ? 'https'
+          : 'http';
     const host = (proxied && first(req.headers['x-forwarded-host'])) || req.headers.host || '';
     return `${proto}://${HOST.test(host) ? host.toLowerCase() : 'localhost'}`;
   };

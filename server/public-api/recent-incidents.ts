@@ -43,7 +43,9 @@ export class RecentIncidents {
   }
 
   private settle(): void {
-    const all = [...this.byId.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id));
+    const all = [...this.byId.values()].sort(
+      (a, b) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id),
+    );
     const kept = all.filter((i, n) => n < RECENT_INCIDENTS || i.state === 'open');
     this.byId = new Map(kept.map((i) => [i.id, i]));
     this.sorted = kept;

@@ -6,5 +6,8 @@ import { createHash } from 'node:crypto';
  */
 export function stableId(kind: string, key: string): string {
   const digest = createHash('sha1').update(`${kind}\0${key}`).digest();
-  return BigInt(`0x${digest.subarray(0, 10).toString('hex')}`).toString(36).padStart(12, '0').slice(-12);
+  return BigInt(`0x${digest.subarray(0, 10).toString('hex')}`)
+    .toString(36)
+    .padStart(12, '0')
+    .slice(-12);
 }

@@ -35,9 +35,15 @@ const once = (key: string, make: () => EncodedBody) => {
 
 /** A flat SVG badge of the verdict, drawn by shields.io's own renderer. */
 export const badgeSvg = (label: string, level: StatusLevel): EncodedBody =>
-  once(`svg\0${label}\0${level}`, () => encodeText(makeBadge({ label, message: LOOKS[level].message, color: LOOKS[level].color, style: 'flat' })));
+  once(`svg\0${label}\0${level}`, () =>
+    encodeText(makeBadge({ label, message: LOOKS[level].message, color: LOOKS[level].color, style: 'flat' })),
+  );
 
 /** A grey badge for a link to a service we do not know, so the page embedding it shows why. */
-export const unknownBadgeSvg = (): EncodedBody => once('unknown', () => encodeText(makeBadge({ label: 'status', message: 'unknown service', color: 'lightgrey', style: 'flat' })));
+export const unknownBadgeSvg = (): EncodedBody =>
+  once('unknown', () =>
+    encodeText(makeBadge({ label: 'status', message: 'unknown service', color: 'lightgrey', style: 'flat' })),
+  );
 
-export const shieldsJson = (label: string, level: StatusLevel): EncodedBody => once(`json\0${label}\0${level}`, () => encodeJson(shieldsEndpoint(label, level)));
+export const shieldsJson = (label: string, level: StatusLevel): EncodedBody =>
+  once(`json\0${label}\0${level}`, () => encodeJson(shieldsEndpoint(label, level)));

@@ -1,4 +1,12 @@
-import { worstLevel, type Service, type Status, type StatusLevel, type StatuspageComponent, type StatuspageIndicator, type StatuspageStatus } from '../../shared/index.ts';
+import {
+  worstLevel,
+  type Service,
+  type Status,
+  type StatusLevel,
+  type StatuspageComponent,
+  type StatuspageIndicator,
+  type StatuspageStatus,
+} from '../../shared/index.ts';
 import { stableId } from './stable-id.ts';
 
 export interface ServiceVerdict {
@@ -52,7 +60,10 @@ export function statuspageComponents(verdicts: ServiceVerdict[], pageId: string)
         id: groupId,
         name: category,
         status: worstLevel(children.map((c) => c.status)),
-        updated_at: children.map((c) => c.updated_at).sort().at(-1)!,
+        updated_at: children
+          .map((c) => c.updated_at)
+          .sort()
+          .at(-1)!,
         position: g + 1,
         showcase: false,
         group_id: null,

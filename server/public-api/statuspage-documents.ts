@@ -1,4 +1,10 @@
-import type { Incident, MaintenanceWindow, StatuspageComponent, StatuspageMaintenance, StatuspagePage } from '../../shared/index.ts';
+import type {
+  Incident,
+  MaintenanceWindow,
+  StatuspageComponent,
+  StatuspageMaintenance,
+  StatuspagePage,
+} from '../../shared/index.ts';
 import { componentId, pageStatus, statuspageComponents, type ServiceVerdict } from './statuspage-components.ts';
 import { statuspageIncident, statuspageMaintenance, type IncidentContext } from './statuspage-incidents.ts';
 
@@ -31,7 +37,8 @@ export function statuspageDocuments(state: PublicState, site: { base: string; pa
   const maintenances = state.maintenance
     .map((w) => statuspageMaintenance(w, state.now, context(w.service)))
     .sort((a, b) => a.scheduled_for.localeCompare(b.scheduled_for));
-  const phase = (...statuses: StatuspageMaintenance['status'][]) => maintenances.filter((m) => statuses.includes(m.status));
+  const phase = (...statuses: StatuspageMaintenance['status'][]) =>
+    maintenances.filter((m) => statuses.includes(m.status));
   const stamps = [...components, ...incidents, ...maintenances].map((x) => x.updated_at).sort();
   const page: StatuspagePage = {
     id: site.pageId,
@@ -42,7 +49,13 @@ export function statuspageDocuments(state: PublicState, site: { base: string; pa
   };
   const status = pageStatus(state.verdicts);
   return {
-    'summary.json': { page, components, incidents: unresolved, scheduled_maintenances: phase('scheduled', 'in_progress', 'verifying'), status },
+    'summary.json': {
+      page,
+      components,
+      incidents: unresolved,
+      scheduled_maintenances: phase('scheduled', 'in_progress', 'verifying'),
+      status,
+    },
     'status.json': { page, status },
     'components.json': { page, components },
     'incidents.json': { page, incidents },

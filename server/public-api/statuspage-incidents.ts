@@ -1,4 +1,12 @@
-import type { Incident, IncidentKind, MaintenanceWindow, StatuspageComponent, StatuspageIncident, StatuspageMaintenance, StatuspageUpdate } from '../../shared/index.ts';
+import type {
+  Incident,
+  IncidentKind,
+  MaintenanceWindow,
+  StatuspageComponent,
+  StatuspageIncident,
+  StatuspageMaintenance,
+  StatuspageUpdate,
+} from '../../shared/index.ts';
 import { indicatorOf } from './statuspage-components.ts';
 import { stableId } from './stable-id.ts';
 
@@ -25,7 +33,8 @@ const sentence = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim(
 function incidentName(incident: Incident, serviceName: string): string {
   if (incident.kind === 'maintenance') return `${serviceName}: problems reported during maintenance`;
   const top = incident.topProblems[0];
-  if (incident.kind === 'partial') return `${serviceName}: problems with ${top ? top.label : 'part of the service'} reported by users`;
+  if (incident.kind === 'partial')
+    return `${serviceName}: problems with ${top ? top.label : 'part of the service'} reported by users`;
   return `${serviceName}: outage reported by users`;
 }
 
@@ -35,7 +44,11 @@ function detectionBody(incident: Incident, serviceName: string): string {
     .slice(0, 3)
     .map((p) => `${p.label} (${Math.round(p.share * 100)}%)`)
     .join(', ');
-  return [`Users are reporting problems with ${serviceName}.`, ...incident.reasons.map(sentence), ...(problems ? [`Most reported: ${problems}.`] : [])].join(' ');
+  return [
+    `Users are reporting problems with ${serviceName}.`,
+    ...incident.reasons.map(sentence),
+    ...(problems ? [`Most reported: ${problems}.`] : []),
+  ].join(' ');
 }
 
 /**
@@ -58,14 +71,28 @@ export function statuspageIncident(incident: Incident, ctx: IncidentContext): St
   });
   let current: ActiveStatus = 'investigating';
   let monitoringAt: string | null = null;
-  const updates = [update(stableId('detected', incident.id), 'investigating', detectionBody(incident, ctx.serviceName), incident.openedAt)];
+  const updates = [
+    update(
+      stableId('detected', incident.id),
+      'investigating',
+      detectionBody(incident, ctx.serviceName),
+      incident.openedAt,
+    ),
+  ];
   for (const u of incident.updates) {
     if (u.status !== 'update') current = u.status === 'resolved' ? 'monitoring' : u.status;
     if (current === 'monitoring') monitoringAt ??= u.at;
     updates.push(update(u.id, current, u.body, u.at));
   }
   if (incident.state === 'resolved' && incident.resolvedAt) {
-    updates.push(update(stableId('resolved', incident.id), 'resolved', 'User reports are back to their usual level.', incident.resolvedAt));
+    updates.push(
+      update(
+        stableId('resolved', incident.id),
+        'resolved',
+        'User reports are back to their usual level.',
+        incident.resolvedAt,
+      ),
+    );
   }
   const newestFirst = updates.reverse();
   return {
@@ -89,7 +116,11 @@ export function statuspageIncident(incident: Incident, ctx: IncidentContext): St
  * A declared maintenance window as a scheduled maintenance. Its updates are the phases reached
  * by `now`, each dated by the window itself, so the answer only changes when a phase does.
  */
-export function statuspageMaintenance(window: MaintenanceWindow, now: number, ctx: IncidentContext): StatuspageMaintenance {
+export function statuspageMaintenance(
+  window: MaintenanceWindow,
+  now: number,
+  ctx: IncidentContext,
+): StatuspageMaintenance {
   const started = Date.parse(window.start) <= now;
   const ended = Date.parse(window.end) <= now;
   const update = (phase: StatuspageMaintenance['status'], body: string, at: string): StatuspageUpdate => ({

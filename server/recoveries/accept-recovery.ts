@@ -30,7 +30,13 @@ export function createRecoveryAcceptor(deps: {
   perAddress: number;
   onCounted: (slug: string) => void;
 }) {
-  const claims = createReportClaims({ conn: deps.conn, collection: collections(deps.models).recoveries, log: deps.log, windowMs: deps.dedupeWindowMs, perAddress: deps.perAddress });
+  const claims = createReportClaims({
+    conn: deps.conn,
+    collection: collections(deps.models).recoveries,
+    log: deps.log,
+    windowMs: deps.dedupeWindowMs,
+    perAddress: deps.perAddress,
+  });
   // The reports' hot-path budget: far beyond a person, well below a flood.
   const flood = new FloodGuard(20, 1 / 6_000);
 
@@ -39,9 +45,15 @@ export function createRecoveryAcceptor(deps: {
     RecoveryRequest.parse(raw ?? {});
     const now = deps.clock.now();
     const allowed = flood.take(client.address, now);
-    if (!allowed.ok) throw tooManyRequests('Too many confirmations from here in a short time.', allowed.retryAfterSeconds);
+    if (!allowed.ok)
+      throw tooManyRequests('Too many confirmations from here in a short time.', allowed.retryAfterSeconds);
     const item = { service: `recovered:${service.slug}`, clientHash: client.person, addressHash: client.address };
-    const { stored } = await claims.store([item], now, (_, id) => ({ _id: id, service: service.slug, clientHash: client.person, createdAt: new Date(now) }));
+    const { stored } = await claims.store([item], now, (_, id) => ({
+      _id: id,
+      service: service.slug,
+      clientHash: client.person,
+      createdAt: new Date(now),
+    }));
     if (!stored.has(0)) return { counted: false };
     deps.tally.add(service.slug, now);
     deps.onCounted(service.slug);

@@ -14,7 +14,10 @@ export class RecoveryTally {
   constructor(private readonly models: Models) {}
 
   async reload(now: number): Promise<void> {
-    const docs = await this.models.Recovery.find({ createdAt: { $gte: new Date(now - WINDOW_MS) } }, { service: 1, createdAt: 1 }).lean();
+    const docs = await this.models.Recovery.find(
+      { createdAt: { $gte: new Date(now - WINDOW_MS) } },
+      { service: 1, createdAt: 1 },
+    ).lean();
     const next = new Map<string, number[]>();
     for (const d of docs) next.set(d.service, [...(next.get(d.service) ?? []), d.createdAt.getTime()]);
     this.bySlug = next;

@@ -26,11 +26,20 @@ export function parseCityKey(key: string): { country: string; name: string; lat:
     const [country, name, lat, lon] = parts.map((p) => decodeURIComponent(p)) as [string, string, string, string];
     const la = Number(lat);
     const lo = Number(lon);
-    if (!isCountryCode(country) || !name || !Number.isFinite(la) || !Number.isFinite(lo) || Math.abs(la) > 90 || Math.abs(lo) > 180) return undefined;
+    if (
+      !isCountryCode(country) ||
+      !name ||
+      !Number.isFinite(la) ||
+      !Number.isFinite(lo) ||
+      Math.abs(la) > 90 ||
+      Math.abs(lo) > 180
+    )
+      return undefined;
     return { country, name, lat: la, lon: lo };
   } catch {
     return undefined;
   }
 }
 
-const fieldSafe = (s: string) => encodeURIComponent(s).replace(/[.~!*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const fieldSafe = (s: string) =>
+  encodeURIComponent(s).replace(/[.~!*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -79,13 +79,15 @@ export class RegionBook {
 
   prune(now: number): void {
     const cutoff = now - KEEP_MS;
-    for (const maps of [this.db, this.own]) for (const held of maps.values()) for (const t of held.keys()) if (t < cutoff) held.delete(t);
+    for (const maps of [this.db, this.own])
+      for (const held of maps.values()) for (const t of held.keys()) if (t < cutoff) held.delete(t);
   }
 
   private async read(slugs: string[], from: number, to: number): Promise<void> {
     const hours: number[] = [];
     for (let h = Math.floor(from / HOUR_MS) * HOUR_MS; h < to; h += HOUR_MS) hours.push(h);
-    for (const doc of await readHourDocs<RegionHourDoc>(collections(this.models).regionHours, slugs, hours)) this.absorb(doc, from);
+    for (const doc of await readHourDocs<RegionHourDoc>(collections(this.models).regionHours, slugs, hours))
+      this.absorb(doc, from);
   }
 
   private absorb(doc: RegionHourDoc, from: number): void {
@@ -105,11 +107,13 @@ function bumpCapped(counts: Record<string, number>, key: string, cap: number): v
 }
 
 function addMax(out: Record<string, number>, a: Record<string, number> = {}, b: Record<string, number> = {}): void {
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) out[key] = (out[key] ?? 0) + Math.max(a[key] ?? 0, b[key] ?? 0);
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+    out[key] = (out[key] ?? 0) + Math.max(a[key] ?? 0, b[key] ?? 0);
 }
 
 /** Counts left at zero (a batch taken back) are no places. */
-const positive = (counts: Record<string, number> = {}) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+const positive = (counts: Record<string, number> = {}) =>
+  Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 
 function mapOf<V>(maps: Map<string, Map<number, V>>, slug: string): Map<number, V> {
   let held = maps.get(slug);

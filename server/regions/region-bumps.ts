@@ -24,7 +24,11 @@ export function regionBumps(reports: Located[], sample: RegionSample): CounterBu
     const minute = Math.floor(r.receivedAt / MINUTE_MS) * MINUTE_MS;
     const m = (minute - hour) / MINUTE_MS;
     const id = seriesHourId(r.service, hour);
-    const bump = byId.get(id) ?? { id, seed: { service: r.service, hour: new Date(hour), t: {}, g: {}, l: {} }, inc: {} };
+    const bump = byId.get(id) ?? {
+      id,
+      seed: { service: r.service, hour: new Date(hour), t: {}, g: {}, l: {} },
+      inc: {},
+    };
     add(bump.inc, `t.${m}`);
     const { country, city } = r.place;
     if (sample.admit(r.service, minute, 'country', country)) add(bump.inc, `g.${m}.${country}`);

@@ -10,7 +10,9 @@ import { RegionSample } from './region-sample.ts';
  * write beside the other counters (no round trip of its own on the batch's path), none when no
  * report of the batch was located. Returns the undo, as CounterWriter does.
  */
-export function createRegionCounter(models: Models): (stored: { service: string; receivedAt: number; place?: Place }[]) => Promise<() => Promise<void>> {
+export function createRegionCounter(
+  models: Models,
+): (stored: { service: string; receivedAt: number; place?: Place }[]) => Promise<() => Promise<void>> {
   const sample = new RegionSample();
   const counters = new CounterWriter(collections(models).regionHours);
   return (stored) => counters.apply(regionBumps(stored, sample));

@@ -14,9 +14,20 @@ import type { PlaceLookup } from '../regions/place-lookup.ts';
  * the service, past the flood guard, through the group-commit queue. Throws the AppError (or
  * ZodError) that says why not. Both report entrances call it: the fast path and Express.
  */
-export function createReportAcceptor(deps: { catalog: ServiceCatalog; intake: ReportIntake; clock: Clock; flood: FloodGuard; locate?: PlaceLookup }) {
+export function createReportAcceptor(deps: {
+  catalog: ServiceCatalog;
+  intake: ReportIntake;
+  clock: Clock;
+  flood: FloodGuard;
+  locate?: PlaceLookup;
+}) {
   /** `address`: the raw client address, only to look up its place here; it goes no further. */
-  return async function accept(slug: string, raw: unknown, client: ClientKeys, address?: string): Promise<StoreOutcome> {
+  return async function accept(
+    slug: string,
+    raw: unknown,
+    client: ClientKeys,
+    address?: string,
+  ): Promise<StoreOutcome> {
     const service = serviceIn(deps.catalog, slug);
     const body = ReportRequest.parse(raw);
     if (!service.problems.some((p) => p.id === body.problem)) {

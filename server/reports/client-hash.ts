@@ -19,9 +19,11 @@ export async function loadClientHashSalt(models: Models, configured?: string): P
     { _id: 'client-hash-salt' },
     { $setOnInsert: { value: generated } },
     { upsert: true, returnDocument: 'after' },
-  ).lean().catch(async (err: unknown) => {
-    if (!isDuplicateKey(err)) throw err;
-    return models.Setting.findById('client-hash-salt').lean();
-  });
+  )
+    .lean()
+    .catch(async (err: unknown) => {
+      if (!isDuplicateKey(err)) throw err;
+      return models.Setting.findById('client-hash-salt').lean();
+    });
   return String(doc!.value);
 }

@@ -44,7 +44,8 @@ export class NetworkSample {
       this.seen.set(key, set);
       newest = Math.max(newest, r.receivedAt);
     }
-    for (const key of this.seen.keys()) if (Number(key.slice(key.lastIndexOf('|') + 1)) < newest - 2 * MINUTE_MS) this.seen.delete(key);
+    for (const key of this.seen.keys())
+      if (Number(key.slice(key.lastIndexOf('|') + 1)) < newest - 2 * MINUTE_MS) this.seen.delete(key);
   }
 }
 

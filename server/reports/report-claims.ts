@@ -44,14 +44,21 @@ export function createReportClaims(deps: {
    * The items stored as counted reports, with their `_id`s, and the person claims taken (for
    * `release` if the batch fails later). Items not listed were repeats or over their address's cap.
    */
-  async function store<T extends Item>(items: T[], at: number, toDoc: (item: T, id: string) => { _id: string }): Promise<{ stored: Map<number, string>; held: Claimant[] }> {
+  async function store<T extends Item>(
+    items: T[],
+    at: number,
+    toDoc: (item: T, id: string) => { _id: string },
+  ): Promise<{ stored: Map<number, string>; held: Claimant[] }> {
     // Over the address's cap: no claim at all; asking again within the window would not count either.
     const placed = persons.candidates(items, at).flatMap((c) => {
       const id = addresses.assign(items[c.index]!, at);
       return id ? [{ ...c, id }] : [];
     });
     const [claims, reports] = await Promise.allSettled([
-      persons.insert(placed.map((p) => p.key), at),
+      persons.insert(
+        placed.map((p) => p.key),
+        at,
+      ),
       insertReports(placed.map((p) => toDoc(items[p.index]!, p.id))),
     ]);
     if (claims.status === 'rejected' || reports.status === 'rejected') {
@@ -61,7 +68,12 @@ export function createReportClaims(deps: {
       addresses.forget();
       if (claims.status === 'fulfilled') {
         const mine = placed.filter((_, j) => !claims.value.has(j));
-        await persons.release(mine.map((p) => items[p.index]!), at).catch((err) => deps.log.error({ err }, 'claims of a failed batch not taken back'));
+        await persons
+          .release(
+            mine.map((p) => items[p.index]!),
+            at,
+          )
+          .catch((err) => deps.log.error({ err }, 'claims of a failed batch not taken back'));
       }
       if (reports.status === 'fulfilled') {
         const mine = placed.filter((_, j) => !reports.value.has(j));

@@ -58,7 +58,19 @@ export function reportFastPath(deps: {
     }
     if (deps.shedder.overloaded) {
       req.resume();
-      fail(req, res, new AppError(503, 'overloaded', 'Too many reports are arriving right now, so yours was not counted yet. It will be sent again in a few seconds.', undefined, undefined, { 'Retry-After': '5' }), slug);
+      fail(
+        req,
+        res,
+        new AppError(
+          503,
+          'overloaded',
+          'Too many reports are arriving right now, so yours was not counted yet. It will be sent again in a few seconds.',
+          undefined,
+          undefined,
+          { 'Retry-After': '5' },
+        ),
+        slug,
+      );
       return true;
     }
     const chunks: Buffer[] = [];
@@ -71,12 +83,18 @@ export function reportFastPath(deps: {
     req.on('end', () => {
       let body: unknown;
       try {
-        if (size !== length) throw new AppError(400, 'bad_length', 'The request body is not as long as its Content-Length says.');
+        if (size !== length)
+          throw new AppError(400, 'bad_length', 'The request body is not as long as its Content-Length says.');
         body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         // As Express's parser (strict): a body is an object or an array, never a bare value.
         if (typeof body !== 'object' || body === null) throw new SyntaxError('not an object');
       } catch (err) {
-        return fail(req, res, err instanceof AppError ? err : new AppError(400, 'invalid_json', 'The request body is not valid JSON.'), slug);
+        return fail(
+          req,
+          res,
+          err instanceof AppError ? err : new AppError(400, 'invalid_json', 'The request body is not valid JSON.'),
+          slug,
+        );
       }
       const address = deps.clientAddress(req);
       const client = clientKeys(deps.salt, address, req.headers['user-agent'] ?? '');
@@ -101,6 +119,11 @@ export function reportFastPath(deps: {
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
   if (res.headersSent || res.destroyed) return;
   const bytes = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { ...HEADERS, ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length) });
+  res.writeHead(status, {
+    ...HEADERS,
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(bytes.length),
+  });
   res.end(bytes);
 }

@@ -59,7 +59,13 @@ export function createReportWriter(deps: {
   onStored: (reports: StoredReport[]) => void;
 }) {
   const { reports: Reports, comments: Comments, seriesHours, networkHours } = collections(deps.models);
-  const claims = createReportClaims({ conn: deps.conn, collection: Reports, log: deps.log, windowMs: deps.dedupeWindowMs, perAddress: deps.reportsPerAddress });
+  const claims = createReportClaims({
+    conn: deps.conn,
+    collection: Reports,
+    log: deps.log,
+    windowMs: deps.dedupeWindowMs,
+    perAddress: deps.reportsPerAddress,
+  });
   const networks = new NetworkSample();
   const hourCounters = new CounterWriter(seriesHours);
   const networkCounters = new CounterWriter(networkHours);
@@ -113,7 +119,12 @@ export function createReportWriter(deps: {
   }
 
   /** Best effort, since the database may be the reason we are here; what fails is logged. */
-  async function undo(stored: StoredReport[], held: Claimant[], at: number, undoCounters?: () => Promise<void>): Promise<void> {
+  async function undo(
+    stored: StoredReport[],
+    held: Claimant[],
+    at: number,
+    undoCounters?: () => Promise<void>,
+  ): Promise<void> {
     const reportIds = stored.map((r) => r.id);
     // The deletes are tried again: a database that just came back fails once on the connections
     // it dropped, and a claim left behind would make the person's retry look like a repeat.
@@ -127,7 +138,11 @@ export function createReportWriter(deps: {
     };
     const results = await Promise.allSettled(Object.values(steps));
     results.forEach((r, i) => {
-      if (r.status === 'rejected') deps.log.error({ err: r.reason, step: Object.keys(steps)[i], reports: stored.length }, 'could not take back part of a failed batch');
+      if (r.status === 'rejected')
+        deps.log.error(
+          { err: r.reason, step: Object.keys(steps)[i], reports: stored.length },
+          'could not take back part of a failed batch',
+        );
     });
   }
 
@@ -156,7 +171,9 @@ const reportDoc = (r: ReportToStore, id: string, at: number) => ({
   ...(r.comment ? { comment: r.comment } : {}),
   clientHash: r.clientHash,
   createdAt: new Date(at),
-  ...(r.browserCheck ? { browserCheck: { ...r.browserCheck, ...(r.browserCheck.at ? { at: new Date(r.browserCheck.at) } : {}) } } : {}),
+  ...(r.browserCheck
+    ? { browserCheck: { ...r.browserCheck, ...(r.browserCheck.at ? { at: new Date(r.browserCheck.at) } : {}) } }
+    : {}),
 });
 
 const commentDoc = (r: StoredReport) => ({

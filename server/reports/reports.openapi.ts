@@ -8,7 +8,7 @@ export const reportsApi: ApiOperation[] = [
     method: 'post',
     path: '/api/services/:slug/reports',
     operationId: 'createReport',
-    summary: "Report a problem with a service (\"I'm having problems\")",
+    summary: 'Report a problem with a service ("I\'m having problems")',
     description:
       'Answered only once the report is stored. A repeat from the same person within the dedupe window is answered 200 with `counted: false`. ' +
       'One report per person and service is counted; an optional comment is shown on the page.',

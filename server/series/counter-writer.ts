@@ -38,7 +38,8 @@ export class CounterWriter {
     } catch (err) {
       // Ordered: the first `matchedCount` bumps were applied. Best effort: the database may be gone.
       const applied = (err as { result?: { matchedCount?: number } }).result?.matchedCount ?? 0;
-      if (applied > 0) await this.collection.bulkWrite(ops(bumps.slice(0, applied), -1), { ordered: true }).catch(() => undefined);
+      if (applied > 0)
+        await this.collection.bulkWrite(ops(bumps.slice(0, applied), -1), { ordered: true }).catch(() => undefined);
       throw err;
     }
     return async () => {

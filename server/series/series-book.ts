@@ -118,7 +118,10 @@ export class SeriesBook {
   private show(slug: string, t: number): void {
     const fromDb = this.snapshot.get(slug)?.get(t);
     const mine = this.own.get(slug)?.get(t);
-    const shown = fromDb && mine ? mergeBucket(fromDb, mine) : { ...(fromDb ?? mine)!, byProblem: { ...(fromDb ?? mine)!.byProblem } };
+    const shown =
+      fromDb && mine
+        ? mergeBucket(fromDb, mine)
+        : { ...(fromDb ?? mine)!, byProblem: { ...(fromDb ?? mine)!.byProblem } };
     mapOf(this.byService, slug).set(t, shown);
   }
 
@@ -131,7 +134,8 @@ export class SeriesBook {
       readNetworkHours(this.models, slugs, hoursBetween(networksFrom, to)),
     ]);
     for (const doc of networkDocs) {
-      for (const n of networksOf(doc)) if (n.t >= networksFrom) addNetworks(this.networks, doc.service, n.t, n.networks);
+      for (const n of networksOf(doc))
+        if (n.t >= networksFrom) addNetworks(this.networks, doc.service, n.t, n.networks);
     }
     for (const doc of docs) {
       for (const b of minutesOf(doc)) {
@@ -140,7 +144,8 @@ export class SeriesBook {
         mapOf(this.snapshot, doc.service).set(b.t, b);
         this.show(doc.service, b.t);
         const after = this.byService.get(doc.service)?.get(b.t);
-        if (before?.total !== after?.total || JSON.stringify(before?.byProblem) !== JSON.stringify(after?.byProblem)) changed.add(doc.service);
+        if (before?.total !== after?.total || JSON.stringify(before?.byProblem) !== JSON.stringify(after?.byProblem))
+          changed.add(doc.service);
       }
       for (const r of reachOf(doc)) {
         if (r.t < from) continue;

@@ -75,13 +75,18 @@ export function readNetworkHours(models: Models, services: string[], hours: numb
 const SCAN_ABOVE_KEYS = 1_500;
 
 /** Hour documents (`_id` = service|hour) of some services and hours, by key or by one scan. */
-export async function readHourDocs<T>(collection: Collection<KeyedDoc>, services: string[], hours: number[]): Promise<T[]> {
+export async function readHourDocs<T>(
+  collection: Collection<KeyedDoc>,
+  services: string[],
+  hours: number[],
+): Promise<T[]> {
   const out: T[] = [];
   if (services.length === 0 || hours.length === 0) return out;
   if (services.length * hours.length > SCAN_ABOVE_KEYS) {
     const wanted = new Set(services);
     const range = { $gte: new Date(Math.min(...hours)), $lte: new Date(Math.max(...hours)) };
-    for await (const doc of collection.find({ hour: range })) if (wanted.has((doc as { service?: string }).service ?? '')) out.push(doc as unknown as T);
+    for await (const doc of collection.find({ hour: range }))
+      if (wanted.has((doc as { service?: string }).service ?? '')) out.push(doc as unknown as T);
     return out;
   }
   const ids = services.flatMap((s) => hours.map((h) => seriesHourId(s, h)));
@@ -103,4 +108,3 @@ export function minutesOf(doc: HourDoc): MinuteBucket[] {
   }
   return out;
 }
-

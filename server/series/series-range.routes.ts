@@ -15,7 +15,12 @@ const DAYS = { '7d': 7, '30d': 30 } as const;
 const CACHE = 'public, max-age=60';
 
 /** Longer graphs than the page's 24 h: a service's last 7 or 30 days hourly, and an incident's own span. */
-export function seriesRangeRoutes(deps: { models: Models; catalog: ServiceCatalog; incidentStore: IncidentStore; clock: Clock }): Router {
+export function seriesRangeRoutes(deps: {
+  models: Models;
+  catalog: ServiceCatalog;
+  incidentStore: IncidentStore;
+  clock: Clock;
+}): Router {
   const router = Router();
   lookUpServiceParam(router, deps.catalog);
 
@@ -34,7 +39,9 @@ export function seriesRangeRoutes(deps: { models: Models; catalog: ServiceCatalo
     const end = incident.resolvedAt ? Date.parse(incident.resolvedAt) : deps.clock.now();
     const { from, to, stepMs } = incidentSpan(Date.parse(incident.startedAt), end);
     const docs = await readHours(deps.models, [incident.service], hoursBetween(from, to));
-    res.set('cache-control', incident.resolvedAt ? 'public, max-age=300' : CACHE).json(countSeries(docs, from, to, stepMs));
+    res
+      .set('cache-control', incident.resolvedAt ? 'public, max-age=300' : CACHE)
+      .json(countSeries(docs, from, to, stepMs));
   });
 
   return router;

@@ -11,7 +11,8 @@ export const seriesApi: ApiOperation[] = [
     tag: 'Services',
     params: z.object(SlugParam),
     query: SeriesRangeQuery,
-    description: 'The last 24 h per minute are in the service detail (`series`); this answers the longer ranges, hourly. Hours without reports are left out.',
+    description:
+      'The last 24 h per minute are in the service detail (`series`); this answers the longer ranges, hourly. Hours without reports are left out.',
     responses: { 200: { description: 'Hourly totals.', schema: RangeSeries }, ...errors(400, 404) },
   },
   {
@@ -21,7 +22,8 @@ export const seriesApi: ApiOperation[] = [
     summary: "An incident's reports, from a little before it started to its end (or now)",
     tag: 'Incidents',
     params: z.object(IdParam),
-    description: 'Per minute (`stepMs` 60000) from 30 minutes before `startedAt`; hourly when that span passes 48 hours. Steps without reports are left out.',
+    description:
+      'Per minute (`stepMs` 60000) from 30 minutes before `startedAt`; hourly when that span passes 48 hours. Steps without reports are left out.',
     responses: { 200: { description: 'Totals per step.', schema: CountSeries }, ...errors(400, 404) },
   },
 ];

@@ -92,7 +92,13 @@ export class ServiceSnapshots {
     const views = this.deps.views.snapshot(slug, now);
     if (!views) return undefined;
     this.due.delete(slug);
-    const built: Snapshot = { detail: encodeJson(views.detail), view: views.detail, update: views.update, minute: minuteOf(now), builtAt: at };
+    const built: Snapshot = {
+      detail: encodeJson(views.detail),
+      view: views.detail,
+      update: views.update,
+      minute: minuteOf(now),
+      builtAt: at,
+    };
     this.held.set(slug, built);
     return built;
   }

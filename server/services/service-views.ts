@@ -60,7 +60,14 @@ export function createServiceViews(deps: {
     catalog.all().map((s) => {
       const level = status.get(s.slug).level;
       const open = incidents.openFor(s.slug);
-      return { slug: s.slug, name: s.name, category: s.category, level, troubled: (level !== 'operational' && level !== 'under_maintenance') || (open !== null && open.kind !== 'maintenance') };
+      return {
+        slug: s.slug,
+        name: s.name,
+        category: s.category,
+        level,
+        troubled:
+          (level !== 'operational' && level !== 'under_maintenance') || (open !== null && open.kind !== 'maintenance'),
+      };
     });
 
   function summaries(now: number): ServiceSummary[] {
@@ -101,7 +108,9 @@ export function createServiceViews(deps: {
   function likelyCause(service: Service, views: Omit<ServiceNow, 'diagnosis' | 'guidance'>, now: number) {
     const { slug, category } = service;
     const usualLatency = checks.usualLatency(service);
-    const diagnosis = diagnose(diagnosisEvidence(views, { slug, category, now, candidates: relatedCandidates(), usualLatency }));
+    const diagnosis = diagnose(
+      diagnosisEvidence(views, { slug, category, now, candidates: relatedCandidates(), usualLatency }),
+    );
     const guidance = guidanceFor({
       category,
       level: views.status.level,
@@ -122,7 +131,13 @@ export function createServiceViews(deps: {
     const { probes: _probes, official: _official, guidance: _guidance, ...shown } = service;
     const shared = serviceNow(service, now);
     return {
-      detail: { service: shown, series: series24h, ...shared, baseline: band(slug, series24h.from, series24h.to), officialLead: deps.officialLead?.(slug) ?? null },
+      detail: {
+        service: shown,
+        series: series24h,
+        ...shared,
+        baseline: band(slug, series24h.from, series24h.to),
+        officialLead: deps.officialLead?.(slug) ?? null,
+      },
       update: { slug, recent, ...shared, baseline: band(slug, recent.from, recent.to) },
     };
   }

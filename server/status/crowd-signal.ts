@@ -32,7 +32,10 @@ export function crowdSignal(
   if (open) {
     const top = open.topProblems[0];
     // The incident's case is its peak (an operator's incident has none: its word is the evidence).
-    const strength = open.origin === 'operator' ? { declared: open.title ?? open.reasons[0] ?? 'an incident' } : { pValue: open.peak.pValue, ratio: open.peak.ratio };
+    const strength =
+      open.origin === 'operator'
+        ? { declared: open.title ?? open.reasons[0] ?? 'an incident' }
+        : { pValue: open.peak.pValue, ratio: open.peak.ratio };
     return {
       ...base,
       ...strength,

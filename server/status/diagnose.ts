@@ -54,8 +54,14 @@ export function diagnose(evidence: DiagnosisEvidence): Diagnosis | null {
     confidence: diagnosisConfidence(best.s, best.n),
     summary: best.c.summary,
     evidence: [
-      ...[...best.c.support].sort(byWeight).slice(0, MAX_FOR).map((l) => ({ supports: true, text: l.text })),
-      ...[...best.c.contra].sort(byWeight).slice(0, MAX_AGAINST).map((l) => ({ supports: false, text: l.text })),
+      ...[...best.c.support]
+        .sort(byWeight)
+        .slice(0, MAX_FOR)
+        .map((l) => ({ supports: true, text: l.text })),
+      ...[...best.c.contra]
+        .sort(byWeight)
+        .slice(0, MAX_AGAINST)
+        .map((l) => ({ supports: false, text: l.text })),
     ],
   };
 }

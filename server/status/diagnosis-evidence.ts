@@ -10,7 +10,10 @@ import { OFFICIAL_FRESH_MS } from './fuse-inputs.ts';
 /** The catalog category whose services others run on: clouds, CDNs, hosting. */
 export const PROVIDER_CATEGORY = 'Cloud';
 
-export type DiagnosisViews = Pick<ServiceDetail, 'status' | 'breakdown' | 'incident' | 'probes' | 'official' | 'vantage' | 'maintenance' | 'regions' | 'reachability'>;
+export type DiagnosisViews = Pick<
+  ServiceDetail,
+  'status' | 'breakdown' | 'incident' | 'probes' | 'official' | 'vantage' | 'maintenance' | 'regions' | 'reachability'
+>;
 
 export interface DiagnosisContext {
   slug: string;
@@ -24,14 +27,18 @@ export interface DiagnosisContext {
 
 /** A probe's usual response time: the median of its passing runs' latencies, if it has enough. */
 export function usualLatencyMs(points: readonly ProbePoint[], minPoints = 5): number | undefined {
-  const ms = points.filter((p) => p.ok && p.latencyMs !== null && p.latencyMs > 0).map((p) => p.latencyMs!).sort((a, b) => a - b);
+  const ms = points
+    .filter((p) => p.ok && p.latencyMs !== null && p.latencyMs > 0)
+    .map((p) => p.latencyMs!)
+    .sort((a, b) => a - b);
   if (ms.length < minPoints) return undefined;
   const mid = ms.length >> 1;
   return ms.length % 2 === 1 ? ms[mid]! : (ms[mid - 1]! + ms[mid]!) / 2;
 }
 
 /** Same rule as fuse-inputs.ts's staleAfterMs: three intervals and a minute. */
-const stale = (intervalSeconds: number, at: string, now: number) => now - Date.parse(at) > 3 * intervalSeconds * 1000 + 60_000;
+const stale = (intervalSeconds: number, at: string, now: number) =>
+  now - Date.parse(at) > 3 * intervalSeconds * 1000 + 60_000;
 
 function probes(views: DiagnosisViews, ctx: DiagnosisContext): DiagnosisProbe[] {
   return views.probes.flatMap((p) => {
@@ -59,7 +66,9 @@ function official(views: DiagnosisViews, now: number): DiagnosisEvidence['offici
     level: o.level,
     description: o.description,
     incidents: o.incidents.map((i) => ({ name: i.name, text: i.latestUpdate ?? '' })),
-    maintenances: o.maintenances.filter((m) => m.status === 'in_progress' || m.status === 'verifying').map((m) => m.name),
+    maintenances: o.maintenances
+      .filter((m) => m.status === 'in_progress' || m.status === 'verifying')
+      .map((m) => m.name),
   };
 }
 
@@ -76,15 +85,23 @@ export function diagnosisEvidence(views: DiagnosisViews, ctx: DiagnosisContext):
     crowd: {
       troubled: open !== null,
       ...(open ? { ratio: open.peak.ratio } : {}),
-      problems: views.breakdown.items.filter((i) => i.count > 0).sort((a, b) => b.share - a.share).map((i) => ({ id: i.problem, label: i.label, share: i.share })),
+      problems: views.breakdown.items
+        .filter((i) => i.count > 0)
+        .sort((a, b) => b.share - a.share)
+        .map((i) => ({ id: i.problem, label: i.label, share: i.share })),
       total: views.breakdown.total,
     },
     probes: probes(views, ctx),
     vantageDown: views.vantage.down,
     official: official(views, now),
     maintenance: window ? { title: window.title, until: window.end } : null,
-    region: top && views.regions.located > 0 ? { name: top.name, share: Math.min(1, top.reports / views.regions.located), located: views.regions.located } : null,
-    reach: views.reachability ? { checked: views.reachability.checked, unreachable: views.reachability.unreachable } : null,
+    region:
+      top && views.regions.located > 0
+        ? { name: top.name, share: Math.min(1, top.reports / views.regions.located), located: views.regions.located }
+        : null,
+    reach: views.reachability
+      ? { checked: views.reachability.checked, unreachable: views.reachability.unreachable }
+      : null,
     providers: providers.map((c) => ({ name: c.name, level: c.level })),
     othersTroubled: others.length - providers.length,
   };

@@ -13,7 +13,11 @@ export const staleAfterMs = (def: ProbeDefinition) => 3 * def.intervalSeconds * 
 /** Status pages are read every minute or so; one unread for this long is not evidence. */
 export const OFFICIAL_FRESH_MS = 15 * 60_000;
 
-export function probeSignals(probes: ProbeDefinition[], latest: (def: ProbeDefinition) => StoredProbe | undefined, now: number): ProbeSignal[] {
+export function probeSignals(
+  probes: ProbeDefinition[],
+  latest: (def: ProbeDefinition) => StoredProbe | undefined,
+  now: number,
+): ProbeSignal[] {
   return probes.flatMap((def) => {
     const stored = latest(def);
     if (!stored || now - Date.parse(stored.result.at) > staleAfterMs(def)) return [];
@@ -46,7 +50,12 @@ export function toVerdict(fused: Fused, input: FuseInput): Verdict {
   if (fused.level === 'operational') return verdict;
   const window = input.maintenance.find((m) => m.start <= input.now && input.now < m.end);
   if (fused.level === 'under_maintenance' && window) return { ...verdict, since: window.start };
-  if (input.crowd.state === 'incident' && input.crowd.since !== undefined) return { ...verdict, since: input.crowd.since };
-  const starts = input.vantageDown ? [] : input.probes.flatMap((p) => (!p.ok && p.error?.code !== 'blocked_target' && p.failingSince !== undefined ? [p.failingSince] : []));
+  if (input.crowd.state === 'incident' && input.crowd.since !== undefined)
+    return { ...verdict, since: input.crowd.since };
+  const starts = input.vantageDown
+    ? []
+    : input.probes.flatMap((p) =>
+        !p.ok && p.error?.code !== 'blocked_target' && p.failingSince !== undefined ? [p.failingSince] : [],
+      );
   return starts.length > 0 ? { ...verdict, since: Math.min(...starts) } : verdict;
 }

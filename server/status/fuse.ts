@@ -112,15 +112,27 @@ function crowdReason(c: CrowdSignal, formatTime: (ms: number) => string): string
   if (c.state === 'normal') {
     return `Reports are at normal levels (${count(c.observed)} in ${window}, about ${count(c.expected)} expected)`;
   }
-  const vs = c.expected > 0 ? `${ratio(c.observed / c.expected)}× normal for this hour` : 'when almost none are usual at this hour';
-  const since = c.since === undefined ? '' : c.phase === 'rising' || c.phase === undefined ? `; rising since ${formatTime(c.since)}` : `; problems since ${formatTime(c.since)}`;
+  const vs =
+    c.expected > 0
+      ? `${ratio(c.observed / c.expected)}× normal for this hour`
+      : 'when almost none are usual at this hour';
+  const since =
+    c.since === undefined
+      ? ''
+      : c.phase === 'rising' || c.phase === undefined
+        ? `; rising since ${formatTime(c.since)}`
+        : `; problems since ${formatTime(c.since)}`;
   return `${plural(c.observed, 'report')} in ${window}, ${vs}${since}`;
 }
 
 function recoveryReason(c: CrowdSignal): string | undefined {
   const n = c.recoveries?.count ?? 0;
-  const back = n > 0 ? `${n === 1 ? '1 person says' : `${count(n)} people say`} it works again (last ${c.recoveries!.minutes} minutes)` : undefined;
-  if (c.state === 'incident' && c.phase === 'recovering') return `Recovering: reports are falling back toward normal${back ? `; ${back}` : ''}`;
+  const back =
+    n > 0
+      ? `${n === 1 ? '1 person says' : `${count(n)} people say`} it works again (last ${c.recoveries!.minutes} minutes)`
+      : undefined;
+  if (c.state === 'incident' && c.phase === 'recovering')
+    return `Recovering: reports are falling back toward normal${back ? `; ${back}` : ''}`;
   return back;
 }
 
@@ -185,7 +197,8 @@ export function fuse(input: FuseInput): Fused {
   const allPass = n > 0 && hard === 0 && soft === 0;
 
   // The official page, read as a floor and as evidence of a partial outage.
-  const affected = official?.components.filter((c) => c.level !== 'operational' && c.level !== 'under_maintenance') ?? [];
+  const affected =
+    official?.components.filter((c) => c.level !== 'operational' && c.level !== 'under_maintenance') ?? [];
   const officialSome = affected.length > 0 && affected.length < (official?.components.length ?? 0);
   const officialWholeMajor = official?.level === 'major_outage' && !officialSome;
   const officialFloor: StatusLevel =
@@ -195,13 +208,25 @@ export function fuse(input: FuseInput): Fused {
         ? 'partial_outage'
         : official.level;
   const officialMaintenance =
-    official?.level === 'under_maintenance' || (official?.maintenances.some((m) => m.status === 'in_progress' || m.status === 'verifying') ?? false);
+    official?.level === 'under_maintenance' ||
+    (official?.maintenances.some((m) => m.status === 'in_progress' || m.status === 'verifying') ?? false);
 
   const crowdLine = crowdReason(crowd, formatTime);
   const recoveryLine = recoveryReason(crowd);
-  const crowdConfidence = { state: crowd.state, networks: crowd.reach?.networks, needed: crowd.reach?.needed, pValue: crowd.pValue, ratio: crowd.ratio ?? (crowd.expected > 0 ? crowd.observed / crowd.expected : undefined), recovering: crowd.phase === 'recovering', maintenance: crowd.kind === 'maintenance', declared: crowd.declared !== undefined };
+  const crowdConfidence = {
+    state: crowd.state,
+    networks: crowd.reach?.networks,
+    needed: crowd.reach?.needed,
+    pValue: crowd.pValue,
+    ratio: crowd.ratio ?? (crowd.expected > 0 ? crowd.observed / crowd.expected : undefined),
+    recovering: crowd.phase === 'recovering',
+    maintenance: crowd.kind === 'maintenance',
+    declared: crowd.declared !== undefined,
+  };
   const problemLine =
-    crowd.state !== 'normal' && crowd.topProblem ? `${Math.round(crowd.topProblem.share * 100)}% of reports are about ${crowd.topProblem.label}` : undefined;
+    crowd.state !== 'normal' && crowd.topProblem
+      ? `${Math.round(crowd.topProblem.share * 100)}% of reports are about ${crowd.topProblem.label}`
+      : undefined;
   const probeLine = probeReason(counted, formatTime);
   const officialLine = official ? officialReason(official) : undefined;
   const tail = [
@@ -234,17 +259,26 @@ export function fuse(input: FuseInput): Fused {
           what,
           ...expected,
           ...(probeLine ? [probeLine] : []),
-          ...(officialMaintenance ? (declared ? ['Official status page: maintenance in progress'] : []) : officialLine ? [officialLine] : []),
+          ...(officialMaintenance
+            ? declared
+              ? ['Official status page: maintenance in progress']
+              : []
+            : officialLine
+              ? [officialLine]
+              : []),
           ...tail,
         ],
         kind: 'maintenance',
       };
     }
-    reasons.push(`${what}, but ${officialOutage ? 'the official status page reports an outage' : 'reports point to an unplanned problem'}`);
+    reasons.push(
+      `${what}, but ${officialOutage ? 'the official status page reports an outage' : 'reports point to an unplanned problem'}`,
+    );
   }
 
   // Rule 3: the crowd, with the probes and the page as corroboration.
-  const concentrated = crowd.kind === 'partial' || (crowd.topProblem !== undefined && crowd.topProblem.share >= CONCENTRATED_SHARE);
+  const concentrated =
+    crowd.kind === 'partial' || (crowd.topProblem !== undefined && crowd.topProblem.share >= CONCENTRATED_SHARE);
   let level: StatusLevel;
   if (crowd.state === 'incident') {
     if (mostHard || officialWholeMajor) level = 'major_outage';
@@ -260,10 +294,30 @@ export function fuse(input: FuseInput): Fused {
 
   // Rule 5: confidence from agreeing, independent signals.
   const problem = level !== 'operational';
-  const officialSays = !official ? 'silent' : problem === (officialFloor !== 'operational') ? 'agrees' : official.level === 'operational' ? 'contradicts' : 'silent';
-  const sure = verdictConfidence({ level, crowd: crowdConfidence, probes: { counted: n, hard, soft }, official: officialSays });
+  const officialSays = !official
+    ? 'silent'
+    : problem === (officialFloor !== 'operational')
+      ? 'agrees'
+      : official.level === 'operational'
+        ? 'contradicts'
+        : 'silent';
+  const sure = verdictConfidence({
+    level,
+    crowd: crowdConfidence,
+    probes: { counted: n, hard, soft },
+    official: officialSays,
+  });
 
-  reasons.push(...(recoveryLine && crowd.phase === 'recovering' ? [recoveryLine] : []), crowdLine, ...(recoveryLine && crowd.phase !== 'recovering' ? [recoveryLine] : []), ...(problemLine ? [problemLine] : []), ...(probeLine ? [probeLine] : []), ...(officialLine ? [officialLine] : []), ...tail);
-  const kind: IncidentKind | undefined = level === 'major_outage' ? 'unplanned' : level === 'partial_outage' ? 'partial' : undefined;
+  reasons.push(
+    ...(recoveryLine && crowd.phase === 'recovering' ? [recoveryLine] : []),
+    crowdLine,
+    ...(recoveryLine && crowd.phase !== 'recovering' ? [recoveryLine] : []),
+    ...(problemLine ? [problemLine] : []),
+    ...(probeLine ? [probeLine] : []),
+    ...(officialLine ? [officialLine] : []),
+    ...tail,
+  );
+  const kind: IncidentKind | undefined =
+    level === 'major_outage' ? 'unplanned' : level === 'partial_outage' ? 'partial' : undefined;
   return { level, confidence: sure, reasons, ...(kind && { kind }) };
 }

@@ -34,7 +34,12 @@ export class StatusBoard {
         : before && before.level === verdict.level
           ? before.since
           : new Date(before ? now : this.startedAt).toISOString();
-    const next: Status = { level: verdict.level, confidence: Math.round(verdict.confidence * 100) / 100, reasons: verdict.reasons, since };
+    const next: Status = {
+      level: verdict.level,
+      confidence: Math.round(verdict.confidence * 100) / 100,
+      reasons: verdict.reasons,
+      since,
+    };
     this.bySlug.set(slug, next);
     return !before || JSON.stringify(before) !== JSON.stringify(next);
   }

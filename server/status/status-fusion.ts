@@ -81,7 +81,13 @@ export class StatusFusion {
       const open = incidents.openFor(slug);
       const back = this.deps.recoveries?.(slug, now);
       const decision = this.decisions.get(slug);
-      const crowd = crowdSignal(decision, open, this.reach.get(slug), back && { count: back.count, minutes: back.lastMinutes }, open ? undefined : settledAt(decision, incidents.justResolved(slug)));
+      const crowd = crowdSignal(
+        decision,
+        open,
+        this.reach.get(slug),
+        back && { count: back.count, minutes: back.lastMinutes },
+        open ? undefined : settledAt(decision, incidents.justResolved(slug)),
+      );
       // An operator's incident keeps the kind they gave it: neither the reports' split nor the probes overrule them.
       const byHand = open?.origin === 'operator';
       const kind = open ? (byHand ? open.kind : (this.crowdKinds.get(slug) ?? open.kind)) : undefined;
@@ -111,6 +117,8 @@ export class StatusFusion {
   }
 
   vantageView(): VantageView {
-    return this.vantage.vantageDown ? { down: true, reason: `${VANTAGE_REASON.split(';')[0]}. ${this.vantage.reason}` } : { down: false };
+    return this.vantage.vantageDown
+      ? { down: true, reason: `${VANTAGE_REASON.split(';')[0]}. ${this.vantage.reason}` }
+      : { down: false };
   }
 }

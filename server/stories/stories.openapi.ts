@@ -11,7 +11,10 @@ export const storiesApi: ApiOperation[] = [
     tag: 'Stories',
     params: z.object(SlugParam),
     query: StoryQuery,
-    responses: { 200: { description: 'A page of stories and how many match in all.', schema: StoryPage }, ...errors(400, 404) },
+    responses: {
+      200: { description: 'A page of stories and how many match in all.', schema: StoryPage },
+      ...errors(400, 404),
+    },
   },
   {
     method: 'post',

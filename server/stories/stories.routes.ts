@@ -65,7 +65,10 @@ export function storiesRoutes(deps: {
       ...(q.incident ? { incidentId: q.incident } : {}),
     };
     const sort: Record<string, 1 | -1> = q.sort === 'helpful' ? { helpful: -1, createdAt: -1 } : { createdAt: -1 };
-    const [docs, total] = await Promise.all([Story.find(filter).sort(sort).skip(q.offset).limit(q.limit).lean(), Story.countDocuments(filter)]);
+    const [docs, total] = await Promise.all([
+      Story.find(filter).sort(sort).skip(q.offset).limit(q.limit).lean(),
+      Story.countDocuments(filter),
+    ]);
     const page: StoryPage = { stories: docs.map(toStory), total };
     res.json(page);
   });

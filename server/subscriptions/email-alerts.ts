@@ -41,7 +41,14 @@ export function createEmailAlerts(deps: {
         throw new Error('SMTP_URL is not set');
       }),
   });
-  const book = new SubscriptionStore({ models, clock, catalog: deps.catalog, queue, secret: deps.secret, baseUrl: deps.baseUrl });
+  const book = new SubscriptionStore({
+    models,
+    clock,
+    catalog: deps.catalog,
+    queue,
+    secret: deps.secret,
+    baseUrl: deps.baseUrl,
+  });
   return {
     enabled: sender !== undefined,
     book,

@@ -33,9 +33,7 @@ export class MailQueue {
   private timer: NodeJS.Timeout | undefined;
   private lastSweep = 0;
 
-  constructor(
-    private readonly deps: { models: Models; clock: Clock; log: Logger; lease: Lease; send: SendMail },
-  ) {}
+  constructor(private readonly deps: { models: Models; clock: Clock; log: Logger; lease: Lease; send: SendMail }) {}
 
   /** Stores mails, skipping those already stored (the same event from another process), and kicks the worker. */
   async enqueue(mails: QueuedMail[]): Promise<number> {
@@ -104,9 +102,15 @@ export class MailQueue {
       }
       if (now - this.lastSweep > 3_600_000) {
         this.lastSweep = now;
-        await models.OutgoingMail.deleteMany({ state: { $ne: 'queued' }, createdAt: { $lt: new Date(now - KEEP_STUBS_MS) } });
+        await models.OutgoingMail.deleteMany({
+          state: { $ne: 'queued' },
+          createdAt: { $lt: new Date(now - KEEP_STUBS_MS) },
+        });
         // Never confirmed: forgotten a week after the link expired (until then it still says "expired").
-        await models.Subscription.deleteMany({ state: 'pending', confirmExpiresAt: { $lt: new Date(now - 7 * 24 * 3_600_000) } });
+        await models.Subscription.deleteMany({
+          state: 'pending',
+          confirmExpiresAt: { $lt: new Date(now - 7 * 24 * 3_600_000) },
+        });
       }
       if (due.length < BATCH) return;
     }
@@ -122,7 +126,13 @@ export class MailQueue {
       return;
     }
     try {
-      await this.deps.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
+      await this.deps.send({
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers,
+      });
       await this.finish(mail._id, 'sent');
     } catch (err) {
       const attempts = mail.attempts + 1;

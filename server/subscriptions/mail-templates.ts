@@ -26,7 +26,14 @@ const minutesBetween = (from: string, to: string) => {
 type Block = string | { link: string; label: string } | string[];
 
 function render(subject: string, blocks: Block[], footer: string, unsubscribe?: string): MailContent {
-  const text = [...blocks.map((b) => (typeof b === 'string' ? b : Array.isArray(b) ? b.map((l) => `- ${l}`).join('\n') : `${b.label}: ${b.link}`)), '--', footer, ...(unsubscribe ? [`Unsubscribe: ${unsubscribe}`] : [])].join('\n\n');
+  const text = [
+    ...blocks.map((b) =>
+      typeof b === 'string' ? b : Array.isArray(b) ? b.map((l) => `- ${l}`).join('\n') : `${b.label}: ${b.link}`,
+    ),
+    '--',
+    footer,
+    ...(unsubscribe ? [`Unsubscribe: ${unsubscribe}`] : []),
+  ].join('\n\n');
   const para = (b: Block) =>
     typeof b === 'string'
       ? `<p>${escapeHtml(b)}</p>`
@@ -59,7 +66,10 @@ export function confirmationMail(name: string, confirmUrl: string): MailContent 
 export function alreadySubscribedMail(name: string, links: MailLinks, slug: string): MailContent {
   return render(
     `You already get emails about ${name}`,
-    [`This address already gets an email when ${name} has problems; nothing changed.`, { label: `Live status of ${name}`, link: `${links.base}/status/${slug}` }],
+    [
+      `This address already gets an email when ${name} has problems; nothing changed.`,
+      { label: `Live status of ${name}`, link: `${links.base}/status/${slug}` },
+    ],
     why(name),
     links.unsubscribe,
   );

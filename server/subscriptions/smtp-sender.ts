@@ -15,7 +15,12 @@ export type SendMail = (message: OutgoingMessage) => Promise<void>;
  * tries again later, instead of holding the queue (and its lease) for minutes.
  */
 export function smtpSender(smtpUrl: string, from: string): { send: SendMail; close: () => void } {
-  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   return {
     send: async (m) => {
       await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers });

@@ -60,6 +60,10 @@ export const unsubscribePage = (token: string) =>
   );
 
 export const unsubscribedPage = () =>
-  page('You are unsubscribed', '<p>No more emails will be sent to this address about this service.</p><p><a href="/">Outage radar</a></p>');
+  page(
+    'You are unsubscribed',
+    '<p>No more emails will be sent to this address about this service.</p><p><a href="/">Outage radar</a></p>',
+  );
 
-export const problemPage = (message: string) => page('This link did not work', `<p role="alert">${escapeHtml(message)}</p><p><a href="/">Outage radar</a></p>`);
+export const problemPage = (message: string) =>
+  page('This link did not work', `<p role="alert">${escapeHtml(message)}</p><p><a href="/">Outage radar</a></p>`);

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ConfirmRequest, ConfirmResponse, EmailSubscribeRequest, EmailSubscribeResponse, ErrorBody, SiteInfo, SubscriptionToken, UnsubscribeResponse } from '../../shared/index.ts';
+import {
+  ConfirmRequest,
+  ConfirmResponse,
+  EmailSubscribeRequest,
+  EmailSubscribeResponse,
+  ErrorBody,
+  SiteInfo,
+  SubscriptionToken,
+  UnsubscribeResponse,
+} from '../../shared/index.ts';
 import { errors, SlugParam, type ApiOperation } from '../openapi/api-operation.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -20,7 +29,7 @@ export const subscriptionsApi: ApiOperation[] = [
     method: 'post',
     path: '/api/services/:slug/subscriptions',
     operationId: 'subscribe',
-    summary: "Email me when this service has problems",
+    summary: 'Email me when this service has problems',
     description:
       'Mails a confirmation link (double opt-in); nothing is sent about the service until it is followed. The answer is the same whether or not the address was subscribed already. ' +
       'Limited per address asking and per email address (at most 3 mails a day to one address).',
@@ -30,7 +39,10 @@ export const subscriptionsApi: ApiOperation[] = [
     responses: {
       202: { description: 'A confirmation mail is on its way.', schema: EmailSubscribeResponse },
       ...errors(400, 429),
-      404: { description: 'No such service, or email alerts are not set up on this site (`email_unavailable`).', schema: ErrorBody },
+      404: {
+        description: 'No such service, or email alerts are not set up on this site (`email_unavailable`).',
+        schema: ErrorBody,
+      },
     },
   },
   {
@@ -38,14 +50,18 @@ export const subscriptionsApi: ApiOperation[] = [
     path: '/api/subscriptions/confirm',
     operationId: 'confirmSubscription',
     summary: 'Confirm a subscription with the token from its mail',
-    description: "The confirmation page's button posts a form and gets a page back (Accept: text/html), errors included; scripts send JSON and get JSON. Confirming twice is fine.",
+    description:
+      "The confirmation page's button posts a form and gets a page back (Accept: text/html), errors included; scripts send JSON and get JSON. Confirming twice is fine.",
     tag: 'Subscriptions',
     body: ConfirmRequest,
     bodyTypes: ['application/json', FORM],
     responses: {
       200: { description: 'Confirmed.', schema: ConfirmResponse, alternatives: { 'text/html': z.string() } },
       ...errors(400),
-      404: { description: 'Not a current link (`invalid_link`): a newer one was sent, or the subscription was cancelled.', schema: ErrorBody },
+      404: {
+        description: 'Not a current link (`invalid_link`): a newer one was sent, or the subscription was cancelled.',
+        schema: ErrorBody,
+      },
       410: { description: 'The link is older than 48 hours (`link_expired`): subscribe again.', schema: ErrorBody },
     },
   },
@@ -64,14 +80,21 @@ export const subscriptionsApi: ApiOperation[] = [
     path: '/api/subscriptions/unsubscribe',
     operationId: 'unsubscribe',
     summary: 'Unsubscribe (RFC 8058 one-click)',
-    description: "The token is in the URL, as in the mail's List-Unsubscribe header. Idempotent. A browser's form post gets a page back (Accept: text/html).",
+    description:
+      "The token is in the URL, as in the mail's List-Unsubscribe header. Idempotent. A browser's form post gets a page back (Accept: text/html).",
     tag: 'Subscriptions',
     query: token,
-    body: z.object({ 'List-Unsubscribe': z.literal('One-Click').describe('What mail providers send (RFC 8058); not needed.') }),
+    body: z.object({
+      'List-Unsubscribe': z.literal('One-Click').describe('What mail providers send (RFC 8058); not needed.'),
+    }),
     bodyOptional: true,
     bodyTypes: [FORM],
     responses: {
-      200: { description: 'Unsubscribed (or was already).', schema: UnsubscribeResponse, alternatives: { 'text/html': z.string() } },
+      200: {
+        description: 'Unsubscribed (or was already).',
+        schema: UnsubscribeResponse,
+        alternatives: { 'text/html': z.string() },
+      },
       400: { description: 'The token is not one of ours (`invalid_link`, or `fields.token`).', schema: ErrorBody },
     },
   },

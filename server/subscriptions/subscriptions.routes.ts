@@ -1,7 +1,15 @@
 import express, { Router, type Request, type Response } from 'express';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { ConfirmRequest, EmailSubscribeRequest, SubscriptionToken, type ConfirmResponse, type EmailSubscribeResponse, type SiteInfo, type UnsubscribeResponse } from '../../shared/index.ts';
+import {
+  ConfirmRequest,
+  EmailSubscribeRequest,
+  SubscriptionToken,
+  type ConfirmResponse,
+  type EmailSubscribeResponse,
+  type SiteInfo,
+  type UnsubscribeResponse,
+} from '../../shared/index.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceCatalog } from '../catalog/service-catalog.ts';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
@@ -18,7 +26,12 @@ const TokenQuery = z.object({ token: SubscriptionToken });
 const wantsHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
 
 /** Runs an action; for a browser, its result or its error becomes a page instead of JSON. */
-async function answer(req: Request, res: Response, log: Logger, run: () => Promise<{ json: unknown; html: string }>): Promise<void> {
+async function answer(
+  req: Request,
+  res: Response,
+  log: Logger,
+  run: () => Promise<{ json: unknown; html: string }>,
+): Promise<void> {
   if (!wantsHtml(req)) {
     res.json((await run()).json);
     return;
@@ -27,7 +40,14 @@ async function answer(req: Request, res: Response, log: Logger, run: () => Promi
     res.type('html').send((await run()).html);
   } catch (err) {
     const { status, body } = errorResponse(err, log, { method: req.method, url: req.originalUrl });
-    res.status(status).type('html').send(problemPage(body.error.fields?.token?.[0] ? `The link is broken: ${body.error.fields.token[0]}.` : body.error.message));
+    res
+      .status(status)
+      .type('html')
+      .send(
+        problemPage(
+          body.error.fields?.token?.[0] ? `The link is broken: ${body.error.fields.token[0]}.` : body.error.message,
+        ),
+      );
   }
 }
 
@@ -65,8 +85,18 @@ export function subscriptionsRoutes(deps: {
     const token = TokenQuery.safeParse(req.query);
     const name = token.success ? await book.serviceOf(token.data.token) : undefined;
     res.set('Cache-Control', 'no-store').type('html');
-    if (!token.success) res.status(400).send(problemPage('This confirmation link is broken. Copy the whole link from the email, or subscribe again.'));
-    else if (!name) res.status(404).send(problemPage('This confirmation link is not valid any more: a newer one was sent, or the subscription was cancelled. Subscribe again from the service page.'));
+    if (!token.success)
+      res
+        .status(400)
+        .send(problemPage('This confirmation link is broken. Copy the whole link from the email, or subscribe again.'));
+    else if (!name)
+      res
+        .status(404)
+        .send(
+          problemPage(
+            'This confirmation link is not valid any more: a newer one was sent, or the subscription was cancelled. Subscribe again from the service page.',
+          ),
+        );
     else res.send(confirmPage(token.data.token, name));
   });
 
@@ -74,14 +104,18 @@ export function subscriptionsRoutes(deps: {
     answer(req, res, deps.log, async () => {
       const { token } = ConfirmRequest.parse(req.body);
       const done = await book.confirm(token);
-      return { json: { confirmed: true, ...done } satisfies ConfirmResponse, html: confirmedPage(done.serviceName, done.service) };
+      return {
+        json: { confirmed: true, ...done } satisfies ConfirmResponse,
+        html: confirmedPage(done.serviceName, done.service),
+      };
     }),
   );
 
   router.get('/api/subscriptions/unsubscribe', (req, res) => {
     const token = TokenQuery.safeParse(req.query);
     res.set('Cache-Control', 'no-store').type('html');
-    if (!token.success) res.status(400).send(problemPage('This unsubscribe link is broken. Copy the whole link from the email.'));
+    if (!token.success)
+      res.status(400).send(problemPage('This unsubscribe link is broken. Copy the whole link from the email.'));
     else res.send(unsubscribePage(token.data.token));
   });
 

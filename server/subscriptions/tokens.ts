@@ -6,13 +6,15 @@ export const newToken = (): string => randomBytes(32).toString('base64url');
 /** What is stored instead of a token: a database leak gives no working link. */
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-const mac = (secret: string, subscription: string) => createHmac('sha256', secret).update(`unsubscribe:${subscription}`).digest('base64url');
+const mac = (secret: string, subscription: string) =>
+  createHmac('sha256', secret).update(`unsubscribe:${subscription}`).digest('base64url');
 
 /**
  * Every mail carries an unsubscribe link, long after the subscription was made, so its token is
  * derived (an HMAC of the subscription id under the server's secret) rather than stored.
  */
-export const unsubscribeToken = (secret: string, subscription: string): string => `${subscription}.${mac(secret, subscription)}`;
+export const unsubscribeToken = (secret: string, subscription: string): string =>
+  `${subscription}.${mac(secret, subscription)}`;
 
 /** The subscription an unsubscribe token names, or undefined when it was not made by us. */
 export function readUnsubscribeToken(secret: string, token: string): string | undefined {

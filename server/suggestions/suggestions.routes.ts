@@ -25,14 +25,23 @@ const toSuggestion = (d: Stored): Suggestion => ({
 });
 
 /** "Suggest a service" from the home page's search, and the operators' list of what was asked for. */
-export function suggestionsRoutes(deps: { models: Models; clock: Clock; limiter: RateLimiter; clientOf: ClientOf; admin: RequestHandler }): Router {
+export function suggestionsRoutes(deps: {
+  models: Models;
+  clock: Clock;
+  limiter: RateLimiter;
+  clientOf: ClientOf;
+  admin: RequestHandler;
+}): Router {
   const router = Router();
 
   router.post('/api/suggestions', async (req, res) => {
     const body = SuggestionRequest.parse(req.body);
     assertHuman(body, MIN_SUGGESTION_MS);
     const key = suggestionKey(body.name);
-    if (!key) throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', { name: ['The name needs letters or digits'] });
+    if (!key)
+      throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', {
+        name: ['The name needs letters or digits'],
+      });
     await deps.limiter.consume('suggest', deps.clientOf(req).address);
     const now = new Date(deps.clock.now());
     const update = {
@@ -43,7 +52,10 @@ export function suggestionsRoutes(deps: { models: Models; clock: Clock; limiter:
     // Two first suggestions of a name at once race on the insert; the loser counts into the winner's.
     for (let attempt = 0; ; attempt++) {
       try {
-        const doc = await collections(deps.models).suggestions.findOneAndUpdate({ key }, update, { upsert: true, returnDocument: 'after' });
+        const doc = await collections(deps.models).suggestions.findOneAndUpdate({ key }, update, {
+          upsert: true,
+          returnDocument: 'after',
+        });
         res.status(201).json(toSuggestion(doc as unknown as Stored));
         return;
       } catch (err) {

@@ -11,7 +11,12 @@ const JITTER = 0.1;
  * The last retry lands on the give-up time itself, so an endpoint back just before it still gets
  * the event.
  */
-export function nextAttempt(failures: number, now: number, giveUpAt: number, random: () => number = Math.random): number | null {
+export function nextAttempt(
+  failures: number,
+  now: number,
+  giveUpAt: number,
+  random: () => number = Math.random,
+): number | null {
   if (now >= giveUpAt) return null;
   const base = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.max(0, failures - 1));
   const delay = Math.round(base * (1 + JITTER * (2 * random() - 1)));

@@ -47,7 +47,14 @@ export function summarise(e: WebhookEvent): Summary {
   }
   const i = e.incident!;
   const what = KIND_WORDS[i.kind];
-  const tone: Tone = e.type === 'incident.resolved' ? 'good' : i.kind === 'maintenance' ? 'info' : i.kind === 'partial' ? 'partial' : 'major';
+  const tone: Tone =
+    e.type === 'incident.resolved'
+      ? 'good'
+      : i.kind === 'maintenance'
+        ? 'info'
+        : i.kind === 'partial'
+          ? 'partial'
+          : 'major';
   const verb = e.type === 'incident.opened' ? 'detected' : e.type === 'incident.resolved' ? 'resolved' : 'updated';
   const latest = i.updates.at(-1);
   const detail = e.type === 'incident.updated' && latest ? `${latest.status}: ${latest.body}` : (i.reasons[0] ?? '');
@@ -65,7 +72,13 @@ export function slackBody(e: WebhookEvent) {
   return {
     text: clip(slackEscape(`${headline}${s.detail ? ` — ${s.detail}` : ''}`), 3_000),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: clip(`*${slackEscape(headline)}*${s.detail ? `\n${slackEscape(s.detail)}` : ''}`, 3_000) } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: clip(`*${slackEscape(headline)}*${s.detail ? `\n${slackEscape(s.detail)}` : ''}`, 3_000),
+        },
+      },
       ...(s.url ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<${s.url}|Open in Outage radar>` }] }] : []),
     ],
   };

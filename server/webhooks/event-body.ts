@@ -6,7 +6,12 @@ import type { OutboundEvent } from '../notifications/outbound-events.ts';
 export const eventId = (key: string) => `evt_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 
 /** Our own body for an outbound event (the `json` style, and what the other styles are drawn from). */
-export function eventBody(event: OutboundEvent, service: Pick<Service, 'slug' | 'name'> | undefined, baseUrl: string, createdAt: string): WebhookEvent {
+export function eventBody(
+  event: OutboundEvent,
+  service: Pick<Service, 'slug' | 'name'> | undefined,
+  baseUrl: string,
+  createdAt: string,
+): WebhookEvent {
   const slug = event.service;
   const body: WebhookEvent = {
     id: eventId(event.key),

@@ -51,7 +51,10 @@ export class WebhookDeliverer {
   }
 
   start(everyMs = DELIVER_TICK_MS): void {
-    this.timer = setInterval(() => void this.tick().catch((err) => this.deps.log.warn({ err }, 'webhook tick failed')), everyMs);
+    this.timer = setInterval(
+      () => void this.tick().catch((err) => this.deps.log.warn({ err }, 'webhook tick failed')),
+      everyMs,
+    );
     this.timer.unref();
   }
 
@@ -84,7 +87,13 @@ export class WebhookDeliverer {
     if (!this.leader) return;
     const ids = await store.due(now, PER_TICK);
     for (let i = 0; i < ids.length; i += IN_FLIGHT) {
-      await Promise.all(ids.slice(i, i + IN_FLIGHT).map((id) => this.attempt(id).catch((err) => log.warn({ err, delivery: id }, 'webhook attempt failed to run'))));
+      await Promise.all(
+        ids
+          .slice(i, i + IN_FLIGHT)
+          .map((id) =>
+            this.attempt(id).catch((err) => log.warn({ err, delivery: id }, 'webhook attempt failed to run')),
+          ),
+      );
     }
   }
 
@@ -120,9 +129,14 @@ export class WebhookDeliverer {
     const outcome = result.ok
       ? { state: 'delivered' as const, nextAttemptAt: null }
       : next === null
-        ? { state: 'failed' as const, nextAttemptAt: null, failure: giveUpWords(d.attempts.length + 1, d.createdAt.getTime(), doneAt, result) }
+        ? {
+            state: 'failed' as const,
+            nextAttemptAt: null,
+            failure: giveUpWords(d.attempts.length + 1, d.createdAt.getTime(), doneAt, result),
+          }
         : { state: 'pending' as const, nextAttemptAt: next };
-    if (outcome.state === 'failed') log.warn({ delivery: id, webhook: d.webhook, event: d.event }, 'webhook delivery given up');
+    if (outcome.state === 'failed')
+      log.warn({ delivery: id, webhook: d.webhook, event: d.event }, 'webhook delivery given up');
     const saved = await store.record(id, { ...result, at }, outcome);
     return saved && deliveryView(saved);
   }

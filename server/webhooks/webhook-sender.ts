@@ -26,16 +26,33 @@ const KEPT_BODY = 300;
  * connection goes to the address it vetted (so a name that rebinds to 127.0.0.1 after the check
  * gets nowhere); redirects are not followed, since one could point anywhere. Never throws.
  */
-export async function sendWebhook(url: string, body: string, headers: Record<string, string>, opts: SendOptions): Promise<SendResult> {
+export async function sendWebhook(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  opts: SendOptions,
+): Promise<SendResult> {
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
   const target = new URL(url);
   const deadline = AbortSignal.timeout(opts.timeoutMs);
-  const noAnswer = (): SendResult => ({ ok: false, error: `No answer within ${opts.timeoutMs / 1000} s`, durationMs: took() });
+  const noAnswer = (): SendResult => ({
+    ok: false,
+    error: `No answer within ${opts.timeoutMs / 1000} s`,
+    durationMs: took(),
+  });
   let req: http.ClientRequest | undefined;
   try {
-    const resolved = await untilAborted(resolveTarget(target.hostname, { allowPrivate: opts.allowPrivate, ...(opts.lookup && { lookup: opts.lookup }) }), deadline);
-    if (!resolved.ok) return { ok: false, error: resolved.error.message.replace('Refused to probe', 'Refused to send to'), durationMs: took() };
+    const resolved = await untilAborted(
+      resolveTarget(target.hostname, { allowPrivate: opts.allowPrivate, ...(opts.lookup && { lookup: opts.lookup }) }),
+      deadline,
+    );
+    if (!resolved.ok)
+      return {
+        ok: false,
+        error: resolved.error.message.replace('Refused to probe', 'Refused to send to'),
+        durationMs: took(),
+      };
     return await new Promise<SendResult>((resolve) => {
       const client = target.protocol === 'https:' ? https : http;
       req = client.request(
@@ -43,7 +60,12 @@ export async function sendWebhook(url: string, body: string, headers: Record<str
         {
           method: 'POST',
           lookup: pinnedLookup(resolved),
-          headers: { 'content-type': 'application/json', 'user-agent': 'OutageRadar-Webhook/1', 'content-length': Buffer.byteLength(body), ...headers },
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'OutageRadar-Webhook/1',
+            'content-length': Buffer.byteLength(body),
+            ...headers,
+          },
           agent: false,
           // Destroys the request at the deadline, whatever it is waiting for.
           signal: deadline,
@@ -68,7 +90,9 @@ export async function sendWebhook(url: string, body: string, headers: Record<str
           });
         },
       );
-      req.on('error', (err) => resolve(deadline.aborted ? noAnswer() : { ok: false, error: connectionError(err).message, durationMs: took() }));
+      req.on('error', (err) =>
+        resolve(deadline.aborted ? noAnswer() : { ok: false, error: connectionError(err).message, durationMs: took() }),
+      );
       req.end(body);
     });
   } catch (err) {

@@ -15,7 +15,8 @@ type StoredWebhook = WebhookDoc & { _id: Types.ObjectId };
 type StoredDelivery = WebhookDeliveryDoc;
 
 /** The delivery of one event to one endpoint has one id, whichever process stores it first. */
-export const deliveryId = (webhookId: string, key: string) => `dlv_${createHash('sha256').update(`${webhookId}|${key}`).digest('hex').slice(0, 24)}`;
+export const deliveryId = (webhookId: string, key: string) =>
+  `dlv_${createHash('sha256').update(`${webhookId}|${key}`).digest('hex').slice(0, 24)}`;
 
 export const webhookView = (d: StoredWebhook): Webhook => ({
   id: String(d._id),
@@ -79,13 +80,21 @@ export class WebhookStore {
 
   async update(id: string, changes: Changes): Promise<Webhook | null> {
     const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    const doc = await this.models.Webhook.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean<StoredWebhook>();
+    const doc = await this.models.Webhook.findByIdAndUpdate(
+      id,
+      { $set: set },
+      { returnDocument: 'after' },
+    ).lean<StoredWebhook>();
     return doc && webhookView(doc);
   }
 
   async rotateSecret(id: string): Promise<{ webhook: Webhook; secret: string } | null> {
     const secret = newSecret();
-    const doc = await this.models.Webhook.findByIdAndUpdate(id, { $set: { secret } }, { returnDocument: 'after' }).lean<StoredWebhook>();
+    const doc = await this.models.Webhook.findByIdAndUpdate(
+      id,
+      { $set: { secret } },
+      { returnDocument: 'after' },
+    ).lean<StoredWebhook>();
     return doc && { webhook: webhookView(doc), secret };
   }
 
@@ -103,7 +112,13 @@ export class WebhookStore {
   }
 
   /** Stores a delivery unless an identical one (same endpoint, same event) already is: false then. */
-  async addDelivery(d: { id: string; webhook: string; payload: WebhookEvent; now: number; giveUpAt: number }): Promise<boolean> {
+  async addDelivery(d: {
+    id: string;
+    webhook: string;
+    payload: WebhookEvent;
+    now: number;
+    giveUpAt: number;
+  }): Promise<boolean> {
     try {
       await driverCollection<KeyedDoc>(this.models.WebhookDelivery).insertOne({
         _id: d.id,
@@ -129,7 +144,10 @@ export class WebhookStore {
   newPingId = () => `dlv_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 
   async deliveries(webhook: string, limit = 50): Promise<WebhookDelivery[]> {
-    const docs = await this.models.WebhookDelivery.find({ webhook }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<StoredDelivery[]>();
+    const docs = await this.models.WebhookDelivery.find({ webhook })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(limit)
+      .lean<StoredDelivery[]>();
     return docs.map(deliveryView);
   }
 
@@ -138,7 +156,10 @@ export class WebhookStore {
   }
 
   async due(now: number, limit: number): Promise<string[]> {
-    const docs = await this.models.WebhookDelivery.find({ state: 'pending', nextAttemptAt: { $lte: new Date(now) } }, { _id: 1 })
+    const docs = await this.models.WebhookDelivery.find(
+      { state: 'pending', nextAttemptAt: { $lte: new Date(now) } },
+      { _id: 1 },
+    )
       .sort({ nextAttemptAt: 1 })
       .limit(limit)
       .lean<{ _id: string }[]>();
@@ -158,7 +179,11 @@ export class WebhookStore {
     ).lean<StoredDelivery>();
   }
 
-  async record(id: string, attempt: SendResult & { at: number }, outcome: { state: 'delivered' | 'pending' | 'failed'; nextAttemptAt: number | null; failure?: string }): Promise<StoredDelivery | null> {
+  async record(
+    id: string,
+    attempt: SendResult & { at: number },
+    outcome: { state: 'delivered' | 'pending' | 'failed'; nextAttemptAt: number | null; failure?: string },
+  ): Promise<StoredDelivery | null> {
     return this.models.WebhookDelivery.findByIdAndUpdate(
       id,
       {
@@ -171,7 +196,11 @@ export class WebhookStore {
             durationMs: attempt.durationMs,
           },
         },
-        $set: { state: outcome.state, nextAttemptAt: outcome.nextAttemptAt === null ? null : new Date(outcome.nextAttemptAt), ...(outcome.failure ? { failure: outcome.failure } : {}) },
+        $set: {
+          state: outcome.state,
+          nextAttemptAt: outcome.nextAttemptAt === null ? null : new Date(outcome.nextAttemptAt),
+          ...(outcome.failure ? { failure: outcome.failure } : {}),
+        },
       },
       { returnDocument: 'after' },
     ).lean<StoredDelivery>();
@@ -179,11 +208,17 @@ export class WebhookStore {
 
   /** Settles a delivery without sending it (its endpoint was disabled). */
   async fail(id: string, failure: string): Promise<void> {
-    await this.models.WebhookDelivery.updateOne({ _id: id }, { $set: { state: 'failed', nextAttemptAt: null, failure } });
+    await this.models.WebhookDelivery.updateOne(
+      { _id: id },
+      { $set: { state: 'failed', nextAttemptAt: null, failure } },
+    );
   }
 
   /** Due now again, for an operator's retry; a failed one gets one more attempt (see the deliverer). */
   async reschedule(id: string, now: number): Promise<void> {
-    await this.models.WebhookDelivery.updateOne({ _id: id }, { $set: { state: 'pending', nextAttemptAt: new Date(now) }, $unset: { failure: 1 } });
+    await this.models.WebhookDelivery.updateOne(
+      { _id: id },
+      { $set: { state: 'pending', nextAttemptAt: new Date(now) }, $unset: { failure: 1 } },
+    );
   }
 }

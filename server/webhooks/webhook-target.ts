@@ -10,7 +10,10 @@ const LOOKUP_WAIT_MS = 2_000;
  * literal, or a name that resolves to one now. Every delivery checks again after DNS, so a
  * name that changes its answer later is refused then.
  */
-export async function refusePrivateUrl(url: string, opts: { allowPrivate: boolean; lookup?: LookupAll }): Promise<void> {
+export async function refusePrivateUrl(
+  url: string,
+  opts: { allowPrivate: boolean; lookup?: LookupAll },
+): Promise<void> {
   if (opts.allowPrivate) return;
   // resolveTarget never throws: only the wait running out lands in the catch.
   const verdict = await untilAborted(
@@ -22,7 +25,13 @@ export async function refusePrivateUrl(url: string, opts: { allowPrivate: boolea
       400,
       'private_target',
       'Webhooks are not sent to private, loopback or internal addresses. To send to your own network on purpose, start the server with PROBE_ALLOW_PRIVATE=1.',
-      { url: [verdict.error.message.replace('Refused to probe', 'Refused to send to').replace(/ Private and internal.*$/, '')] },
+      {
+        url: [
+          verdict.error.message
+            .replace('Refused to probe', 'Refused to send to')
+            .replace(/ Private and internal.*$/, ''),
+        ],
+      },
     );
   }
 }

@@ -18,7 +18,13 @@ export const WebhookSchema = new Schema(
 );
 
 const AttemptSchema = new Schema(
-  { at: { type: Date, required: true }, ok: { type: Boolean, required: true }, httpStatus: Number, error: String, durationMs: { type: Number, required: true } },
+  {
+    at: { type: Date, required: true },
+    ok: { type: Boolean, required: true },
+    httpStatus: Number,
+    error: String,
+    durationMs: { type: Number, required: true },
+  },
   { _id: false },
 );
 

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { ErrorBody, Webhook, WebhookCreate, WebhookDelivery, WebhookDeliveryId, WebhookDeliveryList, WebhookList, WebhookUpdate, WebhookWithSecret } from '../../shared/index.ts';
+import {
+  ErrorBody,
+  Webhook,
+  WebhookCreate,
+  WebhookDelivery,
+  WebhookDeliveryId,
+  WebhookDeliveryList,
+  WebhookList,
+  WebhookUpdate,
+  WebhookWithSecret,
+} from '../../shared/index.ts';
 import { errors, IdParam, type ApiOperation } from '../openapi/api-operation.ts';
 
 const id = z.object(IdParam);
@@ -27,7 +37,13 @@ export const webhooksApi: ApiOperation[] = [
     tag: 'Operators',
     operator: true,
     body: WebhookCreate,
-    responses: { 201: { description: 'Added; the only answer besides rotation that carries the secret.', schema: WebhookWithSecret }, ...errors(400) },
+    responses: {
+      201: {
+        description: 'Added; the only answer besides rotation that carries the secret.',
+        schema: WebhookWithSecret,
+      },
+      ...errors(400),
+    },
   },
   {
     method: 'patch',
@@ -65,11 +81,15 @@ export const webhooksApi: ApiOperation[] = [
     path: `${base}/:id/test`,
     operationId: 'testWebhook',
     summary: 'Send a ping to an endpoint now',
-    description: 'Sent even when the endpoint is disabled, so it can be checked before it is enabled. The answer is the delivery after its one attempt.',
+    description:
+      'Sent even when the endpoint is disabled, so it can be checked before it is enabled. The answer is the delivery after its one attempt.',
     tag: 'Operators',
     operator: true,
     params: id,
-    responses: { 201: { description: 'The ping delivery, delivered or not.', schema: WebhookDelivery }, ...errors(400, 404) },
+    responses: {
+      201: { description: 'The ping delivery, delivered or not.', schema: WebhookDelivery },
+      ...errors(400, 404),
+    },
   },
   {
     method: 'post',
@@ -80,7 +100,10 @@ export const webhooksApi: ApiOperation[] = [
     tag: 'Operators',
     operator: true,
     params: id,
-    responses: { 200: { description: 'The endpoint with its new secret.', schema: WebhookWithSecret }, ...errors(400, 404) },
+    responses: {
+      200: { description: 'The endpoint with its new secret.', schema: WebhookWithSecret },
+      ...errors(400, 404),
+    },
   },
   {
     method: 'post',

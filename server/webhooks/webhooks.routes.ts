@@ -1,5 +1,12 @@
 import { Router, type RequestHandler } from 'express';
-import { ObjectIdString, WebhookCreate, WebhookDeliveryId, WebhookUpdate, type WebhookList, type WebhookDeliveryList } from '../../shared/index.ts';
+import {
+  ObjectIdString,
+  WebhookCreate,
+  WebhookDeliveryId,
+  WebhookUpdate,
+  type WebhookList,
+  type WebhookDeliveryList,
+} from '../../shared/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { adminOf } from '../admin/require-admin.ts';
 import type { Audit } from '../moderation/audit.ts';
@@ -31,7 +38,10 @@ export function webhooksRoutes(deps: {
   };
   const refuseUnknownServices = (services: string[] | null | undefined) => {
     const unknown = (services ?? []).filter((s) => !deps.catalog.get(s));
-    if (unknown.length) throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', { services: [`no such service: ${unknown.join(', ')}`] });
+    if (unknown.length)
+      throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', {
+        services: [`no such service: ${unknown.join(', ')}`],
+      });
   };
 
   router.get(base, deps.admin, async (_req, res) => {
@@ -44,7 +54,12 @@ export function webhooksRoutes(deps: {
     refuseUnknownServices(input.services);
     await refusePrivateUrl(input.url, deps);
     const { webhook, secret } = await deps.store.create(input, adminOf(res), deps.clock.now());
-    await deps.audit.record(adminOf(res), 'add_webhook', { type: 'webhook', id: webhook.id }, `${webhook.style}: ${webhook.url}`);
+    await deps.audit.record(
+      adminOf(res),
+      'add_webhook',
+      { type: 'webhook', id: webhook.id },
+      `${webhook.style}: ${webhook.url}`,
+    );
     res.status(201).json({ ...webhook, secret });
   });
 
@@ -54,7 +69,9 @@ export function webhooksRoutes(deps: {
     refuseUnknownServices(changes.services);
     const webhook = await deps.store.update(id, changes);
     if (!webhook) throw notFound('That webhook');
-    const what = Object.entries(changes).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : String(v)}`);
+    const what = Object.entries(changes)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : String(v)}`);
     await deps.audit.record(adminOf(res), 'edit_webhook', { type: 'webhook', id }, what.join(', '));
     res.json(webhook);
   });
@@ -85,7 +102,13 @@ export function webhooksRoutes(deps: {
     const hook = await hookOf(req.params.id);
     const now = deps.clock.now();
     const id = deps.store.newPingId();
-    await deps.store.addDelivery({ id, webhook: String(hook._id), payload: pingBody(`evt_${id.slice(4)}`, new Date(now).toISOString()), now, giveUpAt: now });
+    await deps.store.addDelivery({
+      id,
+      webhook: String(hook._id),
+      payload: pingBody(`evt_${id.slice(4)}`, new Date(now).toISOString()),
+      now,
+      giveUpAt: now,
+    });
     await deps.audit.record(adminOf(res), 'test_webhook', { type: 'webhook', id: String(hook._id) });
     res.status(201).json(await attemptNow(String(hook._id), id, true));
   });

@@ -62,7 +62,16 @@ export async function createWebhooks(deps: {
     let added = false;
     for (const hook of hooks) {
       const id = String(hook._id);
-      if (await store.addDelivery({ id: deliveryId(id, event.key), webhook: id, payload, now, giveUpAt: now + RETRY_FOR_MS })) added = true;
+      if (
+        await store.addDelivery({
+          id: deliveryId(id, event.key),
+          webhook: id,
+          payload,
+          now,
+          giveUpAt: now + RETRY_FOR_MS,
+        })
+      )
+        added = true;
     }
     // Sent now rather than at the next tick; in a process without the lease this does nothing.
     if (added) void deliverer.tick().catch((err) => log.warn({ err }, 'webhook tick failed'));
@@ -75,7 +84,16 @@ export async function createWebhooks(deps: {
   });
 
   return {
-    router: webhooksRoutes({ store, deliverer, catalog: deps.catalog, audit: deps.audit, clock, admin: deps.admin, allowPrivate: deps.allowPrivate, ...(deps.lookup && { lookup: deps.lookup }) }),
+    router: webhooksRoutes({
+      store,
+      deliverer,
+      catalog: deps.catalog,
+      audit: deps.audit,
+      clock,
+      admin: deps.admin,
+      allowPrivate: deps.allowPrivate,
+      ...(deps.lookup && { lookup: deps.lookup }),
+    }),
     store,
     deliverer,
     start: () => deliverer.start(),

@@ -21,7 +21,11 @@ export async function liveServer(state: State, snapshots: ServiceSnapshots) {
     ...(config.redisUrl && {
       refresh: async (slugs: string[]) => {
         const now = clock.now();
-        await Promise.all([series.refreshRecent(now, slugs), comments.refresh(slugs), regions.refreshRecent(now, slugs)]);
+        await Promise.all([
+          series.refreshRecent(now, slugs),
+          comments.refresh(slugs),
+          regions.refreshRecent(now, slugs),
+        ]);
       },
     }),
     changed: (slug, soon) => snapshots.invalidate(slug, { soon }),

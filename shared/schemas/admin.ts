@@ -53,7 +53,11 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const ModerationQueue = z.object({ items: z.array(ModerationItem) });
 export type ModerationQueue = z.infer<typeof ModerationQueue>;
 
-export const ModerationResult = z.object({ id: z.string(), type: z.enum(['comment', 'story']), status: ModerationStatus });
+export const ModerationResult = z.object({
+  id: z.string(),
+  type: z.enum(['comment', 'story']),
+  status: ModerationStatus,
+});
 export type ModerationResult = z.infer<typeof ModerationResult>;
 
 export const AuditLog = z.object({ entries: z.array(AuditEntry) });

@@ -28,7 +28,6 @@ export const CaseStudyEvent = z.object({
 });
 export type CaseStudyEvent = z.infer<typeof CaseStudyEvent>;
 
-
 export const CaseStudyNumbers = z.object({
   durationMinutes: z.number().int().nonnegative(),
   /** The busiest single minute between the start and the resolution. */

@@ -17,15 +17,22 @@ export const ProbeList = z
   .superRefine((probes, ctx) => {
     const seen = new Set<string>();
     probes.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', message: `probe id "${p.id}" is used twice; ids must be unique within a service`, path: [i, 'id'] });
+      if (seen.has(p.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `probe id "${p.id}" is used twice; ids must be unique within a service`,
+          path: [i, 'id'],
+        });
       seen.add(p.id);
     });
   });
 
-
 /** Where a service publishes its own status: a Statuspage v2 summary.json, or an RSS/Atom incident feed. */
 export const OfficialSource = z.strictObject({
-  kind: z.enum(['statuspage', 'feed'], 'kind is "statuspage" (an Atlassian Statuspage /api/v2/summary.json) or "feed" (RSS or Atom)'),
+  kind: z.enum(
+    ['statuspage', 'feed'],
+    'kind is "statuspage" (an Atlassian Statuspage /api/v2/summary.json) or "feed" (RSS or Atom)',
+  ),
   url: httpUrl,
 });
 export type OfficialSource = z.infer<typeof OfficialSource>;
@@ -82,7 +89,12 @@ export const Reachability = z.object({
 export type Reachability = z.infer<typeof Reachability>;
 
 export const ProbeHistoryQuery = z.object({
-  hours: z.coerce.number().int('hours is a whole number').min(1, 'hours runs 1–168').max(168, 'hours runs 1–168 (a week is kept)').default(24),
+  hours: z.coerce
+    .number()
+    .int('hours is a whole number')
+    .min(1, 'hours runs 1–168')
+    .max(168, 'hours runs 1–168 (a week is kept)')
+    .default(24),
 });
 
 /** One step of a response-time graph: mean latency of the runs that got an answer; ok when no run failed. */

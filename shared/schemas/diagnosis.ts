@@ -104,7 +104,9 @@ export const DiagnosisEvidence = z.object({
   /** A window the operators declared, on now. */
   maintenance: z.object({ title: z.string(), until: z.iso.datetime() }).nullable(),
   /** The country most of the last hour's located reports come from. */
-  region: z.object({ name: z.string(), share: z.number().min(0).max(1), located: z.number().int().nonnegative() }).nullable(),
+  region: z
+    .object({ name: z.string(), share: z.number().min(0).max(1), located: z.number().int().nonnegative() })
+    .nullable(),
   /** Reporters' own browsers trying the homepage in the last hour. */
   reach: z.object({ checked: z.number().int().nonnegative(), unreachable: z.number().int().nonnegative() }).nullable(),
   /** Cloud and CDN services having problems now, with their verdicts. */

@@ -19,7 +19,12 @@ export const expertRoleLabel = (role: ExpertRole): string => ROLE_LABELS[role];
 export const ExpertRequest = z.strictObject({
   name: z.string().trim().min(2, 'A name needs at least 2 characters').max(80, 'A name is at most 80 characters'),
   role: ExpertRole,
-  affiliation: z.string().trim().max(120, 'An affiliation is at most 120 characters').optional().transform((s) => s || undefined),
+  affiliation: z
+    .string()
+    .trim()
+    .max(120, 'An affiliation is at most 120 characters')
+    .optional()
+    .transform((s) => s || undefined),
   /** Absent or empty: any service. A service provider is usually verified for its own services only. */
   services: z.array(Slug).max(50).optional(),
 });
@@ -78,7 +83,13 @@ export const Insight = z.object({
   service: z.string(),
   incidentId: z.string().optional(),
   /** As verified when the insight was posted; `stillVerified` is false once an operator revoked them. */
-  expert: z.object({ name: z.string(), role: ExpertRole, roleLabel: z.string(), affiliation: z.string().optional(), stillVerified: z.boolean() }),
+  expert: z.object({
+    name: z.string(),
+    role: ExpertRole,
+    roleLabel: z.string(),
+    affiliation: z.string().optional(),
+    stillVerified: z.boolean(),
+  }),
   body: z.string(),
   /** The http(s) links in the body, in order. */
   links: z.array(z.string()),

@@ -67,7 +67,9 @@ export const Incident = z.object({
   reasons: z.array(z.string()),
   trigger: CrowdEvidence,
   peak: CrowdEvidence.extend({ at: z.iso.datetime() }),
-  topProblems: z.array(z.object({ problem: z.string(), label: z.string(), count: z.number().int(), share: z.number() })),
+  topProblems: z.array(
+    z.object({ problem: z.string(), label: z.string(), count: z.number().int(), share: z.number() }),
+  ),
   updates: z.array(IncidentUpdate),
   /** When the official page first showed it (null until then; absent on incidents stored before this was recorded). */
   official: OfficialAck.nullable().optional(),

@@ -10,7 +10,12 @@ import { Story } from './story.ts';
  */
 export const PageData = z.discriminatedUnion('route', [
   z.object({ route: z.literal('service'), slug: z.string(), detail: ServiceDetail.nullable() }),
-  z.object({ route: z.literal('incident'), id: z.string(), incident: IncidentDetail.nullable(), service: PublicService.nullable() }),
+  z.object({
+    route: z.literal('incident'),
+    id: z.string(),
+    incident: IncidentDetail.nullable(),
+    service: PublicService.nullable(),
+  }),
   z.object({ route: z.literal('story'), id: z.string(), story: Story.nullable(), serviceName: z.string().nullable() }),
 ]);
 export type PageData = z.infer<typeof PageData>;

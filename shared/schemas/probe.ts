@@ -8,7 +8,10 @@ import { z } from 'zod';
 
 export const ProbeId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a probe id is lower-case letters, digits and dashes (at most 63), starting with a letter or digit');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,62}$/,
+    'a probe id is lower-case letters, digits and dashes (at most 63), starting with a letter or digit',
+  );
 
 /** Below 15 s a probe fleet starts to look like an attack to the target. */
 export const MIN_INTERVAL_SECONDS = 15;
@@ -37,7 +40,10 @@ const hostname = z
   .trim()
   .min(1, 'a host is required')
   .max(253, 'a host name is at most 253 characters')
-  .regex(/^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:]*:[0-9a-fA-F:.]+|[A-Za-z0-9.-]+)$/, 'a host is a name like api.example.com or an IP address');
+  .regex(
+    /^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:]*:[0-9a-fA-F:.]+|[A-Za-z0-9.-]+)$/,
+    'a host is a name like api.example.com or an IP address',
+  );
 
 export const httpUrl = z
   .string()
@@ -75,7 +81,9 @@ export const HttpProbe = z
      * services that use a private CA.
      */
     tlsVerify: z.boolean().default(true),
-    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'header names are letters, digits and dashes'), z.string()).optional(),
+    headers: z
+      .record(z.string().regex(/^[A-Za-z0-9-]+$/, 'header names are letters, digits and dashes'), z.string())
+      .optional(),
   })
   .refine((d) => !(d.method === 'HEAD' && d.expectText), {
     message: 'expectText needs a response body, and HEAD responses have none; use GET',
@@ -106,7 +114,10 @@ export const DnsProbe = z.object({
   /** Ask this server instead of the system resolver: "ip:port", "[ipv6]:port" or a bare IP. */
   resolver: z
     .string()
-    .regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$|^[0-9a-fA-F:]+$/, 'resolver is an IP address with an optional port, like 127.0.0.1:5353 or [::1]:53')
+    .regex(
+      /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$|^[0-9a-fA-F:]+$/,
+      'resolver is an IP address with an optional port, like 127.0.0.1:5353 or [::1]:53',
+    )
     .optional(),
 });
 

@@ -34,7 +34,12 @@ export const StoryRequest = z.strictObject({
   kind: StoryKind,
   title: userText({ min: 5, max: 120, maxLinks: 0, what: 'A title' }),
   body: userText({ min: 40, max: 5_000, maxLinks: 3, what: 'A story' }),
-  displayName: z.string().trim().max(40, 'A name is at most 40 characters').optional().transform((s) => s || undefined),
+  displayName: z
+    .string()
+    .trim()
+    .max(40, 'A name is at most 40 characters')
+    .optional()
+    .transform((s) => s || undefined),
   incidentId: ObjectIdString.optional(),
   impact: StoryImpact.optional(),
   ...HumanCheck.shape,

@@ -16,7 +16,9 @@ export const EmailSubscribeResponse = z.object({ pending: z.literal(true) });
 export type EmailSubscribeResponse = z.infer<typeof EmailSubscribeResponse>;
 
 /** Tokens are base64url; anything else is not a link we sent. */
-export const SubscriptionToken = z.string().regex(/^[A-Za-z0-9_.-]{20,200}$/, 'this is not a link from one of our emails');
+export const SubscriptionToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{20,200}$/, 'this is not a link from one of our emails');
 
 export const ConfirmRequest = z.object({ token: SubscriptionToken });
 export type ConfirmRequest = z.infer<typeof ConfirmRequest>;

@@ -9,10 +9,16 @@ export const userText = (opts: { min: number; max: number; maxLinks: number; wha
   z
     .string()
     .trim()
-    .min(opts.min, opts.min === 1 ? `${opts.what} can't be empty` : `${opts.what} needs at least ${opts.min} characters`)
+    .min(
+      opts.min,
+      opts.min === 1 ? `${opts.what} can't be empty` : `${opts.what} needs at least ${opts.min} characters`,
+    )
     .max(opts.max, `${opts.what} is at most ${opts.max} characters`)
     .refine((t) => countLinks(t) <= opts.maxLinks, {
-      message: opts.maxLinks === 0 ? `${opts.what} can't contain links` : `${opts.what} can contain at most ${opts.maxLinks} link${opts.maxLinks === 1 ? '' : 's'}`,
+      message:
+        opts.maxLinks === 0
+          ? `${opts.what} can't contain links`
+          : `${opts.what} can contain at most ${opts.maxLinks} link${opts.maxLinks === 1 ? '' : 's'}`,
     });
 
 /**

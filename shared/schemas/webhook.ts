@@ -15,7 +15,10 @@ const webhookUrl = z
   .url({ protocol: /^https?$/, error: 'an http:// or https:// address' })
   .max(2_000)
   // zod 4 runs refinements even after .url() failed, so an unparsable value must not reach new URL().
-  .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'credentials in the address are not allowed; put a token in the path');
+  .refine(
+    (u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password),
+    'credentials in the address are not allowed; put a token in the path',
+  );
 
 const events = z
   .array(WebhookEventType)
@@ -46,7 +49,10 @@ export const WebhookUpdate = z
     enabled: z.boolean().optional(),
     description: z.string().trim().max(200).optional(),
   })
-  .refine((u) => Object.values(u).some((v) => v !== undefined), { message: 'send at least one field to change', path: ['(body)'] });
+  .refine((u) => Object.values(u).some((v) => v !== undefined), {
+    message: 'send at least one field to change',
+    path: ['(body)'],
+  });
 export type WebhookUpdate = z.input<typeof WebhookUpdate>;
 
 export const Webhook = z.object({

@@ -47,7 +47,10 @@ describe('bad input gets a 4xx, never a 500', () => {
     'refuses a cookie-authenticated operator change with Origin %j (403 cross_origin)',
     async (origin) => {
       const agent = await signedInOperator(world.url);
-      const res = await agent.delete(`/api/admin/maintenance/${'a'.repeat(24)}`).set('Origin', origin).expect(403);
+      const res = await agent
+        .delete(`/api/admin/maintenance/${'a'.repeat(24)}`)
+        .set('Origin', origin)
+        .expect(403);
       expectError(res.body, 'cross_origin');
     },
   );
@@ -55,12 +58,19 @@ describe('bad input gets a 4xx, never a 500', () => {
   it('still lets a same-origin cookie change through, and a Bearer change whatever its Origin', async () => {
     const agent = await signedInOperator(world.url);
     const origin = new URL(world.url).origin;
-    const res = await agent.delete(`/api/admin/maintenance/${'a'.repeat(24)}`).set('Origin', origin).expect(404);
+    const res = await agent
+      .delete(`/api/admin/maintenance/${'a'.repeat(24)}`)
+      .set('Origin', origin)
+      .expect(404);
     expectError(res.body, 'not_found');
 
     const signIn = await request(world.url).post('/api/admin/session').send(OPERATOR).expect(201);
     const token = /or_admin=([^;]+)/.exec(signIn.headers['set-cookie']![0]!)![1]!;
-    await request(world.url).delete(`/api/admin/maintenance/${'a'.repeat(24)}`).set('Authorization', `Bearer ${token}`).set('Origin', 'null').expect(404);
+    await request(world.url)
+      .delete(`/api/admin/maintenance/${'a'.repeat(24)}`)
+      .set('Authorization', `Bearer ${token}`)
+      .set('Origin', 'null')
+      .expect(404);
   });
 
   it.each([
@@ -68,15 +78,24 @@ describe('bad input gets a 4xx, never a 500', () => {
     ['day 99', '9999-99-99T00:00:00.000Z~0123456789abcdef01234567'],
     ['the 30th of February', '2026-02-30T00:00:00Z'],
     ['a time of colons', '2026-01-01T::::Z'],
-  ])('refuses a comments cursor that looks like one but is not a date (%s) with 400 naming `before`', async (_what, before) => {
-    const res = await request(world.url).get(`/api/services/${svc.slug}/comments`).query({ before }).expect(400);
-    expectError(res.body, 'invalid_request');
-    expect(Object.keys(res.body.error.fields)).toEqual(['before']);
-  });
+  ])(
+    'refuses a comments cursor that looks like one but is not a date (%s) with 400 naming `before`',
+    async (_what, before) => {
+      const res = await request(world.url).get(`/api/services/${svc.slug}/comments`).query({ before }).expect(400);
+      expectError(res.body, 'invalid_request');
+      expect(Object.keys(res.body.error.fields)).toEqual(['before']);
+    },
+  );
 
   it('still pages with a real cursor and a bare timestamp', async () => {
-    await request(world.url).get(`/api/services/${svc.slug}/comments`).query({ before: '2026-01-01T00:00:00.000Z~0123456789abcdef01234567' }).expect(200);
-    await request(world.url).get(`/api/services/${svc.slug}/comments`).query({ before: '2026-01-01T00:00:00Z' }).expect(200);
+    await request(world.url)
+      .get(`/api/services/${svc.slug}/comments`)
+      .query({ before: '2026-01-01T00:00:00.000Z~0123456789abcdef01234567' })
+      .expect(200);
+    await request(world.url)
+      .get(`/api/services/${svc.slug}/comments`)
+      .query({ before: '2026-01-01T00:00:00Z' })
+      .expect(200);
   });
 
   const flagWith = (encoding: string, body: Buffer) =>

@@ -4,7 +4,8 @@ import { manualClockAt, testService } from '../helpers/world.ts';
 import { openIncident, worldWithHistory } from '../helpers/crowd-incident.ts';
 
 /** badge-maker's fill for the message half of a flat badge (the label half is #555). */
-const messageFill = (svg: string) => [...svg.matchAll(/fill="(#[0-9a-f]+)"/g)].map((m) => m[1]).find((f) => f !== '#555');
+const messageFill = (svg: string) =>
+  [...svg.matchAll(/fill="(#[0-9a-f]+)"/g)].map((m) => m[1]).find((f) => f !== '#555');
 const svgOf = (res: request.Response) => (Buffer.isBuffer(res.body) ? res.body.toString('utf8') : res.text);
 
 describe('status badges', () => {
@@ -30,7 +31,13 @@ describe('status badges', () => {
     await request(world.url).get(`/badge/${pay.slug}.svg`).set('If-None-Match', res.headers.etag!).expect(304);
 
     const json = await request(world.url).get(`/badge/${pay.slug}.json`).expect(200);
-    expect(json.body).toEqual({ schemaVersion: 1, label: 'Acme Pay', message: 'operational', color: 'brightgreen', cacheSeconds: 300 });
+    expect(json.body).toEqual({
+      schemaVersion: 1,
+      label: 'Acme Pay',
+      message: 'operational',
+      color: 'brightgreen',
+      cacheSeconds: 300,
+    });
     expect(json.headers['access-control-allow-origin']).toBe('*');
   });
 
@@ -41,7 +48,10 @@ describe('status badges', () => {
     expect(svgOf(res)).toContain('<title>Acme Pay: partial outage</title>');
     expect(messageFill(svgOf(res))).toBe('#ea7233');
     expect(res.headers.etag).not.toBe(before);
-    expect((await request(world.url).get(`/badge/${pay.slug}.json`).expect(200)).body).toMatchObject({ message: 'partial outage', color: 'orange' });
+    expect((await request(world.url).get(`/badge/${pay.slug}.json`).expect(200)).body).toMatchObject({
+      message: 'partial outage',
+      color: 'orange',
+    });
   });
 
   it('answers an unknown service with a grey "unknown service" badge, and JSON readers with the error shape; both 404', async () => {
@@ -49,6 +59,8 @@ describe('status badges', () => {
     expect(svgOf(res)).toContain('<title>status: unknown service</title>');
     expect(messageFill(svgOf(res))).toBe('#939393');
     const json = await request(world.url).get('/badge/no-such-service.json').expect(404);
-    expect(json.body).toEqual({ error: { code: 'not_found', message: 'The service "no-such-service" was not found.' } });
+    expect(json.body).toEqual({
+      error: { code: 'not_found', message: 'The service "no-such-service" was not found.' },
+    });
   });
 });

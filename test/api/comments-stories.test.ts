@@ -26,13 +26,23 @@ describe('comments', () => {
     request(world.url).post(`/api/services/${svc.slug}/comments`).set(as(ua)).send(body);
 
   it('posts a comment and lists it newest first, with paging to older ones', async () => {
-    const first = await post({ text: 'Login fails with error 500 in Germany', problem: 'login', elapsedMs: 4_000 }).expect(201);
-    expect(first.body).toMatchObject({ text: 'Login fails with error 500 in Germany', problem: 'login', service: svc.slug });
+    const first = await post({
+      text: 'Login fails with error 500 in Germany',
+      problem: 'login',
+      elapsedMs: 4_000,
+    }).expect(201);
+    expect(first.body).toMatchObject({
+      text: 'Login fails with error 500 in Germany',
+      problem: 'login',
+      service: svc.slug,
+    });
     clock.advance(1_000);
     await post({ text: 'Same here in Lyon', elapsedMs: 4_000 }, 'other').expect(201);
     const page = await request(world.url).get(`/api/services/${svc.slug}/comments?limit=1`).expect(200);
     expect(page.body.comments.map((c: { text: string }) => c.text)).toEqual(['Same here in Lyon']);
-    const older = await request(world.url).get(`/api/services/${svc.slug}/comments?limit=1&before=${page.body.next}`).expect(200);
+    const older = await request(world.url)
+      .get(`/api/services/${svc.slug}/comments?limit=1&before=${page.body.next}`)
+      .expect(200);
     expect(older.body.comments.map((c: { text: string }) => c.text)).toEqual(['Login fails with error 500 in Germany']);
     expect(older.body.next).toBeUndefined();
     const detail = await request(world.url).get(`/api/services/${svc.slug}`).expect(200);
@@ -51,7 +61,10 @@ describe('comments', () => {
   });
 
   it('refuses a form whose hidden honeypot field was filled, or that was sent faster than a person types', async () => {
-    const bot = await post({ text: 'Buy cheap followers', website: 'http://spam.example', elapsedMs: 9_000 }, 'bot').expect(400);
+    const bot = await post(
+      { text: 'Buy cheap followers', website: 'http://spam.example', elapsedMs: 9_000 },
+      'bot',
+    ).expect(400);
     expect(bot.body.error.code).toBe('looks_automated');
     const fast = await post({ text: 'Instant comment', elapsedMs: 150 }, 'fast').expect(400);
     expect(fast.body.error).toMatchObject({ code: 'too_fast' });
@@ -68,12 +81,18 @@ describe('comments', () => {
     // Another process sharing the database sees the same count.
     const other = await startWorld({ mongodbUri: world.mongodbUri, clock, services: [svc] });
     try {
-      await request(other.url).post(`/api/services/${svc.slug}/comments`).set(as('chatty')).send({ text: 'via B', elapsedMs: 3_000 }).expect(429);
+      await request(other.url)
+        .post(`/api/services/${svc.slug}/comments`)
+        .set(as('chatty'))
+        .send({ text: 'via B', elapsedMs: 3_000 })
+        .expect(429);
     } finally {
       await other.close();
     }
     // A new User-Agent from the same address is the same client.
-    const rotated = request(world.url).post(`/api/services/${svc.slug}/comments`).set({ ...as('chatty'), 'User-Agent': 'chatty-2' });
+    const rotated = request(world.url)
+      .post(`/api/services/${svc.slug}/comments`)
+      .set({ ...as('chatty'), 'User-Agent': 'chatty-2' });
     expect((await rotated.send({ text: 'new disguise', elapsedMs: 3_000 })).status).toBe(429);
     clock.advance(10 * 60_000);
     await post({ text: 'after the window', elapsedMs: 3_000 }, 'chatty').expect(201);
@@ -92,12 +111,16 @@ describe('stories', () => {
   });
   afterAll(() => world?.close());
 
-  const post = (body: object, ua = 'writer') => request(world.url).post(`/api/services/${svc.slug}/stories`).set(as(ua)).send(body);
+  const post = (body: object, ua = 'writer') =>
+    request(world.url).post(`/api/services/${svc.slug}/stories`).set(as(ua)).send(body);
 
   it('stores a business-impact story with what it cost and serves it by id', async () => {
     const res = await post(story()).expect(201);
     expect(res.body).toMatchObject({
-      kind: 'business_impact', title: 'Checkout down for our shop', displayName: 'Mia', helpful: 0,
+      kind: 'business_impact',
+      title: 'Checkout down for our shop',
+      displayName: 'Mia',
+      helpful: 0,
       impact: { hoursLost: 2, peopleAffected: 12, whatStopped: 'Payments' },
     });
     expect(res.body).not.toHaveProperty('clientHash');
@@ -106,17 +129,35 @@ describe('stories', () => {
   });
 
   it('lists by kind, newest first or most helpful first; each client marks a story helpful once', async () => {
-    const a = (await post(story({ kind: 'recovery', title: 'We switched to the backup provider', impact: undefined }), 'w1').expect(201)).body;
-    const b = (await post(story({ kind: 'recovery', title: 'Queued orders and replayed them later', impact: undefined }), 'w2').expect(201)).body;
-    for (const ua of ['r1', 'r2']) await request(world.url).post(`/api/stories/${a.id}/helpful`).set(as(ua)).expect(200);
+    const a = (
+      await post(
+        story({ kind: 'recovery', title: 'We switched to the backup provider', impact: undefined }),
+        'w1',
+      ).expect(201)
+    ).body;
+    const b = (
+      await post(
+        story({ kind: 'recovery', title: 'Queued orders and replayed them later', impact: undefined }),
+        'w2',
+      ).expect(201)
+    ).body;
+    for (const ua of ['r1', 'r2'])
+      await request(world.url).post(`/api/stories/${a.id}/helpful`).set(as(ua)).expect(200);
     const again = await request(world.url).post(`/api/stories/${a.id}/helpful`).set(as('r1')).expect(200);
     expect(again.body).toEqual({ helpful: 2, counted: false });
-    const rotated = await request(world.url).post(`/api/stories/${a.id}/helpful`).set({ ...as('r1'), 'User-Agent': 'r1-rotated' }).expect(200);
+    const rotated = await request(world.url)
+      .post(`/api/stories/${a.id}/helpful`)
+      .set({ ...as('r1'), 'User-Agent': 'r1-rotated' })
+      .expect(200);
     expect(rotated.body).toEqual({ helpful: 2, counted: false });
 
-    const newest = await request(world.url).get(`/api/services/${svc.slug}/stories?kind=recovery&sort=newest`).expect(200);
+    const newest = await request(world.url)
+      .get(`/api/services/${svc.slug}/stories?kind=recovery&sort=newest`)
+      .expect(200);
     expect(newest.body.stories.map((s: { id: string }) => s.id)).toEqual([b.id, a.id]);
-    const helpful = await request(world.url).get(`/api/services/${svc.slug}/stories?kind=recovery&sort=helpful`).expect(200);
+    const helpful = await request(world.url)
+      .get(`/api/services/${svc.slug}/stories?kind=recovery&sort=helpful`)
+      .expect(200);
     expect(helpful.body.stories.map((s: { id: string }) => s.id)).toEqual([a.id, b.id]);
     expect(helpful.body.total).toBe(2);
   });
@@ -125,7 +166,13 @@ describe('stories', () => {
     ['a missing title', story({ title: undefined }), 'title'],
     ['a body too short to be a story', story({ body: 'It broke.' }), 'body'],
     ['a link in the title', story({ title: 'Visit https://spam.example now' }), 'title'],
-    ['four links in the body', story({ body: 'https://a.example https://b.example https://c.example https://d.example are my favourite sites to visit daily' }), 'body'],
+    [
+      'four links in the body',
+      story({
+        body: 'https://a.example https://b.example https://c.example https://d.example are my favourite sites to visit daily',
+      }),
+      'body',
+    ],
     ['an unknown kind', story({ kind: 'rant' }), 'kind'],
     ['negative hours lost', story({ impact: { hoursLost: -3 } }), 'impact.hoursLost'],
     ['a malformed incident id', story({ incidentId: { $ne: null } }), 'incidentId'],
@@ -137,8 +184,14 @@ describe('stories', () => {
   it('refuses a story tied to an incident of another service, or to no incident at all', async () => {
     const evidence = { windowMinutes: 10, observed: 40, expected: 4, ratio: 10, pValue: 1e-9 };
     const elsewhere = await new IncidentStore(world.models).open({
-      service: 'another-service', kind: 'unplanned', startedAt: Date.now(), openedAt: Date.now(), reasons: [],
-      trigger: evidence, peak: { ...evidence, at: Date.now() }, topProblems: [],
+      service: 'another-service',
+      kind: 'unplanned',
+      startedAt: Date.now(),
+      openedAt: Date.now(),
+      reasons: [],
+      trigger: evidence,
+      peak: { ...evidence, at: Date.now() },
+      topProblems: [],
     });
     for (const incidentId of [elsewhere.id, '0123456789abcdef01234567']) {
       const res = await post(story({ incidentId }), 'misfiled').expect(400);

@@ -40,7 +40,9 @@ describe('database errors, as the database raises them', () => {
   it('says which documents of an unordered insertMany collided, and stores the rest', async () => {
     const { reports } = collections(models);
     await reports.insertMany([{ _id: 'r:b' }, { _id: 'r:d' }]);
-    const err = await failureOf(reports.insertMany([{ _id: 'r:a' }, { _id: 'r:b' }, { _id: 'r:c' }, { _id: 'r:d' }], { ordered: false }));
+    const err = await failureOf(
+      reports.insertMany([{ _id: 'r:a' }, { _id: 'r:b' }, { _id: 'r:c' }, { _id: 'r:d' }], { ordered: false }),
+    );
     expect(isDuplicateKey(err)).toBe(true);
     expect([...duplicateIndexes(err)].sort()).toEqual([1, 3]);
     expect(await reports.countDocuments({ _id: { $in: ['r:a', 'r:c'] } })).toBe(2);

@@ -23,7 +23,8 @@ describe('the likely cause, what to do, and how an incident diagnosis changed', 
   let target: Awaited<ReturnType<typeof site>>;
   let world: Awaited<ReturnType<typeof startWorld>>;
   let svc: ReturnType<typeof testService>;
-  const detail = async () => ServiceDetail.parse((await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body);
+  const detail = async () =>
+    ServiceDetail.parse((await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body);
   const probeNow = async () => {
     clock.advance(STEP);
     await world.prober.tick();
@@ -31,8 +32,18 @@ describe('the likely cause, what to do, and how an incident diagnosis changed', 
 
   beforeAll(async () => {
     target = await site();
-    const probe = (id: string, name: string) => ({ kind: 'http' as const, id, name, url: `${target.url}${id}`, intervalSeconds: 15, timeoutMs: 2_000 });
-    svc = testService({ category: 'AI', probes: [probe('home', 'Homepage'), probe('api', 'API'), probe('login', 'Login page')] });
+    const probe = (id: string, name: string) => ({
+      kind: 'http' as const,
+      id,
+      name,
+      url: `${target.url}${id}`,
+      intervalSeconds: 15,
+      timeoutMs: 2_000,
+    });
+    svc = testService({
+      category: 'AI',
+      probes: [probe('home', 'Homepage'), probe('api', 'API'), probe('login', 'Login page')],
+    });
     world = await startWorld({ clock, services: [svc], env: { PROBE_ALLOW_PRIVATE: '1' } });
   });
   afterAll(async () => {
@@ -55,9 +66,15 @@ describe('the likely cause, what to do, and how an incident diagnosis changed', 
       await probeNow();
       await expect.poll(() => updates.at(-1)?.diagnosis?.cause, { timeout: 5_000 }).toBe('server-errors');
       const now = await detail();
-      expect(now.diagnosis).toMatchObject({ cause: 'server-errors', summary: expect.stringMatching(/^Their servers are answering with errors: .*HTTP 503/) });
+      expect(now.diagnosis).toMatchObject({
+        cause: 'server-errors',
+        summary: expect.stringMatching(/^Their servers are answering with errors: .*HTTP 503/),
+      });
       expect(now.diagnosis!.confidence).toBeGreaterThan(0.5);
-      expect(now.diagnosis!.evidence).toContainEqual({ supports: true, text: expect.stringMatching(/3 HTTP probes get HTTP 503/) });
+      expect(now.diagnosis!.evidence).toContainEqual({
+        supports: true,
+        text: expect.stringMatching(/3 HTTP probes get HTTP 503/),
+      });
       expect(now.guidance.length).toBeGreaterThan(0);
       expect(now.guidance[0]!.steps.length).toBeGreaterThan(0);
     } finally {
@@ -68,13 +85,26 @@ describe('the likely cause, what to do, and how an incident diagnosis changed', 
   it("lets operators replace the category's advice for a service, and go back to it", async () => {
     const ops = await signedInOperator(world.url);
     const defaults = (await detail()).guidance;
-    const mine = [{ title: 'While the assistant is down', steps: ['Use the desktop app: it keeps your drafts.', 'Follow @ourstatus for updates.'] }];
+    const mine = [
+      {
+        title: 'While the assistant is down',
+        steps: ['Use the desktop app: it keeps your drafts.', 'Follow @ourstatus for updates.'],
+      },
+    ];
     const set = await ops.put(`/api/admin/services/${svc.slug}/guidance`).send({ guidance: mine }).expect(200);
-    expect(set.body).toMatchObject({ override: mine, defaults: expect.arrayContaining([expect.objectContaining({ title: expect.any(String) })]) });
+    expect(set.body).toMatchObject({
+      override: mine,
+      defaults: expect.arrayContaining([expect.objectContaining({ title: expect.any(String) })]),
+    });
     await expect.poll(async () => (await detail()).guidance, { timeout: 5_000 }).toEqual(mine);
 
-    const bad = await ops.put(`/api/admin/services/${svc.slug}/guidance`).send({ guidance: [{ title: '', steps: [] }] }).expect(400);
-    expect(Object.keys(bad.body.error.fields)).toEqual(expect.arrayContaining(['guidance.0.title', 'guidance.0.steps']));
+    const bad = await ops
+      .put(`/api/admin/services/${svc.slug}/guidance`)
+      .send({ guidance: [{ title: '', steps: [] }] })
+      .expect(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(
+      expect.arrayContaining(['guidance.0.title', 'guidance.0.steps']),
+    );
     await request(world.url).put(`/api/admin/services/${svc.slug}/guidance`).send({ guidance: [] }).expect(401);
 
     await ops.put(`/api/admin/services/${svc.slug}/guidance`).send({ guidance: [] }).expect(200);
@@ -85,17 +115,28 @@ describe('the likely cause, what to do, and how an incident diagnosis changed', 
 
   it('keeps how the diagnosis changed while the incident was open, for its case study and the history', async () => {
     const ops = await signedInOperator(world.url);
-    const incident: Incident = (await ops.post(`/api/admin/services/${svc.slug}/incidents`).send({ title: 'Errors everywhere', body: 'We are looking into it.' }).expect(201)).body;
-    await expect.poll(async () => (await detail()).incident?.diagnosis?.cause, { timeout: 10_000, interval: 200 }).toBe('server-errors');
+    const incident: Incident = (
+      await ops
+        .post(`/api/admin/services/${svc.slug}/incidents`)
+        .send({ title: 'Errors everywhere', body: 'We are looking into it.' })
+        .expect(201)
+    ).body;
+    await expect
+      .poll(async () => (await detail()).incident?.diagnosis?.cause, { timeout: 10_000, interval: 200 })
+      .toBe('server-errors');
 
     target.status = 429;
     await probeNow();
     await expect.poll(async () => (await detail()).diagnosis?.cause, { timeout: 5_000 }).toBe('overload');
     await world.refresh();
-    await expect.poll(async () => (await detail()).incident?.diagnosis?.cause, { timeout: 10_000, interval: 200 }).toBe('overload');
+    await expect
+      .poll(async () => (await detail()).incident?.diagnosis?.cause, { timeout: 10_000, interval: 200 })
+      .toBe('overload');
 
     await ops.post(`/api/admin/incidents/${incident.id}/resolve`).send({ body: 'Capacity was added.' }).expect(200);
-    const study = CaseStudy.parse((await request(world.url).get(`/api/incidents/${incident.id}/case-study`).expect(200)).body);
+    const study = CaseStudy.parse(
+      (await request(world.url).get(`/api/incidents/${incident.id}/case-study`).expect(200)).body,
+    );
     expect(study.diagnosisHistory.map((d) => d.cause)).toEqual(['server-errors', 'overload']);
     expect(study.timeline.filter((e) => e.kind === 'diagnosis')).toHaveLength(2);
     const history = (await request(world.url).get(`/api/services/${svc.slug}/reliability`).expect(200)).body;

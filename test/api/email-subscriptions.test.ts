@@ -32,11 +32,21 @@ describe('email subscriptions: links and limits', () => {
 
   it('refuses an unknown service and an address that is not one, in the error shape', async () => {
     const missing = await subscribe('a@example.com', 'a', 'no-such-service').expect(404);
-    expect(missing.body.error).toMatchObject({ code: 'not_found', message: 'The service "no-such-service" was not found.' });
+    expect(missing.body.error).toMatchObject({
+      code: 'not_found',
+      message: 'The service "no-such-service" was not found.',
+    });
     const bad = await subscribe('not an address').expect(400);
-    expect(bad.body.error).toMatchObject({ code: 'invalid_request', fields: { email: ['enter an email address like name@example.com'] } });
+    expect(bad.body.error).toMatchObject({
+      code: 'invalid_request',
+      fields: { email: ['enter an email address like name@example.com'] },
+    });
     await subscribe(42).expect(400);
-    await request(world.url).post(`/api/services/${svc.slug}/subscriptions`).set(as('x')).send({ email: 'x@example.com', extra: 1 }).expect(400);
+    await request(world.url)
+      .post(`/api/services/${svc.slug}/subscriptions`)
+      .set(as('x'))
+      .send({ email: 'x@example.com', extra: 1 })
+      .expect(400);
   });
 
   it('sends at most 3 mails a day to one address, whoever asks', async () => {
@@ -59,8 +69,17 @@ describe('email subscriptions: links and limits', () => {
     const token = await confirmToken('late@example.com');
     clock.advance(49 * HOUR);
     const json = await request(world.url).post('/api/subscriptions/confirm').send({ token }).expect(410);
-    expect(json.body.error).toEqual({ code: 'link_expired', message: 'This confirmation link has expired: links work for 48 hours. Subscribe again from the service page to get a new one.' });
-    const page = await request(world.url).post('/api/subscriptions/confirm').set('Accept', 'text/html').type('form').send({ token }).expect(410);
+    expect(json.body.error).toEqual({
+      code: 'link_expired',
+      message:
+        'This confirmation link has expired: links work for 48 hours. Subscribe again from the service page to get a new one.',
+    });
+    const page = await request(world.url)
+      .post('/api/subscriptions/confirm')
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ token })
+      .expect(410);
     expect(page.text).toContain('links work for 48 hours');
     // Subscribing again sends a fresh link that works.
     await subscribe('late@example.com').expect(202);
@@ -70,14 +89,26 @@ describe('email subscriptions: links and limits', () => {
   });
 
   it('refuses links that are not ours', async () => {
-    const unknown = await request(world.url).post('/api/subscriptions/confirm').send({ token: 'A'.repeat(43) }).expect(404);
+    const unknown = await request(world.url)
+      .post('/api/subscriptions/confirm')
+      .send({ token: 'A'.repeat(43) })
+      .expect(404);
     expect(unknown.body.error.code).toBe('invalid_link');
-    const malformed = await request(world.url).post('/api/subscriptions/confirm').send({ token: '<script>' }).expect(400);
+    const malformed = await request(world.url)
+      .post('/api/subscriptions/confirm')
+      .send({ token: '<script>' })
+      .expect(400);
     expect(malformed.body.error.fields.token).toEqual(['this is not a link from one of our emails']);
-    const forged = await request(world.url).post(`/api/subscriptions/unsubscribe?token=${'a'.repeat(24)}.${'b'.repeat(43)}`).type('form').send('List-Unsubscribe=One-Click').expect(400);
+    const forged = await request(world.url)
+      .post(`/api/subscriptions/unsubscribe?token=${'a'.repeat(24)}.${'b'.repeat(43)}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(400);
     expect(forged.body.error.code).toBe('invalid_link');
     await request(world.url).get('/subscriptions/confirm?token=%3Cb%3E').expect(400).expect('content-type', /html/);
-    const stale = await request(world.url).get(`/subscriptions/confirm?token=${'A'.repeat(43)}`).expect(404);
+    const stale = await request(world.url)
+      .get(`/subscriptions/confirm?token=${'A'.repeat(43)}`)
+      .expect(404);
     expect(stale.text).toContain('not valid any more');
     expect(stale.text).not.toContain('<form');
   });
@@ -103,9 +134,15 @@ describe('email subscriptions while the SMTP relay is down', () => {
   });
 
   it('keeps the mail and sends it once the relay is back', async () => {
-    await request(world.url).post(`/api/services/${svc.slug}/subscriptions`).set(as('patient')).send({ email: 'patient@example.com' }).expect(202, { pending: true });
+    await request(world.url)
+      .post(`/api/services/${svc.slug}/subscriptions`)
+      .set(as('patient'))
+      .send({ email: 'patient@example.com' })
+      .expect(202, { pending: true });
     await world.email.queue.tick();
-    await expect.poll(async () => (await world.models.OutgoingMail.findOne({ kind: 'confirm' }).lean())?.attempts).toBe(1);
+    await expect
+      .poll(async () => (await world.models.OutgoingMail.findOne({ kind: 'confirm' }).lean())?.attempts)
+      .toBe(1);
     const waiting = (await world.models.OutgoingMail.findOne({ kind: 'confirm' }).lean())!;
     expect(waiting).toMatchObject({ state: 'queued', lastError: expect.stringMatching(/ECONNREFUSED/) });
     expect(waiting.nextAttemptAt.getTime()).toBe(clock.now() + 60_000);
@@ -132,7 +169,13 @@ describe('email subscriptions without SMTP_URL', () => {
 
   it('says email is not offered, and refuses to subscribe in the error shape', async () => {
     await request(world.url).get('/api/site').expect(200, { email: false });
-    const res = await request(world.url).post(`/api/services/${svc.slug}/subscriptions`).set(as('x')).send({ email: 'x@example.com' }).expect(404);
-    expect(res.body).toEqual({ error: { code: 'email_unavailable', message: 'Email alerts are not set up on this site.' } });
+    const res = await request(world.url)
+      .post(`/api/services/${svc.slug}/subscriptions`)
+      .set(as('x'))
+      .send({ email: 'x@example.com' })
+      .expect(404);
+    expect(res.body).toEqual({
+      error: { code: 'email_unavailable', message: 'Email alerts are not set up on this site.' },
+    });
   });
 });

@@ -17,9 +17,11 @@ describe('the embedded database', () => {
       const col = (i: number) => conns[i % 3]!.collection('counters');
       await col(0).insertOne({ _id: 'c' as never, n: 0 });
       await Promise.all(
-        Array.from({ length: 6 }, (_, w) => (async () => {
-          for (let i = 0; i < 50; i++) await col(w).updateOne({ _id: 'c' as never }, { $inc: { n: 1 } });
-        })()),
+        Array.from({ length: 6 }, (_, w) =>
+          (async () => {
+            for (let i = 0; i < 50; i++) await col(w).updateOne({ _id: 'c' as never }, { $inc: { n: 1 } });
+          })(),
+        ),
       );
       expect((await col(0).findOne({ _id: 'c' as never }))!.n).toBe(300);
     } finally {
@@ -31,7 +33,12 @@ describe('the embedded database', () => {
     const conn = await mongoose.createConnection(freshDatabaseUri()).asPromise();
     try {
       await conn.collection('docs').insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: `d${i}` as never })));
-      const plan = JSON.stringify(await conn.collection('docs').find({ _id: 'd42' as never }).explain());
+      const plan = JSON.stringify(
+        await conn
+          .collection('docs')
+          .find({ _id: 'd42' as never })
+          .explain(),
+      );
       expect(plan).toMatch(/USING INDEX/);
     } finally {
       await conn.close();
@@ -53,7 +60,9 @@ describe('the embedded database on disk', () => {
       expect(mode(dataDir)).toBe(0o700);
       const dir = path.join(dataDir, 'ferretdb');
       expect(mode(dir)).toBe(0o700);
-      const files = readdirSync(dir).map((f) => path.join(dir, f)).filter((f) => statSync(f).isFile());
+      const files = readdirSync(dir)
+        .map((f) => path.join(dir, f))
+        .filter((f) => statSync(f).isFile());
       expect(files.some((f) => f.endsWith('.sqlite'))).toBe(true);
       for (const f of files) expect([f, mode(f)]).toEqual([f, 0o600]);
     } finally {

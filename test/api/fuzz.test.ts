@@ -32,10 +32,14 @@ import {
  */
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 const RUNS = Object.fromEntries(
-  Object.entries({ paths: 1_200, bodies: 1_500, nearValid: 600, headers: 1_000, events: 300, packets: 150 }).map(([k, n]) => [k, Math.round(n * SCALE)]),
+  Object.entries({ paths: 1_200, bodies: 1_500, nearValid: 600, headers: 1_000, events: 300, packets: 150 }).map(
+    ([k, n]) => [k, Math.round(n * SCALE)],
+  ),
 ) as Record<'paths' | 'bodies' | 'nearValid' | 'headers' | 'events' | 'packets', number>;
 
-const distBuilt = existsSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist/index.html'));
+const distBuilt = existsSync(
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist/index.html'),
+);
 
 describe('fuzz: no input gets a 5xx or stops the server', () => {
   const services = [testService(), testService()];
@@ -45,7 +49,11 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
   let spareToken: string;
 
   const signIn = async (userAgent: string) => {
-    const res = await request(world.url).post('/api/admin/session').set('User-Agent', userAgent).send(OPERATOR).expect(201);
+    const res = await request(world.url)
+      .post('/api/admin/session')
+      .set('User-Agent', userAgent)
+      .send(OPERATOR)
+      .expect(201);
     return /or_admin=([^;]+)/.exec(res.headers['set-cookie']![0]!)![1]!;
   };
 
@@ -57,16 +65,28 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
     const token = await signIn('fuzz-setup');
     spareToken = await signIn('fuzz-spare');
     const slug = services[0]!.slug;
-    const comment = await request(world.url).post(`/api/services/${slug}/comments`).send({ text: 'Down for me too', elapsedMs: 4_000 }).expect(201);
+    const comment = await request(world.url)
+      .post(`/api/services/${slug}/comments`)
+      .send({ text: 'Down for me too', elapsedMs: 4_000 })
+      .expect(201);
     const story = await request(world.url)
       .post(`/api/services/${slug}/stories`)
-      .send({ kind: 'testimonial', title: 'Lost a morning', body: 'Nothing loaded for three hours and my whole team waited for it.', elapsedMs: 60_000 })
+      .send({
+        kind: 'testimonial',
+        title: 'Lost a morning',
+        body: 'Nothing loaded for three hours and my whole team waited for it.',
+        elapsedMs: 60_000,
+      })
       .expect(201);
     const now = Date.now();
     const maintenance = await request(world.url)
       .post(`/api/admin/services/${slug}/maintenance`)
       .set('Authorization', `Bearer ${token}`)
-      .send({ title: 'Database upgrade', start: new Date(now + 3_600_000).toISOString(), end: new Date(now + 7_200_000).toISOString() })
+      .send({
+        title: 'Database upgrade',
+        start: new Date(now + 3_600_000).toISOString(),
+        end: new Date(now + 7_200_000).toISOString(),
+      })
       .expect(201);
     // Only the detector opens incidents, from minutes of reports: one is stored as it would, so its id reaches the routes.
     const incident = await world.models.Incident.create({
@@ -77,13 +97,31 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
       openedAt: new Date(now - 7_000_000),
       resolvedAt: new Date(now - 3_600_000),
     });
-    const expert = await request(world.url).post('/api/admin/experts').set('Authorization', `Bearer ${token}`).send({ name: 'Dana Ruiz', role: 'technical-expert' }).expect(201);
+    const expert = await request(world.url)
+      .post('/api/admin/experts')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ name: 'Dana Ruiz', role: 'technical-expert' })
+      .expect(201);
     const expertAgent = request.agent(world.url);
-    await expertAgent.post('/api/experts/session').set('User-Agent', 'fuzz-expert').send({ code: expert.body.signIn.code }).expect(201);
-    const insight = await expertAgent.post(`/api/services/${slug}/insights`).send({ body: 'The EU region fails over; retry against the US endpoint.' }).expect(201);
+    await expertAgent
+      .post('/api/experts/session')
+      .set('User-Agent', 'fuzz-expert')
+      .send({ code: expert.body.signIn.code })
+      .expect(201);
+    const insight = await expertAgent
+      .post(`/api/services/${slug}/insights`)
+      .send({ body: 'The EU region fails over; retry against the US endpoint.' })
+      .expect(201);
     t = {
       slugs: services.map((s) => s.slug),
-      ids: [comment.body.id, story.body.id, maintenance.body.id, String(incident._id), expert.body.expert.id, insight.body.id],
+      ids: [
+        comment.body.id,
+        story.body.id,
+        maintenance.body.id,
+        String(incident._id),
+        expert.body.expert.id,
+        insight.body.id,
+      ],
       host: new URL(world.url).host,
       token,
     };
@@ -91,14 +129,18 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
   afterAll(() => world?.close());
 
   /** One request; its status (or how it failed) is counted. Node refusing to send it is not a server failure. */
-  async function send(tally: Tally, req: RawRequest): Promise<{ status: number | 'dropped' | 'unsendable'; body: unknown }> {
+  async function send(
+    tally: Tally,
+    req: RawRequest,
+  ): Promise<{ status: number | 'dropped' | 'unsendable'; body: unknown }> {
     try {
       const res = await rawRequest(world.url, req);
       const code = (res.json as { error?: { code?: string } } | undefined)?.error?.code;
       tally.note(res.status, code);
       return { status: res.status, body: res.json ?? res.text.slice(0, 300) };
     } catch (err) {
-      const unsendable = typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('ERR_');
+      const unsendable =
+        typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('ERR_');
       tally.note(unsendable ? 'unsendable' : 'dropped');
       return { status: unsendable ? 'unsendable' : 'dropped', body: String(err) };
     }
@@ -136,8 +178,15 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
   const agents = (n: number) => `fuzz-agent-${n % 40}`;
   const authFor = (operatorRoute: boolean): fc.Arbitrary<Auth> =>
     operatorRoute
-      ? fc.oneof({ weight: 2, arbitrary: fc.constant<Auth>('cookie') }, { weight: 2, arbitrary: fc.constant<Auth>('bearer') }, { weight: 1, arbitrary: fc.constant<Auth>('anonymous') })
-      : fc.oneof({ weight: 3, arbitrary: fc.constant<Auth>('anonymous') }, { weight: 1, arbitrary: fc.constant<Auth>('cookie') });
+      ? fc.oneof(
+          { weight: 2, arbitrary: fc.constant<Auth>('cookie') },
+          { weight: 2, arbitrary: fc.constant<Auth>('bearer') },
+          { weight: 1, arbitrary: fc.constant<Auth>('anonymous') },
+        )
+      : fc.oneof(
+          { weight: 3, arbitrary: fc.constant<Auth>('anonymous') },
+          { weight: 1, arbitrary: fc.constant<Auth>('cookie') },
+        );
 
   it('answers random paths, under /api and outside it, below 500', async () => {
     const tally = new Tally('paths');
@@ -145,11 +194,24 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
     const own = { ...t, token: spareToken };
     await fuzz(
       tally,
-      fc.asyncProperty(randomPath(own), fc.constantFrom<Auth>('anonymous', 'cookie', 'bearer'), fc.nat(), async ({ method, path: p }, auth, n) => {
-        const headers = { ...authHeaders(auth, own, { method: 'GET', path: '' }), 'user-agent': agents(n) };
-        const body = method === 'POST' || method === 'PUT' ? '{}' : undefined;
-        expectAnswered(await send(tally, { method, path: p, headers: body ? { ...headers, 'content-type': 'application/json' } : headers, ...(body && { body }) }), `${method} ${p}`);
-      }),
+      fc.asyncProperty(
+        randomPath(own),
+        fc.constantFrom<Auth>('anonymous', 'cookie', 'bearer'),
+        fc.nat(),
+        async ({ method, path: p }, auth, n) => {
+          const headers = { ...authHeaders(auth, own, { method: 'GET', path: '' }), 'user-agent': agents(n) };
+          const body = method === 'POST' || method === 'PUT' ? '{}' : undefined;
+          expectAnswered(
+            await send(tally, {
+              method,
+              path: p,
+              headers: body ? { ...headers, 'content-type': 'application/json' } : headers,
+              ...(body && { body }),
+            }),
+            `${method} ${p}`,
+          );
+        },
+      ),
       RUNS.paths,
     );
   });
@@ -159,10 +221,19 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
     await fuzz(
       tally,
       fc.asyncProperty(
-        routeTarget(t).chain((target) => fc.tuple(fc.constant(target), bodyFor(target.route), authFor(target.route.operator ?? false), fc.nat())),
+        routeTarget(t).chain((target) =>
+          fc.tuple(fc.constant(target), bodyFor(target.route), authFor(target.route.operator ?? false), fc.nat()),
+        ),
         async ([{ route, path: p }, body, auth, n]) => {
-          const headers = { ...authHeaders(auth, t, route), 'content-type': 'application/json', 'user-agent': agents(n) };
-          expectAnswered(await send(tally, { method: route.method, path: p, headers, body }), `${route.method} ${p} ${auth} ${body.slice(0, 200)}`);
+          const headers = {
+            ...authHeaders(auth, t, route),
+            'content-type': 'application/json',
+            'user-agent': agents(n),
+          };
+          expectAnswered(
+            await send(tally, { method: route.method, path: p, headers, body }),
+            `${route.method} ${p} ${auth} ${body.slice(0, 200)}`,
+          );
         },
       ),
       RUNS.bodies,
@@ -178,16 +249,32 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
       fc.asyncProperty(
         routeTarget(t, validating)
           .filter(({ path: p }) => t.slugs.some((s) => p.includes(s)) || t.ids.some((id) => p.includes(id)))
-          .chain((target) => fc.tuple(fc.constant(target), nearValidBody(target.route), fc.constantFrom<Auth>('cookie', 'bearer'), fc.nat())),
+          .chain((target) =>
+            fc.tuple(
+              fc.constant(target),
+              nearValidBody(target.route),
+              fc.constantFrom<Auth>('cookie', 'bearer'),
+              fc.nat(),
+            ),
+          ),
         async ([{ route, path: p }, body, auth, n]) => {
-          const headers = { ...authHeaders(auth, t, route), 'content-type': 'application/json', 'user-agent': agents(n) };
-          expectAnswered(await send(tally, { method: route.method, path: p, headers, body }), `${route.method} ${p} ${body.slice(0, 200)}`);
+          const headers = {
+            ...authHeaders(auth, t, route),
+            'content-type': 'application/json',
+            'user-agent': agents(n),
+          };
+          expectAnswered(
+            await send(tally, { method: route.method, path: p, headers, body }),
+            `${route.method} ${p} ${body.slice(0, 200)}`,
+          );
         },
       ),
       RUNS.nearValid,
     );
     // Most inputs got as far as the schemas: their 400s name fields, not the path.
-    expect([...tally.statuses].filter(([s]) => String(s).startsWith('400 invalid_request')).reduce((a, [, c]) => a + c, 0)).toBeGreaterThan(RUNS.nearValid / 4);
+    expect(
+      [...tally.statuses].filter(([s]) => String(s).startsWith('400 invalid_request')).reduce((a, [, c]) => a + c, 0),
+    ).toBeGreaterThan(RUNS.nearValid / 4);
   });
 
   it('answers random headers below 500: content type and encoding, cookies, origins, credentials, caching', async () => {
@@ -196,7 +283,10 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
       tally,
       fc.asyncProperty(
         // The operator's token rides in some cookies and Authorization headers: never to the sign-out route.
-        routeTarget(t, ROUTES.filter((r) => !r.signsOut)).chain((target) =>
+        routeTarget(
+          t,
+          ROUTES.filter((r) => !r.signsOut),
+        ).chain((target) =>
           fc.tuple(
             fc.constant(target),
             randomHeaders(t),
@@ -207,7 +297,10 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
         async ([{ route, path: p }, rawHeaders, text, garbage]) => {
           const headers = present(rawHeaders);
           const body = encodeBody(text, headers['content-encoding'], garbage);
-          expectAnswered(await send(tally, { method: route.method, path: p, headers, body }), `${route.method} ${p} ${JSON.stringify(headers)}`);
+          expectAnswered(
+            await send(tally, { method: route.method, path: p, headers, body }),
+            `${route.method} ${p} ${JSON.stringify(headers)}`,
+          );
         },
       ),
       RUNS.headers,
@@ -223,7 +316,14 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
       wildJson.map((j) => JSON.parse(j) as unknown),
     );
   // Names the client refuses to send (socket.io's own events).
-  const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
+  const RESERVED = new Set([
+    'connect',
+    'connect_error',
+    'disconnect',
+    'disconnecting',
+    'newListener',
+    'removeListener',
+  ]);
 
   it('keeps a socket.io client connected and answered through arbitrary events, payloads and acknowledgements', async () => {
     const tally = new Tally('socket events');
@@ -236,7 +336,10 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
         fc.asyncProperty(
           fc.array(
             fc.record({
-              event: fc.oneof({ weight: 3, arbitrary: fc.constantFrom<string>(...CLIENT_EVENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }).filter((e) => !RESERVED.has(e)) }),
+              event: fc.oneof(
+                { weight: 3, arbitrary: fc.constantFrom<string>(...CLIENT_EVENTS) },
+                { weight: 1, arbitrary: fc.string({ maxLength: 30 }).filter((e) => !RESERVED.has(e)) },
+              ),
               args: fc.array(payload(), { maxLength: 3 }),
               ack: fc.boolean(),
             }),
@@ -244,10 +347,14 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
           ),
           async (emits) => {
             for (const { event, args, ack } of emits) {
-              const knownShape = (CLIENT_EVENTS as readonly string[]).includes(event) && args.length === (event.endsWith(':home') ? 0 : 1);
+              const knownShape =
+                (CLIENT_EVENTS as readonly string[]).includes(event) &&
+                args.length === (event.endsWith(':home') ? 0 : 1);
               if (ack && knownShape) {
                 // Our handlers answer every call of theirs that carries an acknowledgement.
-                const reply = await (socket.timeout(2_000) as unknown as { emitWithAck(ev: string, ...a: unknown[]): Promise<unknown> }).emitWithAck(event, ...args);
+                const reply = await (
+                  socket.timeout(2_000) as unknown as { emitWithAck(ev: string, ...a: unknown[]): Promise<unknown> }
+                ).emitWithAck(event, ...args);
                 expect(reply).toMatchObject({ ok: expect.any(Boolean) });
                 tally.note('acked');
               } else {
@@ -272,7 +379,29 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
       fc.string({ unit: 'binary', maxLength: 100 }),
       fc
         .tuple(
-          fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '40', '41', '42', '43', '44', '45', '46', '451-', '452-', '461-', '40/nope,', '42/nope,', '4299999999999999999', '5999999999999-'),
+          fc.constantFrom(
+            '0',
+            '1',
+            '2',
+            '3',
+            '4',
+            '5',
+            '6',
+            '40',
+            '41',
+            '42',
+            '43',
+            '44',
+            '45',
+            '46',
+            '451-',
+            '452-',
+            '461-',
+            '40/nope,',
+            '42/nope,',
+            '4299999999999999999',
+            '5999999999999-',
+          ),
           fc.oneof(wildJson, fc.string({ maxLength: 40 })),
         )
         .map(([head, tail]) => head + tail),
@@ -321,7 +450,13 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
           // The server answers this socket still, cut it off (a packet that does not parse), or left
           // its namespace (a DISCONNECT packet): counted, not judged; the next client must be served.
           const outcome = await Promise.race([
-            socket.timeout(2_000).emitWithAck('subscribe', { slug: t.slugs[0]! }).then(() => 'sender answered', () => (socket.connected ? 'sender ignored' : 'sender cut off')),
+            socket
+              .timeout(2_000)
+              .emitWithAck('subscribe', { slug: t.slugs[0]! })
+              .then(
+                () => 'sender answered',
+                () => (socket.connected ? 'sender ignored' : 'sender cut off'),
+              ),
             new Promise<string>((resolve) => socket.once('disconnect', () => resolve('sender cut off'))),
           ]);
           tally.note(outcome);

@@ -14,12 +14,20 @@ const P = 'outage_radar_';
 
 /** A local target: the statuspage fixture at /api/v2/summary.json, "200 ok" anywhere else. */
 async function localSite(): Promise<{ url: string; close(): Promise<void> }> {
-  const summary = readFileSync(new URL('../fixtures/statuspage/github-operational.summary.json', import.meta.url), 'utf8');
+  const summary = readFileSync(
+    new URL('../fixtures/statuspage/github-operational.summary.json', import.meta.url),
+    'utf8',
+  );
   const server = http.createServer((req, res) =>
-    req.url === '/api/v2/summary.json' ? res.writeHead(200, { 'content-type': 'application/json' }).end(summary) : res.writeHead(200).end('ok'),
+    req.url === '/api/v2/summary.json'
+      ? res.writeHead(200, { 'content-type': 'application/json' }).end(summary)
+      : res.writeHead(200).end('ok'),
   );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 async function closedPort(): Promise<number> {
@@ -45,13 +53,27 @@ describe('GET /metrics', () => {
     probed = testService({
       probes: [
         { kind: 'http', id: 'home', name: 'Homepage', url: `${site.url}/`, intervalSeconds: 15, timeoutMs: 2_000 },
-        { kind: 'tcp', id: 'api', name: 'API port', host: '127.0.0.1', port: closed, intervalSeconds: 15, timeoutMs: 2_000 },
+        {
+          kind: 'tcp',
+          id: 'api',
+          name: 'API port',
+          host: '127.0.0.1',
+          port: closed,
+          intervalSeconds: 15,
+          timeoutMs: 2_000,
+        },
       ],
       official: { kind: 'statuspage', url: `${site.url}/api/v2/summary.json` },
     });
     broken = testService({ official: { kind: 'statuspage', url: `http://127.0.0.1:${closed}/api/v2/summary.json` } });
     // Three days of ordinary traffic, so a burst stands out and opens an incident.
-    await seedHistory(mongodbUri, svc.slug, clock.now() - 3 * 1440 * MINUTE, Math.floor(clock.now() / MINUTE) * MINUTE, trickle);
+    await seedHistory(
+      mongodbUri,
+      svc.slug,
+      clock.now() - 3 * 1440 * MINUTE,
+      Math.floor(clock.now() / MINUTE) * MINUTE,
+      trickle,
+    );
     world = await startWorld({
       mongodbUri,
       clock,
@@ -70,13 +92,20 @@ describe('GET /metrics', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     return { text: res.text, samples: parseExposition(res.text) };
   };
-  const report = (headers: Record<string, string>, body: object, slug = svc.slug) => request(world.url).post(`/api/services/${slug}/reports`).set(headers).send(body);
+  const report = (headers: Record<string, string>, body: object, slug = svc.slug) =>
+    request(world.url).post(`/api/services/${slug}/reports`).set(headers).send(body);
 
   it('refuses a scrape without the token, or with another one, in the error shape', async () => {
-    for (const auth of [undefined, 'Bearer not-the-metrics-token', `Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}`]) {
+    for (const auth of [
+      undefined,
+      'Bearer not-the-metrics-token',
+      `Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}`,
+    ]) {
       const req = request(world.url).get('/metrics');
       const res = await (auth ? req.set('Authorization', auth) : req).expect(401);
-      expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringContaining('Authorization: Bearer') } });
+      expect(res.body).toEqual({
+        error: { code: 'unauthorized', message: expect.stringContaining('Authorization: Bearer') },
+      });
       expect(res.headers['www-authenticate']).toBe('Bearer realm="metrics"');
     }
   });
@@ -84,7 +113,9 @@ describe('GET /metrics', () => {
   it('counts reports received, counted, repeated and refused by service and reason, and their batches', async () => {
     clock.advance(20_000);
     // 40 people on 40 networks: counted, and an incident's worth.
-    await Promise.all(Array.from({ length: 40 }, (_, i) => report(person(i, 'wave'), { problem: 'errors' }).expect(201)));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => report(person(i, 'wave'), { problem: 'errors' }).expect(201)),
+    );
     await report(person(0, 'wave'), { problem: 'errors' }).expect(200);
     await report(person(0, 'wave'), { problem: 'login' }).expect(200);
     // One address past the flood guard's 20: one counted, 19 repeats, then a 429.
@@ -160,8 +191,12 @@ describe('GET /metrics', () => {
     }
     const { text, samples } = await scrape();
     expect(text).not.toMatch(/no-such-/);
-    expect(sampleValue(samples, `${P}reports_refused_total`, { service: '_unknown', reason: 'unknown_service' })).toBe(5);
-    expect(sampleValue(samples, `${P}http_requests_total`, { route: '/api/services/:slug/incidents', status: '404' })).toBe(5);
+    expect(sampleValue(samples, `${P}reports_refused_total`, { service: '_unknown', reason: 'unknown_service' })).toBe(
+      5,
+    );
+    expect(
+      sampleValue(samples, `${P}http_requests_total`, { route: '/api/services/:slug/incidents', status: '404' }),
+    ).toBe(5);
     expect(sampleValue(samples, `${P}http_requests_total`, { route: 'no_route', status: '404' })).toBe(5);
     const services = new Set(samples.flatMap((s) => (s.labels.service ? [s.labels.service] : [])));
     expect([...services].sort()).toEqual([svc.slug, probed.slug, broken.slug, '_unknown'].sort());

@@ -12,9 +12,13 @@ const NEXT_READ = 70_000;
 
 /** A local Statuspage-like page whose GitHub Actions component the test breaks and mends. */
 async function officialPage(): Promise<{ url: string; set(status: string): void; close(): Promise<void> }> {
-  const summary = JSON.parse(readFileSync(new URL('../fixtures/statuspage/github-operational.summary.json', import.meta.url), 'utf8'));
+  const summary = JSON.parse(
+    readFileSync(new URL('../fixtures/statuspage/github-operational.summary.json', import.meta.url), 'utf8'),
+  );
   const actions = summary.components.find((c: { name: string }) => c.name === 'GitHub Actions');
-  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(summary)));
+  const server = http.createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(summary)),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/api/v2/summary.json`,
@@ -43,7 +47,8 @@ describe('since when, compared with the official page', () => {
     await Promise.all([late?.close(), early?.close()]);
   });
 
-  const incidentOf = async (id: string): Promise<Incident> => (await request(world.url).get(`/api/incidents/${id}`).expect(200)).body;
+  const incidentOf = async (id: string): Promise<Incident> =>
+    (await request(world.url).get(`/api/incidents/${id}`).expect(200)).body;
 
   it('records how long after our detection the official page turned, once, and announces it', async () => {
     clock.advance(NEXT_READ);
@@ -58,7 +63,9 @@ describe('since when, compared with the official page', () => {
     await world.prober.tick();
     const acknowledgedAt = new Date(clock.now()).toISOString();
     const leadSeconds = Math.round((clock.now() - Date.parse(opened.openedAt)) / 1000);
-    await expect.poll(async () => (await incidentOf(opened.id)).official, { timeout: 5_000 }).toEqual({ acknowledgedAt, leadSeconds });
+    await expect
+      .poll(async () => (await incidentOf(opened.id)).official, { timeout: 5_000 })
+      .toEqual({ acknowledgedAt, leadSeconds });
     expect(leadSeconds).toBe(300);
     expect(updates.filter((u) => u.id === opened.id && u.official)).toHaveLength(1);
 
@@ -79,9 +86,13 @@ describe('since when, compared with the official page', () => {
     clock.advance(NEXT_READ);
     await world.prober.tick();
     const opened = await openIncident(world, clock, ahead.slug);
-    await expect.poll(async () => (await incidentOf(opened.id)).official?.leadSeconds, { timeout: 5_000 }).toBeLessThan(0);
+    await expect
+      .poll(async () => (await incidentOf(opened.id)).official?.leadSeconds, { timeout: 5_000 })
+      .toBeLessThan(0);
     const official = (await incidentOf(opened.id)).official!;
     expect(Date.parse(official.acknowledgedAt)).toBeLessThanOrEqual(shownSince);
-    expect(official.leadSeconds).toBe(Math.round((Date.parse(official.acknowledgedAt) - Date.parse(opened.openedAt)) / 1000));
+    expect(official.leadSeconds).toBe(
+      Math.round((Date.parse(official.acknowledgedAt) - Date.parse(opened.openedAt)) / 1000),
+    );
   });
 });

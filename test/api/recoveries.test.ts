@@ -11,7 +11,11 @@ describe('"It works again for me"', () => {
   });
   afterAll(() => world?.close());
 
-  const recover = (who: Record<string, string>, body: unknown = {}) => request(world.url).post(`/api/services/${svc.slug}/recoveries`).set(who).send(body as object);
+  const recover = (who: Record<string, string>, body: unknown = {}) =>
+    request(world.url)
+      .post(`/api/services/${svc.slug}/recoveries`)
+      .set(who)
+      .send(body as object);
   const count = async () => (await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body.recoveries;
 
   it('counts a person once per window, as reports do, and shows the count on the page', async () => {
@@ -23,7 +27,11 @@ describe('"It works again for me"', () => {
   });
 
   it('counts a report and a recovery from the same person both', async () => {
-    await request(world.url).post(`/api/services/${svc.slug}/reports`).set(as('ada')).send({ problem: 'login' }).expect(201);
+    await request(world.url)
+      .post(`/api/services/${svc.slug}/reports`)
+      .set(as('ada'))
+      .send({ problem: 'login' })
+      .expect(201);
     await recover(as('ada')).expect(200);
   });
 
@@ -43,8 +51,17 @@ describe('"It works again for me"', () => {
   it('answers bad input with a clear 4xx in the one error shape', async () => {
     const extra = await recover(as('lin'), { really: true }).expect(400);
     expect(extra.body.error.code).toBe('invalid_request');
-    const missing = await request(world.url).post('/api/services/no-such-service/recoveries').set(as('lin')).send({}).expect(404);
+    const missing = await request(world.url)
+      .post('/api/services/no-such-service/recoveries')
+      .set(as('lin'))
+      .send({})
+      .expect(404);
     expect(missing.body.error).toMatchObject({ code: 'not_found' });
-    await request(world.url).post(`/api/services/${svc.slug}/recoveries`).set(as('lin')).set('Content-Type', 'application/json').send('{"oops"').expect(400);
+    await request(world.url)
+      .post(`/api/services/${svc.slug}/recoveries`)
+      .set(as('lin'))
+      .set('Content-Type', 'application/json')
+      .send('{"oops"')
+      .expect(400);
   });
 });

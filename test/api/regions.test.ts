@@ -43,19 +43,31 @@ describe('where reports come from', () => {
       ],
     });
     // Coarse: a tenth of a degree at most.
-    for (const c of body.cities) expect([c.lat * 10, c.lon * 10].every((n) => Math.abs(n - Math.round(n)) < 1e-9)).toBe(true);
+    for (const c of body.cities)
+      expect([c.lat * 10, c.lon * 10].every((n) => Math.abs(n - Math.round(n)) < 1e-9)).toBe(true);
   });
 
   it('shows the same last hour in the page data, and a window of the minutes asked for', async () => {
     await expect
-      .poll(async () => ServiceDetail.parse((await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body).regions.located)
+      .poll(
+        async () =>
+          ServiceDetail.parse((await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body).regions
+            .located,
+      )
       .toBe(5);
     clock.advance(30 * 60_000);
     await report(svc.slug, germans[3]!.headers);
     const recent = (await request(world.url).get(`/api/services/${svc.slug}/regions?minutes=10`).expect(200)).body;
     expect(recent).toMatchObject({ windowMinutes: 10, located: 1, countries: [{ code: 'DE', reports: 1 }] });
     const day = (await request(world.url).get(`/api/services/${svc.slug}/regions?minutes=1440`).expect(200)).body;
-    expect(day).toMatchObject({ windowMinutes: 1440, located: 6, countries: [{ code: 'DE', reports: 4 }, { code: 'FR', reports: 2 }] });
+    expect(day).toMatchObject({
+      windowMinutes: 1440,
+      located: 6,
+      countries: [
+        { code: 'DE', reports: 4 },
+        { code: 'FR', reports: 2 },
+      ],
+    });
     const none = (await request(world.url).get(`/api/services/${quiet.slug}/regions`).expect(200)).body;
     expect(none).toEqual({ windowMinutes: 60, located: 0, countries: [], cities: [] });
   });
@@ -80,7 +92,10 @@ describe('where reports come from', () => {
 
   it('answers 404 for a service it does not know', async () => {
     const res = await request(world.url).get('/api/services/no-such-service/regions').expect(404);
-    expect(res.body.error).toMatchObject({ code: 'not_found', message: 'The service "no-such-service" was not found.' });
+    expect(res.body.error).toMatchObject({
+      code: 'not_found',
+      message: 'The service "no-such-service" was not found.',
+    });
   });
 
   it("shows another process's located reports after its refresh", async () => {

@@ -18,14 +18,24 @@ describe('POST /api/services/:slug/reports', () => {
   afterAll(() => world?.close());
 
   const report = (slug: string, body: unknown, client = 'client-a', ip = '198.51.100.1') =>
-    request(world.url).post(`/api/services/${slug}/reports`).set('User-Agent', client).set('X-Forwarded-For', ip).send(body as object);
+    request(world.url)
+      .post(`/api/services/${slug}/reports`)
+      .set('User-Agent', client)
+      .set('X-Forwarded-For', ip)
+      .send(body as object);
 
-  const detail = async (slug: string) => (await request(world.url).get(`/api/services/${slug}`).expect(200)).body as ServiceDetail;
+  const detail = async (slug: string) =>
+    (await request(world.url).get(`/api/services/${slug}`).expect(200)).body as ServiceDetail;
 
   it('stores a report, answers 201 with its id, and counts it in the current minute by problem kind', async () => {
-    const res = await report(svc.slug, { problem: 'login', comment: 'Login fails with error 500 in Germany' }).expect(201);
+    const res = await report(svc.slug, { problem: 'login', comment: 'Login fails with error 500 in Germany' }).expect(
+      201,
+    );
     // The id is the report's place among its address's few in the window (no raw address in it).
-    expect(res.body).toEqual({ id: expect.stringMatching(new RegExp(`^${svc.slug}:[\\w-]{22}:\\d+:0$`)), counted: true });
+    expect(res.body).toEqual({
+      id: expect.stringMatching(new RegExp(`^${svc.slug}:[\\w-]{22}:\\d+:0$`)),
+      counted: true,
+    });
 
     const d = await detail(svc.slug);
     const minute = Math.floor(clock.now() / 60_000) * 60_000;
@@ -57,7 +67,9 @@ describe('POST /api/services/:slug/reports', () => {
 
   it('drops the claims of windows that can no longer make a repeat', async () => {
     const names = async () =>
-      (await world.models.Report.db.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => n.startsWith('report_claims_'));
+      (await world.models.Report.db.db!.listCollections({}, { nameOnly: true }).toArray())
+        .map((c) => c.name)
+        .filter((n) => n.startsWith('report_claims_'));
     expect((await names()).length).toBeGreaterThanOrEqual(2);
     clock.set(clock.at(13, 35, 0));
     await report(svc.slug, { problem: 'login' }, 'slots-later').expect(201);
@@ -76,10 +88,14 @@ describe('POST /api/services/:slug/reports', () => {
   it('writes many simultaneous reports in batches without losing or double-counting one', async () => {
     const before = await world.models.Report.countDocuments({ service: other.slug });
     const results = await Promise.all(
-      Array.from({ length: 150 }, (_, i) => report(other.slug, { problem: i % 2 ? 'login' : 'errors' }, `burst-${i}`, `10.1.${i}.1`)),
+      Array.from({ length: 150 }, (_, i) =>
+        report(other.slug, { problem: i % 2 ? 'login' : 'errors' }, `burst-${i}`, `10.1.${i}.1`),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(150).fill(201));
-    const repeats = await Promise.all(Array.from({ length: 20 }, (_, i) => report(other.slug, { problem: 'login' }, `burst-${i}`, `10.1.${i}.1`)));
+    const repeats = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => report(other.slug, { problem: 'login' }, `burst-${i}`, `10.1.${i}.1`)),
+    );
     expect(repeats.map((r) => r.body.counted)).toEqual(Array(20).fill(false));
     // Counts reach readers within a second (the snapshot is rebuilt at most once a second).
     await expect.poll(async () => (await detail(other.slug)).stats.last24h).toBe(before + 150);
@@ -106,7 +122,8 @@ describe('POST /api/services/:slug/reports', () => {
 
   it('answers a flood of reports from one address with 429 and Retry-After, whatever the User-Agent', async () => {
     const answers = [];
-    for (let i = 0; i < 25; i++) answers.push((await report(other.slug, { problem: 'login' }, `flooder-${i}`, '198.51.100.98')).status);
+    for (let i = 0; i < 25; i++)
+      answers.push((await report(other.slug, { problem: 'login' }, `flooder-${i}`, '198.51.100.98')).status);
     expect(answers.slice(0, 3)).toEqual([201, 201, 201]);
     expect(answers.slice(3, 20).every((s) => s === 200)).toBe(true);
     expect(answers.slice(20).every((s) => s === 429)).toBe(true);
@@ -114,7 +131,8 @@ describe('POST /api/services/:slug/reports', () => {
 
   it('answers a flood of reports from one client with 429 and Retry-After, counting the first once', async () => {
     const answers = [];
-    for (let i = 0; i < 25; i++) answers.push((await report(other.slug, { problem: 'login' }, 'flooder', '198.51.100.99')).status);
+    for (let i = 0; i < 25; i++)
+      answers.push((await report(other.slug, { problem: 'login' }, 'flooder', '198.51.100.99')).status);
     expect(answers[0]).toBe(201);
     expect(answers.slice(1, 20).every((s) => s === 200)).toBe(true);
     expect(answers.at(-1)).toBe(429);
@@ -124,10 +142,17 @@ describe('POST /api/services/:slug/reports', () => {
   });
 
   it('never stores the raw address, only a salted hash', async () => {
-    await report(svc.slug, { problem: 'login', comment: 'from a distinctive address' }, 'client-ip', '192.0.2.77').expect(201);
+    await report(
+      svc.slug,
+      { problem: 'login', comment: 'from a distinctive address' },
+      'client-ip',
+      '192.0.2.77',
+    ).expect(201);
     const conn = await mongoose.createConnection(world.mongodbUri).asPromise();
     try {
-      const claims = (await conn.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => n.startsWith('report_claims_'));
+      const claims = (await conn.db!.listCollections({}, { nameOnly: true }).toArray())
+        .map((c) => c.name)
+        .filter((n) => n.startsWith('report_claims_'));
       for (const name of ['reports', 'comments', 'series_hours', ...claims]) {
         const docs = await conn.collection(name).find().toArray();
         expect(JSON.stringify(docs)).not.toContain('192.0.2.77');
@@ -174,11 +199,34 @@ describe('GET /api/services', () => {
     try {
       const res = await request(world.url).get('/api/services').expect(200);
       const slugs = res.body.map((s: { slug: string }) => s.slug);
-      expect(slugs).toEqual(expect.arrayContaining(['chatgpt', 'openai-api', 'claude', 'gemini', 'github', 'slack', 'discord', 'zoom',
-        'google', 'youtube', 'netflix', 'aws', 'cloudflare', 'microsoft-365', 'whatsapp', 'instagram']));
+      expect(slugs).toEqual(
+        expect.arrayContaining([
+          'chatgpt',
+          'openai-api',
+          'claude',
+          'gemini',
+          'github',
+          'slack',
+          'discord',
+          'zoom',
+          'google',
+          'youtube',
+          'netflix',
+          'aws',
+          'cloudflare',
+          'microsoft-365',
+          'whatsapp',
+          'instagram',
+        ]),
+      );
       const chatgpt = res.body.find((s: { slug: string }) => s.slug === 'chatgpt');
       expect(chatgpt).toMatchObject({ name: 'ChatGPT', reportsLastHour: 0 });
-      expect(chatgpt.status).toEqual({ level: 'operational', confidence: expect.any(Number), reasons: expect.any(Array), since: expect.any(String) });
+      expect(chatgpt.status).toEqual({
+        level: 'operational',
+        confidence: expect.any(Number),
+        reasons: expect.any(Array),
+        since: expect.any(String),
+      });
       expect(chatgpt.sparkline).toHaveLength(96);
       await request(world.url).get('/api/services/not-a-service').expect(404);
     } finally {
@@ -207,7 +255,9 @@ describe('reports on the fast path and off it', () => {
     const res = await fetch(`${world.url}/api/services/${svc.slug}/reports`, {
       method: 'POST',
       headers: { ...as('chunked-reporter'), 'content-type': 'application/json' },
-      body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"problem":"errors"}')), c.close()) }),
+      body: new ReadableStream({
+        start: (c) => (c.enqueue(new TextEncoder().encode('{"problem":"errors"}')), c.close()),
+      }),
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(201);
@@ -215,7 +265,11 @@ describe('reports on the fast path and off it', () => {
 
   it('answers a body that is not a JSON object with 400 invalid_json, as Express does', async () => {
     for (const body of ['{"problem":', '"login"', 'null', '42']) {
-      const res = await request(world.url).post(`/api/services/${svc.slug}/reports`).set('Content-Type', 'application/json').send(body).expect(400);
+      const res = await request(world.url)
+        .post(`/api/services/${svc.slug}/reports`)
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(400);
       expect(res.body.error.code).toBe('invalid_json');
     }
   });
@@ -232,6 +286,16 @@ describe('reports on the fast path and off it', () => {
     expect(report.headers['retry-after']).toBe('5');
     expect(read.status).toBe(200);
     // Once the loop is on time again, the same report is taken.
-    await expect.poll(async () => (await request(world.url).post(`/api/services/${svc.slug}/reports`).set(as('while-swamped')).send({ problem: 'api' })).status).toBe(201);
+    await expect
+      .poll(
+        async () =>
+          (
+            await request(world.url)
+              .post(`/api/services/${svc.slug}/reports`)
+              .set(as('while-swamped'))
+              .send({ problem: 'api' })
+          ).status,
+      )
+      .toBe(201);
   });
 });

@@ -34,7 +34,8 @@ describe('graph ranges: 7 and 30 days hourly', () => {
   });
 
   it('answers the last 30 days with the older hour too', async () => {
-    const body = (await request(world.url).get(`/api/services/${svc.slug}/series?range=30d`).expect(200)).body as RangeSeries;
+    const body = (await request(world.url).get(`/api/services/${svc.slug}/series?range=30d`).expect(200))
+      .body as RangeSeries;
     expect(body.points).toEqual([
       { t: thisHour - 20 * DAY, total: 60 },
       { t: thisHour - 3 * DAY, total: 120 },
@@ -43,7 +44,10 @@ describe('graph ranges: 7 and 30 days hourly', () => {
 
   it('refuses a missing or unknown range with a field error, and an unknown service with 404', async () => {
     const missing = await request(world.url).get(`/api/services/${svc.slug}/series`).expect(400);
-    expect(missing.body.error).toMatchObject({ code: 'invalid_request', fields: { range: [expect.stringContaining('7d')] } });
+    expect(missing.body.error).toMatchObject({
+      code: 'invalid_request',
+      fields: { range: [expect.stringContaining('7d')] },
+    });
     const unknown = await request(world.url).get(`/api/services/${svc.slug}/series?range=1y`).expect(400);
     expect(unknown.body.error.fields).toHaveProperty('range');
     await request(world.url).get('/api/services/no-such-service/series?range=7d').expect(404);
@@ -62,7 +66,8 @@ describe("an incident's own graph", () => {
 
   it('counts reports per minute from half an hour before it started to now', async () => {
     const incident: Incident = await openIncident(world, clock, svc.slug);
-    const series = (await request(world.url).get(`/api/incidents/${incident.id}/series`).expect(200)).body as CountSeries;
+    const series = (await request(world.url).get(`/api/incidents/${incident.id}/series`).expect(200))
+      .body as CountSeries;
     const startedAt = Date.parse(incident.startedAt);
     expect(series.stepMs).toBe(MINUTE);
     expect(series.from).toBe(Math.floor((startedAt - 30 * MINUTE) / MINUTE) * MINUTE);

@@ -14,7 +14,15 @@ describe('a route naming a service that does not exist', () => {
   const notFound = { error: { code: 'not_found', message: 'The service "no-such-service" was not found.' } };
 
   it('answers 404 not_found naming the slug, on every public read that takes one', async () => {
-    for (const path of ['regions', 'series?range=7d', 'incidents', 'maintenance', 'comments', 'stories', 'probes/history']) {
+    for (const path of [
+      'regions',
+      'series?range=7d',
+      'incidents',
+      'maintenance',
+      'comments',
+      'stories',
+      'probes/history',
+    ]) {
       const res = await request(world.url).get(`/api/services/no-such-service/${path}`);
       expect([path, res.status, res.body]).toEqual([path, 404, notFound]);
     }

@@ -17,11 +17,13 @@ describe('reads served from snapshots', () => {
   /** The bytes as sent (supertest would decompress them). */
   const raw = (path: string, headers: Record<string, string> = {}) =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      http.get(`${world.url}${path}`, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-      }).on('error', reject);
+      http
+        .get(`${world.url}${path}`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
     });
 
   it('sends the same bytes as brotli, gzip or plain JSON, with a strong ETag and a short shared cache life', async () => {
@@ -49,11 +51,20 @@ describe('reads served from snapshots', () => {
     const again = await request(world.url).get(`/api/services/${svc.slug}`).set('If-None-Match', etag).expect(304);
     expect(again.text).toBe('');
     expect(again.headers.etag).toBe(etag);
-    await request(world.url).get('/api/services').set('If-None-Match', (await request(world.url).get('/api/services')).headers.etag!).expect(304);
+    await request(world.url)
+      .get('/api/services')
+      .set('If-None-Match', (await request(world.url).get('/api/services')).headers.etag!)
+      .expect(304);
 
-    await request(world.url).post(`/api/services/${svc.slug}/reports`).set(as('etag-changer')).send({ problem: 'login' }).expect(201);
+    await request(world.url)
+      .post(`/api/services/${svc.slug}/reports`)
+      .set(as('etag-changer'))
+      .send({ problem: 'login' })
+      .expect(201);
     // Report counts reach readers within a second.
-    await expect.poll(async () => (await request(world.url).get(`/api/services/${svc.slug}`).set('If-None-Match', etag)).status).toBe(200);
+    await expect
+      .poll(async () => (await request(world.url).get(`/api/services/${svc.slug}`).set('If-None-Match', etag)).status)
+      .toBe(200);
     const changed = await request(world.url).get(`/api/services/${svc.slug}`).expect(200);
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.body.stats.lastHour).toBe(1);

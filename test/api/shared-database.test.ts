@@ -24,8 +24,13 @@ describe('two server processes on one database', () => {
 
   it('counts a report once when the same client sends it to both at the same moment', async () => {
     const send = (url: string, i: number) =>
-      request(url).post(`/api/services/${svc.slug}/reports`).set(as(`twice-${i}`)).send({ problem: 'login' });
-    const pairs = await Promise.all(Array.from({ length: 20 }, (_, i) => Promise.all([send(a.url, i), send(b.url, i)])));
+      request(url)
+        .post(`/api/services/${svc.slug}/reports`)
+        .set(as(`twice-${i}`))
+        .send({ problem: 'login' });
+    const pairs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => Promise.all([send(a.url, i), send(b.url, i)])),
+    );
     for (const [ra, rb] of pairs) {
       expect([ra.status, rb.status].sort()).toEqual([200, 201]);
     }
@@ -34,17 +39,27 @@ describe('two server processes on one database', () => {
 
   it('counts at most 3 reports from one address per window, however its reports are spread over both', async () => {
     const send = (url: string, i: number) =>
-      request(url).post(`/api/services/${svc.slug}/reports`).set({ 'X-Forwarded-For': '203.0.113.50', 'User-Agent': `rotating-${i}` }).send({ problem: 'login' });
+      request(url)
+        .post(`/api/services/${svc.slug}/reports`)
+        .set({ 'X-Forwarded-For': '203.0.113.50', 'User-Agent': `rotating-${i}` })
+        .send({ problem: 'login' });
     const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => send(i % 2 ? a.url : b.url, i)));
     expect(answers.filter((r) => r.status === 201)).toHaveLength(3);
     expect(answers.filter((r) => r.status === 200).map((r) => r.body)).toEqual(Array(13).fill({ counted: false }));
   });
 
   it('shows reports stored by the other process', async () => {
-    await request(b.url).post(`/api/services/${svc.slug}/reports`).set(as('via-b')).send({ problem: 'errors' }).expect(201);
+    await request(b.url)
+      .post(`/api/services/${svc.slug}/reports`)
+      .set(as('via-b'))
+      .send({ problem: 'errors' })
+      .expect(201);
     // The other process reads recent minutes back from the database on a short cycle (here 1 s).
     await expect
-      .poll(async () => (await request(a.url).get(`/api/services/${svc.slug}`)).body.stats.last24h, { timeout: 10_000, interval: 250 })
+      .poll(async () => (await request(a.url).get(`/api/services/${svc.slug}`)).body.stats.last24h, {
+        timeout: 10_000,
+        interval: 250,
+      })
       .toBe(24);
   });
 });
@@ -58,17 +73,24 @@ describe('when the database goes away', () => {
     const world = await startWorld({ mongodbUri: db.uri, services: [svc] });
     try {
       await db.stop();
-      const res = await request(world.url).post(`/api/services/${svc.slug}/reports`).send({ problem: 'login' }).expect(503);
+      const res = await request(world.url)
+        .post(`/api/services/${svc.slug}/reports`)
+        .send({ problem: 'login' })
+        .expect(503);
       expect(res.body.error.code).toBe('database_unavailable');
       expect(res.body.error.message).toMatch(/could not be saved.*Nothing was counted/);
       expect(res.headers['retry-after']).toBeDefined();
 
       db = await startEmbeddedDatabase({ dataDir, database: 'down', log, port: db.port });
       await expect
-        .poll(async () => (await request(world.url).post(`/api/services/${svc.slug}/reports`).send({ problem: 'login' })).status, {
-          timeout: 20_000,
-          interval: 500,
-        })
+        .poll(
+          async () =>
+            (await request(world.url).post(`/api/services/${svc.slug}/reports`).send({ problem: 'login' })).status,
+          {
+            timeout: 20_000,
+            interval: 500,
+          },
+        )
         .toBe(201);
       expect(await world.models.Report.countDocuments({ service: svc.slug })).toBe(1);
     } finally {

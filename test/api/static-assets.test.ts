@@ -31,11 +31,14 @@ describe('the built client as served', () => {
   });
 
   it('publishes no source map: the bundle points to none and a .map is a 404 in the one error shape', async () => {
-    const js = await request(world.url).get(script).buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => done(null, text));
-    });
+    const js = await request(world.url)
+      .get(script)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => done(null, text));
+      });
     expect(js.body as string).not.toMatch(/sourceMappingURL/);
     const res = await request(world.url).get(`${script}.map`).expect(404);
     expect(res.body).toEqual({ error: { code: 'not_found', message: 'This file was not found.' } });

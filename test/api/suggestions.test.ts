@@ -11,7 +11,11 @@ describe('suggesting a service', () => {
   });
   afterAll(() => world?.close());
 
-  const suggest = (who: Record<string, string>, body: Record<string, unknown>) => request(world.url).post('/api/suggestions').set(who).send({ elapsedMs: 3_000, ...body });
+  const suggest = (who: Record<string, string>, body: Record<string, unknown>) =>
+    request(world.url)
+      .post('/api/suggestions')
+      .set(who)
+      .send({ elapsedMs: 3_000, ...body });
 
   it('stores a suggestion and counts the same name, however it is spelt, once per suggestion', async () => {
     const first = await suggest(person(1), { name: 'Hey Bank', homepage: 'https://heybank.example' }).expect(201);
@@ -26,14 +30,24 @@ describe('suggesting a service', () => {
     const res = await suggest(person(3), { name: 'x', homepage: 'ftp://nope' }).expect(400);
     expect(res.body.error.code).toBe('invalid_request');
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['homepage', 'name']);
-    expect((await suggest(person(3), { name: 'Spam https://spam.example' }).expect(400)).body.error.fields.name).toEqual(["The name can't contain links"]);
-    expect((await suggest(person(3), { name: 'Acme', surprise: 1 }).expect(400)).body.error.code).toBe('invalid_request');
-    expect((await suggest(person(3), { name: '!!!' }).expect(400)).body.error.fields.name).toEqual(['The name needs letters or digits']);
+    expect(
+      (await suggest(person(3), { name: 'Spam https://spam.example' }).expect(400)).body.error.fields.name,
+    ).toEqual(["The name can't contain links"]);
+    expect((await suggest(person(3), { name: 'Acme', surprise: 1 }).expect(400)).body.error.code).toBe(
+      'invalid_request',
+    );
+    expect((await suggest(person(3), { name: '!!!' }).expect(400)).body.error.fields.name).toEqual([
+      'The name needs letters or digits',
+    ]);
   });
 
   it('refuses what a simple bot sends: the honeypot filled, or sent at once', async () => {
-    expect((await suggest(person(4), { name: 'Bot Bank', website: 'http://spam.example' }).expect(400)).body.error.code).toBe('looks_automated');
-    expect((await suggest(person(4), { name: 'Bot Bank', elapsedMs: 100 }).expect(400)).body.error.code).toBe('too_fast');
+    expect(
+      (await suggest(person(4), { name: 'Bot Bank', website: 'http://spam.example' }).expect(400)).body.error.code,
+    ).toBe('looks_automated');
+    expect((await suggest(person(4), { name: 'Bot Bank', elapsedMs: 100 }).expect(400)).body.error.code).toBe(
+      'too_fast',
+    );
   });
 
   it('limits suggestions per address, saying when to try again', async () => {

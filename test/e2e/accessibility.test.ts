@@ -20,10 +20,16 @@ describe('accessibility of every page (axe-core)', () => {
   let storyId: string;
 
   beforeAll(async () => {
-    [world, browser] = await Promise.all([worldWithHistory({ clock, services: [quiet, down, watched] }), launchChromium()]);
+    [world, browser] = await Promise.all([
+      worldWithHistory({ clock, services: [quiet, down, watched] }),
+      launchChromium(),
+    ]);
     incidentId = (await openIncident(world, clock, down.slug)).id;
     const ops = await signedInOperator(world.url);
-    await ops.post(`/api/admin/incidents/${incidentId}/updates`).send({ status: 'identified', body: 'Mail delivery is failing in one data centre; we are moving traffic.' }).expect(201);
+    await ops
+      .post(`/api/admin/incidents/${incidentId}/updates`)
+      .send({ status: 'identified', body: 'Mail delivery is failing in one data centre; we are moving traffic.' })
+      .expect(201);
     storyId = await storyThroughApi(world.url, down.slug, {
       kind: 'business_impact',
       title: 'Our invoices bounced for an hour',
@@ -50,10 +56,18 @@ describe('accessibility of every page (axe-core)', () => {
     await page.close();
   }
 
-  it('finds nothing on the home page', () => check('/', (p) => p.getByRole('link', { name: /Acme Quiet/ }).first().waitFor()));
+  it('finds nothing on the home page', () =>
+    check('/', (p) =>
+      p
+        .getByRole('link', { name: /Acme Quiet/ })
+        .first()
+        .waitFor(),
+    ));
 
   it('finds nothing on a quiet service page', () =>
-    check(`/status/${quiet.slug}`, (p) => expect.poll(() => p.getByTestId('status-banner').textContent()).toContain('No problems detected')));
+    check(`/status/${quiet.slug}`, (p) =>
+      expect.poll(() => p.getByTestId('status-banner').textContent()).toContain('No problems detected'),
+    ));
 
   it('finds nothing on a service page during an incident, which shows the team’s latest update', () =>
     check(`/status/${down.slug}`, async (p) => {
@@ -62,7 +76,9 @@ describe('accessibility of every page (axe-core)', () => {
       expect(await p.getByTestId('status-banner').textContent()).toMatch(/since \d{1,2}:\d{2}/);
       expect(await p.locator('main').textContent()).not.toContain('UTC');
       const update = p.getByRole('region', { name: 'Latest update from the Outage radar team' });
-      await expect.poll(() => update.textContent()).toMatch(/Identified · \d{1,2}:\d{2}( [AP]M)?\s*Mail delivery is failing in one data centre/);
+      await expect
+        .poll(() => update.textContent())
+        .toMatch(/Identified · \d{1,2}:\d{2}( [AP]M)?\s*Mail delivery is failing in one data centre/);
     }));
 
   it('finds nothing on an incident page', () =>
@@ -71,11 +87,16 @@ describe('accessibility of every page (axe-core)', () => {
       await p.getByRole('heading', { name: 'Updates from the Outage radar team' }).waitFor();
     }));
 
-  it('finds nothing on a story page', () => check(`/stories/${storyId}`, (p) => expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Our invoices bounced for an hour')));
+  it('finds nothing on a story page', () =>
+    check(`/stories/${storyId}`, (p) =>
+      expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Our invoices bounced for an hour'),
+    ));
 
-  it('finds nothing on the operator sign-in page', () => check('/admin', (p) => p.getByRole('heading', { name: 'Operator sign-in' }).waitFor()));
+  it('finds nothing on the operator sign-in page', () =>
+    check('/admin', (p) => p.getByRole('heading', { name: 'Operator sign-in' }).waitFor()));
 
-  it('finds nothing on the page of an address that does not exist', () => check('/no/such/page', (p) => p.getByRole('heading', { level: 1 }).waitFor()));
+  it('finds nothing on the page of an address that does not exist', () =>
+    check('/no/such/page', (p) => p.getByRole('heading', { level: 1 }).waitFor()));
 
   it('finds nothing on the operator console once signed in', async () => {
     const context = await browser.newContext();
@@ -107,7 +128,9 @@ describe('accessibility of every page (axe-core)', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toMatch(/\breport\b/);
     // Counted: the button no longer invites a repeat that would not count, and says when one would.
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/^✓ Your report is counted · another would count after \d{1,2}:\d{2}/);
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(
+      /^✓ Your report is counted · another would count after \d{1,2}:\d{2}/,
+    );
     await page.close();
   });
 
@@ -119,11 +142,18 @@ describe('accessibility of every page (axe-core)', () => {
     const otherVoices = () =>
       page
         .locator('[aria-live]:not([aria-live="off"]), [role="status"], [role="log"], [role="alert"]')
-        .evaluateAll((els) => els.filter((e) => e.getAttribute('data-testid') !== 'announcer').map((e) => e.textContent?.trim()).filter(Boolean));
+        .evaluateAll((els) =>
+          els
+            .filter((e) => e.getAttribute('data-testid') !== 'announcer')
+            .map((e) => e.textContent?.trim())
+            .filter(Boolean),
+        );
     expect(await page.getByTestId('announcer').textContent()).toBe('');
 
     await openIncident(world, clock, watched.slug);
-    await expect.poll(() => page.getByTestId('announcer').textContent(), { timeout: 5_000 }).toMatch(/^Acme Watched: .*(outage|degraded|rising)/i);
+    await expect
+      .poll(() => page.getByTestId('announcer').textContent(), { timeout: 5_000 })
+      .toMatch(/^Acme Watched: .*(outage|degraded|rising)/i);
     expect(await page.getByTestId('status-banner').getAttribute('aria-live')).toBeNull();
     expect(await otherVoices()).toEqual([]);
     await page.close();

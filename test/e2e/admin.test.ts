@@ -15,7 +15,9 @@ describe('the operators’ page', () => {
     await page.getByLabel('Username').fill(OPERATOR.username);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('That username and password do not match an operator account.');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('That username and password do not match an operator account.');
     await context.close();
   });
 

@@ -15,7 +15,9 @@ const SCREENSHOT = process.env.SCREENSHOT;
 describe('a resolved incident becomes a case study, in the browser', () => {
   const clock = manualClock();
   let siteStatus = 200;
-  const site = http.createServer((_req, res) => res.writeHead(siteStatus, { 'content-type': 'text/plain' }).end('hello'));
+  const site = http.createServer((_req, res) =>
+    res.writeHead(siteStatus, { 'content-type': 'text/plain' }).end('hello'),
+  );
   let svc: ReturnType<typeof testService>;
   let world: Awaited<ReturnType<typeof worldWithHistory>>;
   let browser: Browser;
@@ -23,8 +25,14 @@ describe('a resolved incident becomes a case study, in the browser', () => {
   beforeAll(async () => {
     await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(site.address() as net.AddressInfo).port}/`;
-    svc = testService({ name: 'Acme Pay', probes: [{ kind: 'http', id: 'api', name: 'API', url, intervalSeconds: 15, timeoutMs: 2_000 }] });
-    [world, browser] = await Promise.all([worldWithHistory({ clock, services: [svc], env: { PROBE_ALLOW_PRIVATE: '1' } }), launchChromium()]);
+    svc = testService({
+      name: 'Acme Pay',
+      probes: [{ kind: 'http', id: 'api', name: 'API', url, intervalSeconds: 15, timeoutMs: 2_000 }],
+    });
+    [world, browser] = await Promise.all([
+      worldWithHistory({ clock, services: [svc], env: { PROBE_ALLOW_PRIVATE: '1' } }),
+      launchChromium(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -41,7 +49,10 @@ describe('a resolved incident becomes a case study, in the browser', () => {
     clock.advance(MINUTE);
     await world.prober.tick();
     const ops = await signedInOperator(world.url);
-    await ops.post(`/api/admin/incidents/${incident.id}/updates`).send({ status: 'identified', body: 'A faulty payment gateway release; rolling it back.' }).expect(201);
+    await ops
+      .post(`/api/admin/incidents/${incident.id}/updates`)
+      .send({ status: 'identified', body: 'A faulty payment gateway release; rolling it back.' })
+      .expect(201);
     await request(world.url)
       .post(`/api/services/${svc.slug}/stories`)
       .set(as('bakery'))
@@ -59,7 +70,10 @@ describe('a resolved incident becomes a case study, in the browser', () => {
     await world.prober.tick();
     await request(world.url).post(`/api/services/${svc.slug}/recoveries`).set(as('bakery')).send({}).expect(201);
     clock.advance(5 * MINUTE);
-    await ops.post(`/api/admin/incidents/${incident.id}/resolve`).send({ body: 'The release was rolled back; payments work again.' }).expect(200);
+    await ops
+      .post(`/api/admin/incidents/${incident.id}/resolve`)
+      .send({ body: 'The release was rolled back; payments work again.' })
+      .expect(200);
 
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(`${world.url}/incidents/${incident.id}`);
@@ -68,25 +82,42 @@ describe('a resolved incident becomes a case study, in the browser', () => {
     await expect.poll(() => timeline.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(5);
     const kinds = await timeline.locator('li .kind').allTextContents();
     expect(kinds[0]).toBe('First reports');
-    expect(kinds).toEqual(expect.arrayContaining(['Detected', 'Peak', 'Probe failing', 'Probe recovered', 'Update', 'Working again']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['Detected', 'Peak', 'Probe failing', 'Probe recovered', 'Update', 'Working again']),
+    );
     expect(kinds.at(-1)).toBe('Resolved');
-    expect(await timeline.locator('li').last().textContent()).toContain('The release was rolled back; payments work again.');
+    expect(await timeline.locator('li').last().textContent()).toContain(
+      'The release was rolled back; payments work again.',
+    );
     // Times are the visitor's own: the first entry's clock matches the browser's rendering of its datetime.
     const first = timeline.locator('time').first();
     const [shown, datetime] = [await first.textContent(), await first.getAttribute('datetime')];
-    const local = await page.evaluate((iso) => new Date(iso!).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }), datetime);
+    const local = await page.evaluate(
+      (iso) => new Date(iso!).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
+      datetime,
+    );
     expect(shown).toContain(local);
     await expect.poll(() => study.locator('dl').textContent()).toMatch(/People affected\s*6/);
-    expect(await study.getByRole('link', { name: 'No card payments at the bakery' }).getAttribute('href')).toMatch(/^\/stories\/[0-9a-f]{24}$/);
+    expect(await study.getByRole('link', { name: 'No card payments at the bakery' }).getAttribute('href')).toMatch(
+      /^\/stories\/[0-9a-f]{24}$/,
+    );
     if (SCREENSHOT) await study.screenshot({ path: SCREENSHOT });
     expect(describeViolations(await axeViolations(page))).toBe('');
 
     await page.goto(`${world.url}/status/${svc.slug}`);
     const history = page.getByTestId('reliability-history');
-    await expect.poll(() => history.locator('.summary').textContent(), { timeout: 10_000 }).toMatch(/1 incident; a typical one lasted \d+ min/);
+    await expect
+      .poll(() => history.locator('.summary').textContent(), { timeout: 10_000 })
+      .toMatch(/1 incident; a typical one lasted \d+ min/);
     expect(await history.getByRole('list', { name: 'Incidents per month' }).locator('li').count()).toBe(12);
-    const month = new Date(clock.now()).toLocaleDateString(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    expect(await history.locator('.sr-only').allTextContents()).toContainEqual(expect.stringMatching(new RegExp(`^${month}: 1 incident, \\d+ min in all$`)));
+    const month = new Date(clock.now()).toLocaleDateString(undefined, {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(await history.locator('.sr-only').allTextContents()).toContainEqual(
+      expect.stringMatching(new RegExp(`^${month}: 1 incident, \\d+ min in all$`)),
+    );
     expect(describeViolations(await axeViolations(page))).toBe('');
     expect(await history.locator('.causes').textContent()).toMatch(/(Partial|Unplanned) outage: Error messages1×/);
     await page.close();

@@ -12,17 +12,25 @@ describe('comments in the browser', () => {
     const writer = await t.browser.newPage();
     const watcher = await t.browser.newPage();
     await writer.clock.install();
-    await Promise.all([writer.goto(`${t.world.url}/status/${svc.slug}`), watcher.goto(`${t.world.url}/status/${svc.slug}`)]);
+    await Promise.all([
+      writer.goto(`${t.world.url}/status/${svc.slug}`),
+      watcher.goto(`${t.world.url}/status/${svc.slug}`),
+    ]);
     await expect.poll(() => watcher.getByText('Live', { exact: true }).count()).toBe(1);
 
     await writer.getByLabel('Which problem?').selectOption({ label: 'Error messages' });
     await postComment(writer, 'Streams stop after ten seconds with error 4032');
-    const mine = writer.getByTestId('comments').getByRole('listitem').filter({ hasText: 'Streams stop after ten seconds' });
+    const mine = writer
+      .getByTestId('comments')
+      .getByRole('listitem')
+      .filter({ hasText: 'Streams stop after ten seconds' });
     expect(await mine.count()).toBe(1);
     expect(await mine.textContent()).toContain('Error messages');
     expect(await writer.getByLabel('Add a comment').inputValue()).toBe('');
 
-    await expect.poll(() => watcher.getByText('Streams stop after ten seconds with error 4032').count(), { timeout: 5_000 }).toBe(1);
+    await expect
+      .poll(() => watcher.getByText('Streams stop after ten seconds with error 4032').count(), { timeout: 5_000 })
+      .toBe(1);
   });
 
   it('pages to older comments below the live ones', async () => {

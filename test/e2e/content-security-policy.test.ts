@@ -14,16 +14,25 @@ async function watchedContext(browser: Browser) {
   await context.addInitScript(() => {
     const w = window as unknown as { __violations: string[] };
     w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${location.pathname}: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__violations.push(
+        `${location.pathname}: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      ),
+    );
   });
   context.on('page', (page) => {
     page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning' || /Content Security Policy/i.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+      if (m.type() === 'error' || m.type() === 'warning' || /Content Security Policy/i.test(m.text()))
+        problems.push(`${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   });
   const violations = async (ctx: BrowserContext) =>
-    (await Promise.all(ctx.pages().map((p) => p.evaluate(() => (window as unknown as { __violations: string[] }).__violations)))).flat();
+    (
+      await Promise.all(
+        ctx.pages().map((p) => p.evaluate(() => (window as unknown as { __violations: string[] }).__violations)),
+      )
+    ).flat();
   return { context, problems, violations: () => violations(context) };
 }
 
@@ -64,23 +73,30 @@ describe("the built client under the server's Content-Security-Policy", () => {
     await page.getByRole('button', { name: 'Helpful (0)' }).click();
     await expect.poll(() => page.getByRole('button', { name: /Helpful \(1\)/ }).count()).toBe(1);
     await page.getByRole('link', { name: 'How we kept selling with cash' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('How we kept selling with cash');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('How we kept selling with cash');
     await page.goBack();
     await page.getByRole('heading', { name: 'Is Acme Pay down?' }).waitFor();
 
     const ops = await watchedContext(t.browser);
     const admin = await ops.context.newPage();
     await signInAsOperator(admin, t.world.url);
-    for (const filter of ['Flagged', 'Hidden', 'All', 'Held']) await admin.getByRole('button', { name: filter, exact: true }).click();
+    for (const filter of ['Flagged', 'Hidden', 'All', 'Held'])
+      await admin.getByRole('button', { name: filter, exact: true }).click();
     await admin.getByLabel('Service', { exact: true }).selectOption(svc.slug);
     await admin.getByLabel('Title', { exact: true }).fill('Payment processor switch');
     await admin.getByRole('button', { name: 'Declare maintenance' }).click();
     await expect.poll(() => admin.getByText('Declared "Payment processor switch" for Acme Pay.').count()).toBe(1);
-    await expect.poll(() => admin.getByRole('listitem').filter({ hasText: 'Payment processor switch' }).count()).toBe(1);
+    await expect
+      .poll(() => admin.getByRole('listitem').filter({ hasText: 'Payment processor switch' }).count())
+      .toBe(1);
     await expect.poll(() => admin.getByRole('table').textContent()).toMatch(/Declared maintenance/);
 
     // The reader's page, still open, learns of the window live.
-    await expect.poll(() => page.getByText(/Scheduled maintenance:\s*Payment processor switch/).count(), { timeout: 5_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText(/Scheduled maintenance:\s*Payment processor switch/).count(), { timeout: 5_000 })
+      .toBe(1);
 
     await admin.getByRole('button', { name: 'Sign out' }).click();
     await admin.getByRole('heading', { name: 'Operator sign-in' }).waitFor();

@@ -23,7 +23,9 @@ describe('a diagnosed outage on the service page', () => {
   const clock = manualClock();
   // Their servers answer, with errors: what the probes see.
   let answer = 503;
-  const site = http.createServer((_req, res) => res.writeHead(answer, { 'content-type': 'text/plain' }).end(`status ${answer}`));
+  const site = http.createServer((_req, res) =>
+    res.writeHead(answer, { 'content-type': 'text/plain' }).end(`status ${answer}`),
+  );
   let svc: ReturnType<typeof testService>;
   let world: Awaited<ReturnType<typeof worldWithHistory>>;
   let browser: Browser;
@@ -36,11 +38,28 @@ describe('a diagnosed outage on the service page', () => {
       // The homepage the visitor's browser tries refuses connections: they cannot reach it either.
       homepage: `http://127.0.0.1:${await closedPort()}/`,
       probes: [
-        { kind: 'http', id: 'web', name: 'Website', url: `http://127.0.0.1:${port}/`, intervalSeconds: 15, timeoutMs: 2_000 },
-        { kind: 'http', id: 'api', name: 'API', url: `http://127.0.0.1:${port}/api`, intervalSeconds: 15, timeoutMs: 2_000 },
+        {
+          kind: 'http',
+          id: 'web',
+          name: 'Website',
+          url: `http://127.0.0.1:${port}/`,
+          intervalSeconds: 15,
+          timeoutMs: 2_000,
+        },
+        {
+          kind: 'http',
+          id: 'api',
+          name: 'API',
+          url: `http://127.0.0.1:${port}/api`,
+          intervalSeconds: 15,
+          timeoutMs: 2_000,
+        },
       ],
     });
-    [world, browser] = await Promise.all([worldWithHistory({ clock, services: [svc], env: { PROBE_ALLOW_PRIVATE: 'true' } }), launchChromium()]);
+    [world, browser] = await Promise.all([
+      worldWithHistory({ clock, services: [svc], env: { PROBE_ALLOW_PRIVATE: 'true' } }),
+      launchChromium(),
+    ]);
     clock.advance(70_000);
     await world.prober.tick();
     await openIncident(world, clock, svc.slug, 'errors');
@@ -66,7 +85,9 @@ describe('a diagnosed outage on the service page', () => {
     const page = await diagnosedPage();
     const cause = page.getByRole('region', { name: 'Likely cause' });
     expect(await cause.textContent()).toContain('Server errors');
-    expect(detail.diagnosis!.summary).toMatch(/^Their servers are answering with errors: both HTTP probes get HTTP 503/);
+    expect(detail.diagnosis!.summary).toMatch(
+      /^Their servers are answering with errors: both HTTP probes get HTTP 503/,
+    );
     expect(await cause.textContent()).toContain(detail.diagnosis!.summary);
     expect(await cause.textContent()).toMatch(/(likely|probably|possibly) · \d+%/);
 
@@ -76,7 +97,8 @@ describe('a diagnosed outage on the service page', () => {
     expect(await line.isVisible()).toBe(true);
     // Each line says for screen readers whether it points to the cause or away from it.
     expect(await line.textContent()).toMatch(new RegExp(`^\\s*✓\\s*For:\\s*${detail.diagnosis!.evidence[0]!.text}`));
-    if (process.env.SCREENSHOT_DIR) console.log(JSON.stringify(detail.diagnosis, null, 2), '\n', await cause.innerText());
+    if (process.env.SCREENSHOT_DIR)
+      console.log(JSON.stringify(detail.diagnosis, null, 2), '\n', await cause.innerText());
     expect(await page.getByTestId('cause-announcer').textContent()).toBe('');
     await page.close();
   });
@@ -100,24 +122,35 @@ describe('a diagnosed outage on the service page', () => {
     // Nothing is tried before the visitor asks.
     expect(await justMe.getByTestId('just-me-answer').count()).toBe(0);
     await justMe.getByRole('button', { name: 'Check from my browser' }).click();
-    await expect.poll(() => justMe.getByTestId('just-me-answer').textContent(), { timeout: 10_000 }).toBe("It's not just you");
-    expect(await justMe.textContent()).toMatch(/\d+ people reported problems in the last hour and our probes fail too\. Your browser could not reach 127\.0\.0\.1:\d+ either\./);
+    await expect
+      .poll(() => justMe.getByTestId('just-me-answer').textContent(), { timeout: 10_000 })
+      .toBe("It's not just you");
+    expect(await justMe.textContent()).toMatch(
+      /\d+ people reported problems in the last hour and our probes fail too\. Your browser could not reach 127\.0\.0\.1:\d+ either\./,
+    );
 
     await justMe.getByLabel('Always check on load').check();
     await page.reload();
-    await expect.poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 }).toBe("It's not just you");
+    await expect
+      .poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 })
+      .toBe("It's not just you");
     await page.close();
   });
 
   it('reloads the page once to check when the visitor came to it inside the app (the CSP allows the homepage only then)', async () => {
     const page = await browser.newPage();
     await page.goto(world.url);
-    await page.getByRole('link', { name: /Acme Mail/ }).first().click();
+    await page
+      .getByRole('link', { name: /Acme Mail/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Likely cause' }).waitFor();
     const loads: string[] = [];
     page.on('load', () => loads.push(page.url()));
     await page.getByRole('button', { name: 'Check from my browser' }).click();
-    await expect.poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 }).toBe("It's not just you");
+    await expect
+      .poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 })
+      .toBe("It's not just you");
     expect(loads).toEqual([`${world.url}/status/${svc.slug}`]);
     await page.close();
   });
@@ -131,14 +164,20 @@ describe('a diagnosed outage on the service page', () => {
       await page.getByText('Why we think so').click();
       await page.getByText('If your business depends on it').click();
       await page.getByRole('button', { name: 'Check from my browser' }).click();
-      await expect.poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 }).toBe("It's not just you");
+      await expect
+        .poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 })
+        .toBe("It's not just you");
       expect(describeViolations(await axeViolations(page))).toBe('');
       if (process.env.SCREENSHOT_DIR) {
         // From the top to the end of "What to do": what a visitor in an outage reads first.
         await page.evaluate(() => window.scrollTo(0, 0));
         const end = await page.getByRole('region', { name: 'What to do' }).boundingBox();
         const clip = { x: 0, y: 0, width: viewport.width, height: Math.ceil(end!.y + end!.height + 16) };
-        await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, `diagnosed-${name}.png`), fullPage: true, clip });
+        await page.screenshot({
+          path: path.join(process.env.SCREENSHOT_DIR, `diagnosed-${name}.png`),
+          fullPage: true,
+          clip,
+        });
       }
       await page.close();
     }
@@ -163,7 +202,9 @@ describe('a diagnosed outage on the service page', () => {
     expect(detail.diagnosis?.cause).toBe('only-some-people');
     await expect.poll(() => cause.textContent(), { timeout: 5_000 }).toContain('Only some people affected');
     // Said once, with the new summary.
-    await expect.poll(() => announcer.textContent(), { timeout: 15_000 }).toBe(`Likely cause: ${detail.diagnosis!.summary}`);
+    await expect
+      .poll(() => announcer.textContent(), { timeout: 15_000 })
+      .toBe(`Likely cause: ${detail.diagnosis!.summary}`);
     await page.close();
   });
 });

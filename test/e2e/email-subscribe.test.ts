@@ -52,7 +52,9 @@ describe('email alerts in the browser', () => {
     await input.fill('phone@example.com');
     await input.press('Enter');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Check your inbox' }).count()).toBe(1);
-    expect(await page.getByRole('status').filter({ hasText: 'Check your inbox' }).textContent()).toContain('phone@example.com');
+    expect(await page.getByRole('status').filter({ hasText: 'Check your inbox' }).textContent()).toContain(
+      'phone@example.com',
+    );
     await expect.poll(() => sink.to('phone@example.com').length, { timeout: 5_000 }).toBe(1);
 
     // The link in the mail, opened in a browser that runs no scripts: a button, then the confirmation.
@@ -61,10 +63,14 @@ describe('email alerts in the browser', () => {
     const confirm = await noScript.newPage();
     confirm.on('console', (m) => /Content Security Policy/.test(m.text()) && blocked.push(m.text()));
     await confirm.goto(link);
-    expect(await withEmail.models.Subscription.countDocuments({ email: 'phone@example.com', state: 'pending' })).toBe(1);
+    expect(await withEmail.models.Subscription.countDocuments({ email: 'phone@example.com', state: 'pending' })).toBe(
+      1,
+    );
     await confirm.getByRole('button', { name: 'Confirm' }).click();
     await confirm.getByRole('heading', { name: 'You are subscribed' }).waitFor();
-    expect(await withEmail.models.Subscription.countDocuments({ email: 'phone@example.com', state: 'confirmed' })).toBe(1);
+    expect(await withEmail.models.Subscription.countDocuments({ email: 'phone@example.com', state: 'confirmed' })).toBe(
+      1,
+    );
     await noScript.close();
     expect(blocked).toEqual([]);
   });

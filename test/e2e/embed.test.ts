@@ -28,7 +28,10 @@ describe('the embeddable status card', () => {
   afterAll(() => new Promise((r) => embedder?.close(r)));
 
   it('may be framed by any site while the rest of the site may not', async () => {
-    const card = await request(t.world.url).get(`/embed/${svc.slug}`).expect(200).expect('content-type', 'text/html; charset=utf-8');
+    const card = await request(t.world.url)
+      .get(`/embed/${svc.slug}`)
+      .expect(200)
+      .expect('content-type', 'text/html; charset=utf-8');
     expect(card.headers['content-security-policy']).toMatch(/frame-ancestors \*$/);
     expect(card.headers['content-security-policy']).toMatch(/script-src 'self'/);
     expect(card.headers['x-frame-options']).toBeUndefined();
@@ -51,18 +54,34 @@ describe('the embeddable status card', () => {
     const card = page.frameLocator('#card');
     await expect.poll(() => card.locator('.words').textContent()).toBe('Operational');
     expect(await card.locator('#card').getAttribute('data-level')).toBe('operational');
-    expect(await card.getByRole('link', { name: 'Acme Pay' }).getAttribute('href')).toBe(`${t.world.url}/status/${svc.slug}`);
+    expect(await card.getByRole('link', { name: 'Acme Pay' }).getAttribute('href')).toBe(
+      `${t.world.url}/status/${svc.slug}`,
+    );
     expect(await card.getByRole('link', { name: 'Acme Pay' }).getAttribute('target')).toBe('_blank');
 
     // The browser refuses our service page inside another site's frame.
-    await expect.poll(() => messages.some((m) => /violates the following Content Security Policy directive: "frame-ancestors 'self'"/.test(m))).toBe(true);
-    expect(page.frames().map((f) => f.url())).toEqual([embedderUrl, `${t.world.url}/embed/${svc.slug}`, 'chrome-error://chromewebdata/']);
+    await expect
+      .poll(() =>
+        messages.some((m) =>
+          /violates the following Content Security Policy directive: "frame-ancestors 'self'"/.test(m),
+        ),
+      )
+      .toBe(true);
+    expect(page.frames().map((f) => f.url())).toEqual([
+      embedderUrl,
+      `${t.world.url}/embed/${svc.slug}`,
+      'chrome-error://chromewebdata/',
+    ]);
 
     // An operator declares maintenance: the card, left open, shows it at its next refresh.
     const ops = await signedInOperator(t.world.url);
     await ops
       .post(`/api/admin/services/${svc.slug}/maintenance`)
-      .send({ title: 'Payment processor switch', start: new Date(clock.now() - MINUTE).toISOString(), end: new Date(clock.now() + 60 * MINUTE).toISOString() })
+      .send({
+        title: 'Payment processor switch',
+        start: new Date(clock.now() - MINUTE).toISOString(),
+        end: new Date(clock.now() + 60 * MINUTE).toISOString(),
+      })
       .expect(201);
     expect(await card.locator('.words').textContent()).toBe('Operational');
     await page.clock.runFor(31_000);
@@ -70,7 +89,9 @@ describe('the embeddable status card', () => {
     expect(await card.locator('.reason').textContent()).toMatch(/Scheduled maintenance .*Payment processor switch/);
 
     // Nothing else went wrong: no CSP refusal inside the card, no script error.
-    expect(messages.filter((m) => !/frame-ancestors 'self'/.test(m) && /^(error|warning)|pageerror/.test(m))).toEqual([]);
+    expect(messages.filter((m) => !/frame-ancestors 'self'/.test(m) && /^(error|warning)|pageerror/.test(m))).toEqual(
+      [],
+    );
     await context.close();
   });
 });

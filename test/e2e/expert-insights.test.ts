@@ -31,7 +31,9 @@ describe('expert insights in the browser', () => {
     expect(link).toBe(await panel.getByRole('textbox', { name: 'Sign-in link for Dana Ruiz' }).inputValue());
     expect(link).toMatch(new RegExp(`^${t.world.url}/experts/sign-in#code=[\\w-]{43}$`));
     const listed = panel.getByRole('listitem').filter({ hasText: 'Dana Ruiz' });
-    expect(await listed.textContent()).toMatch(/Active\s*Technical expert · Edge Networks · posts on any service · verified by ops on /);
+    expect(await listed.textContent()).toMatch(
+      /Active\s*Technical expert · Edge Networks · posts on any service · verified by ops on /,
+    );
 
     // The expert opens it: signed in, and the code leaves the address bar.
     const expertContext = await t.browser.newContext();
@@ -41,7 +43,8 @@ describe('expert insights in the browser', () => {
     expect(expert.url()).toBe(`${t.world.url}/experts/sign-in`);
 
     // Posts on the service page; the link in the text stays a link, the markup stays text.
-    const body = 'Pushes over SSH time out in EU regions; HTTPS works. Workaround: https://docs.example.com/ssh-over-https. <b>not bold</b>';
+    const body =
+      'Pushes over SSH time out in EU regions; HTTPS works. Workaround: https://docs.example.com/ssh-over-https. <b>not bold</b>';
     await expert.goto(`${t.world.url}/status/${svc.slug}`);
     const form = expert.getByRole('form', { name: 'Add an insight' });
     await form.getByLabel('Your insight about Acme Git').fill('Too short');
@@ -50,13 +53,19 @@ describe('expert insights in the browser', () => {
     expect(await form.getByLabel('Your insight about Acme Git').getAttribute('maxlength')).toBe('4000');
     await form.getByLabel('Your insight about Acme Git').fill(body);
     await form.getByRole('button', { name: 'Post insight' }).click();
-    await expect.poll(() => form.getByRole('status').textContent()).toBe('Posted — your insight is live on the Acme Git page.');
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe('Posted — your insight is live on the Acme Git page.');
     await expect.poll(() => expert.getByRole('article', { name: 'Dana Ruiz' }).count()).toBe(1);
 
     // The same link a second time: already used.
     const again = await (await t.browser.newContext()).newPage();
     await again.goto(link);
-    await expect.poll(() => again.getByRole('alert').textContent()).toBe('This sign-in link has expired or was used already. Ask the operator who verified you for a new sign-in link.');
+    await expect
+      .poll(() => again.getByRole('alert').textContent())
+      .toBe(
+        'This sign-in link has expired or was used already. Ask the operator who verified you for a new sign-in link.',
+      );
 
     // A reader sees it with the verified role, follows the keyboard to "Helpful", and it counts once.
     const reader = await (await t.browser.newContext()).newPage();
@@ -87,7 +96,9 @@ describe('expert insights in the browser', () => {
     await listed.getByRole('button', { name: 'Confirm revoke Dana Ruiz' }).click();
     await expect.poll(() => listed.getByText('Revoked', { exact: true }).count()).toBe(1);
     await reader.reload();
-    await expect.poll(() => reader.getByRole('article', { name: 'Dana Ruiz' }).textContent()).toContain('Dana Ruiz Technical expert · Edge Networks · no longer verified');
+    await expect
+      .poll(() => reader.getByRole('article', { name: 'Dana Ruiz' }).textContent())
+      .toContain('Dana Ruiz Technical expert · Edge Networks · no longer verified');
     await expert.reload();
     await expect.poll(() => expert.getByText('Your expert verification was withdrawn by an operator.').count()).toBe(1);
     expect(await expert.getByRole('form', { name: 'Add an insight' }).count()).toBe(0);
@@ -104,8 +115,18 @@ describe('expert insights in the browser', () => {
 
   it('posts on an incident from its page, listed there and on the service page with a link back', async () => {
     const ops = await signedInOperator(t.world.url);
-    const incident = (await ops.post(`/api/admin/services/${shop.slug}/incidents`).send({ title: 'Checkout errors', body: 'We are looking into it.' }).expect(201)).body as { id: string };
-    const verified = (await ops.post('/api/admin/experts').send({ name: 'Sam Okafor', role: 'service-provider', affiliation: 'Acme Shop', services: [shop.slug] }).expect(201)).body as { signIn: { url: string } };
+    const incident = (
+      await ops
+        .post(`/api/admin/services/${shop.slug}/incidents`)
+        .send({ title: 'Checkout errors', body: 'We are looking into it.' })
+        .expect(201)
+    ).body as { id: string };
+    const verified = (
+      await ops
+        .post('/api/admin/experts')
+        .send({ name: 'Sam Okafor', role: 'service-provider', affiliation: 'Acme Shop', services: [shop.slug] })
+        .expect(201)
+    ).body as { signIn: { url: string } };
 
     const page = await (await t.browser.newContext()).newPage();
     await page.goto(verified.signIn.url);
@@ -113,7 +134,9 @@ describe('expert insights in the browser', () => {
     await page.goto(`${t.world.url}/incidents/${incident.id}`);
     const form = page.getByRole('form', { name: 'Add an insight' });
     expect(await form.getByRole('checkbox', { name: /About this ongoing incident/ }).isChecked()).toBe(true);
-    await form.getByLabel('Your insight about Acme Shop').fill('Card payments fail at one processor; PayPal and invoices still go through.');
+    await form
+      .getByLabel('Your insight about Acme Shop')
+      .fill('Card payments fail at one processor; PayPal and invoices still go through.');
     await form.getByRole('button', { name: 'Post insight' }).click();
     const card = page.getByRole('article', { name: 'Sam Okafor' });
     await expect.poll(() => card.count()).toBe(1);

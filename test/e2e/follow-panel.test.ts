@@ -25,8 +25,12 @@ describe('following a service from elsewhere', () => {
     await panel.getByRole('button', { name: 'Copy Badge (Markdown)' }).click();
     await expect.poll(() => panel.getByRole('button', { name: 'Copy Badge (Markdown)' }).textContent()).toBe('Copied');
     const markdown = await page.evaluate(() => navigator.clipboard.readText());
-    expect(markdown).toBe(`[![Acme Pay status](${t.world.url}/badge/${svc.slug}.svg)](${t.world.url}/status/${svc.slug})`);
-    expect(await panel.getByLabel('Live card (iframe)', { exact: true }).inputValue()).toContain(`src="${t.world.url}/embed/${svc.slug}"`);
+    expect(markdown).toBe(
+      `[![Acme Pay status](${t.world.url}/badge/${svc.slug}.svg)](${t.world.url}/status/${svc.slug})`,
+    );
+    expect(await panel.getByLabel('Live card (iframe)', { exact: true }).inputValue()).toContain(
+      `src="${t.world.url}/embed/${svc.slug}"`,
+    );
 
     // Nothing is wider than a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

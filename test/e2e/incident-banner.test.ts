@@ -15,7 +15,13 @@ describe('the incident banner in the browser', () => {
 
   beforeAll(async () => {
     const now = Date.now();
-    await seedHistory(mongodbUri, svc.slug, now - 3 * 1440 * MINUTE, Math.floor(now / MINUTE) * MINUTE - MINUTE, trickle);
+    await seedHistory(
+      mongodbUri,
+      svc.slug,
+      now - 3 * 1440 * MINUTE,
+      Math.floor(now / MINUTE) * MINUTE - MINUTE,
+      trickle,
+    );
     [world, browser] = await Promise.all([
       startWorld({ mongodbUri, services: [svc], env: { DETECT_TICK_SECONDS: '60' } }),
       launchChromium(),
@@ -37,13 +43,21 @@ describe('the incident banner in the browser', () => {
 
     await Promise.all(
       Array.from({ length: 45 }, (_, i) =>
-        request(world.url).post(`/api/services/${svc.slug}/reports`).set(as(`e2e-${i}`)).send({ problem: 'errors' }).expect(201),
+        request(world.url)
+          .post(`/api/services/${svc.slug}/reports`)
+          .set(as(`e2e-${i}`))
+          .send({ problem: 'errors' })
+          .expect(201),
       ),
     );
     await world.detection.tick();
 
-    await expect.poll(() => banner.textContent(), { timeout: 5_000 }).toMatch(/User reports indicate problems with Acme Mail since \d/);
-    await expect.poll(() => banner.textContent(), { timeout: 5_000 }).toMatch(/\d+ reports in the last (\d+ )?minutes?, [\d.]+×/);
+    await expect
+      .poll(() => banner.textContent(), { timeout: 5_000 })
+      .toMatch(/User reports indicate problems with Acme Mail since \d/);
+    await expect
+      .poll(() => banner.textContent(), { timeout: 5_000 })
+      .toMatch(/\d+ reports in the last (\d+ )?minutes?, [\d.]+×/);
     await banner.getByRole('link', { name: /Incident details/ }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/outage of Acme Mail/i);
     await expect.poll(() => page.getByText('Ongoing since').count()).toBe(1);
@@ -62,7 +76,9 @@ describe('the incident banner in the browser', () => {
         elapsedMs: 60_000,
       })
       .expect(201);
-    await expect.poll(() => page.getByText('We moved invoices to the backup mailer').count(), { timeout: 5_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText('We moved invoices to the backup mailer').count(), { timeout: 5_000 })
+      .toBe(1);
   });
 
   it('lists the service first on the home page, saying since when', async () => {

@@ -12,16 +12,26 @@ const MINUTE = 60_000;
 describe('since when, in the browser', () => {
   const clock = manualClock();
   const svc = testService({ name: 'Acme Pay' });
-  const summary = JSON.parse(readFileSync(new URL('../fixtures/statuspage/github-operational.summary.json', import.meta.url), 'utf8'));
+  const summary = JSON.parse(
+    readFileSync(new URL('../fixtures/statuspage/github-operational.summary.json', import.meta.url), 'utf8'),
+  );
   const actions = summary.components.find((c: { name: string }) => c.name === 'GitHub Actions');
-  const statusPage = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(summary)));
+  const statusPage = http.createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(summary)),
+  );
   let world: Awaited<ReturnType<typeof worldWithHistory>>;
   let browser: Browser;
 
   beforeAll(async () => {
     await new Promise<void>((r) => statusPage.listen(0, '127.0.0.1', r));
-    svc.official = { kind: 'statuspage', url: `http://127.0.0.1:${(statusPage.address() as net.AddressInfo).port}/api/v2/summary.json` };
-    [world, browser] = await Promise.all([worldWithHistory({ clock, services: [svc], env: { PROBE_ALLOW_PRIVATE: 'true' } }), launchChromium()]);
+    svc.official = {
+      kind: 'statuspage',
+      url: `http://127.0.0.1:${(statusPage.address() as net.AddressInfo).port}/api/v2/summary.json`,
+    };
+    [world, browser] = await Promise.all([
+      worldWithHistory({ clock, services: [svc], env: { PROBE_ALLOW_PRIVATE: 'true' } }),
+      launchChromium(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -61,13 +71,17 @@ describe('since when, in the browser', () => {
     clock.advance(14 * MINUTE);
     actions.status = 'major_outage';
     await world.prober.tick();
-    await expect.poll(() => page.getByTestId('official-lead').textContent(), { timeout: 5_000 }).toContain('We saw it 14 min before the official page');
+    await expect
+      .poll(() => page.getByTestId('official-lead').textContent(), { timeout: 5_000 })
+      .toContain('We saw it 14 min before the official page');
 
     // Resolved by an operator: the duration becomes how long it lasted, and the report button goes.
     const ops = await signedInOperator(world.url);
     await ops.post(`/api/admin/incidents/${incident.id}/resolve`).send({ body: 'Payments work again.' }).expect(200);
     const lasted = Math.round((clock.now() - Date.parse(incident.startedAt)) / MINUTE);
-    await expect.poll(() => page.getByTestId('incident-duration').textContent(), { timeout: 5_000 }).toBe(`lasted ${lasted} min`);
+    await expect
+      .poll(() => page.getByTestId('incident-duration').textContent(), { timeout: 5_000 })
+      .toBe(`lasted ${lasted} min`);
     await expect.poll(() => page.getByRole('button', { name: "I'm having problems" }).count()).toBe(0);
     await context.close();
   });
@@ -77,7 +91,9 @@ describe('since when, in the browser', () => {
     const page = await browser.newPage();
     await page.goto(`${world.url}/status/${svc.slug}`);
     await expect.poll(() => page.getByRole('heading', { name: 'Reports in the last 24 hours' }).count()).toBe(1);
-    await expect.poll(() => page.getByTestId('official-lead').textContent()).toContain('We usually see trouble 14 min before the official page (median of 1 incident)');
+    await expect
+      .poll(() => page.getByTestId('official-lead').textContent())
+      .toContain('We usually see trouble 14 min before the official page (median of 1 incident)');
 
     const ranges = page.getByRole('group', { name: 'Graph range' });
     await ranges.getByRole('button', { name: '7 days' }).click();
@@ -85,7 +101,9 @@ describe('since when, in the browser', () => {
     const week = page.getByTestId('range-graph');
     await expect.poll(() => week.getAttribute('data-range'), { timeout: 5_000 }).toBe('7d');
     // Three days of seeded history, counted hourly.
-    await expect.poll(() => week.locator('[role="img"]').getAttribute('aria-label')).toMatch(/^[\d,]+ reports in the last 7 days; the busiest hour was/);
+    await expect
+      .poll(() => week.locator('[role="img"]').getAttribute('aria-label'))
+      .toMatch(/^[\d,]+ reports in the last 7 days; the busiest hour was/);
     expect(await page.getByRole('group', { name: 'Bar width' }).count()).toBe(0);
 
     await ranges.getByRole('button', { name: '30 days' }).click();

@@ -13,7 +13,8 @@ async function brokenServiceWithStatusPage() {
   const api = summary.components.find((c: { name: string }) => c.name === 'API Requests');
   api.status = 'partial_outage';
   const server = http.createServer((req, res) => {
-    if (req.url === '/api/v2/summary.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(summary));
+    if (req.url === '/api/v2/summary.json')
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(summary));
     res.writeHead(503, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end('down');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -34,7 +35,9 @@ async function report(page: Page, name: string, problem: RegExp) {
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('radio', { name: problem }).check();
   await dialog.getByRole('button', { name: 'Report problem' }).click();
-  await expect.poll(() => dialog.getByRole('heading').textContent(), { timeout: 15_000 }).toBe('Thanks — your report is counted');
+  await expect
+    .poll(() => dialog.getByRole('heading').textContent(), { timeout: 15_000 })
+    .toBe('Thanks — your report is counted');
 }
 
 describe('what the machines say, on the service page', () => {
@@ -51,7 +54,9 @@ describe('what the machines say, on the service page', () => {
     broken = testService({
       name: 'Acme Broken',
       homepage: `${site.base}/`,
-      probes: [{ kind: 'http', id: 'homepage', name: 'Homepage', url: `${site.base}/`, intervalSeconds: 15, timeoutMs: 2_000 }],
+      probes: [
+        { kind: 'http', id: 'homepage', name: 'Homepage', url: `${site.base}/`, intervalSeconds: 15, timeoutMs: 2_000 },
+      ],
       official: { kind: 'statuspage', url: `${site.base}/api/v2/summary.json` },
     });
     unreachable = testService({ name: 'Acme Gone', homepage: `http://127.0.0.1:${await closedPort()}/` });
@@ -74,20 +79,26 @@ describe('what the machines say, on the service page', () => {
     await expect.poll(() => page.getByText('1 of 1 check failing').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.getByText(/HTTP 503, expected 200–399/).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText('API Requests: Partial outage').count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => page.getByTestId('status-banner').textContent(), { timeout: 15_000 }).not.toContain('No problems detected');
+    await expect
+      .poll(() => page.getByTestId('status-banner').textContent(), { timeout: 15_000 })
+      .not.toContain('No problems detected');
   });
 
   it("counts a reporter's browser reaching the service (an error page is still an answer)", async () => {
     const page = await browser.newPage();
     await page.goto(`${world.url}/status/${broken.slug}`);
     await report(page, 'Acme Broken', /Login/);
-    await expect.poll(() => page.getByTestId('reachability').textContent(), { timeout: 10_000 }).toMatch(/0 of 1\s+reporters/);
+    await expect
+      .poll(() => page.getByTestId('reachability').textContent(), { timeout: 10_000 })
+      .toMatch(/0 of 1\s+reporters/);
   });
 
   it('counts a reporter whose browser cannot reach the service at all', async () => {
     const page = await browser.newPage();
     await page.goto(`${world.url}/status/${unreachable.slug}`);
     await report(page, 'Acme Gone', /Login/);
-    await expect.poll(() => page.getByTestId('reachability').textContent(), { timeout: 10_000 }).toMatch(/1 of 1\s+reporters in the last hour\s+could not reach/);
+    await expect
+      .poll(() => page.getByTestId('reachability').textContent(), { timeout: 10_000 })
+      .toMatch(/1 of 1\s+reporters in the last hour\s+could not reach/);
   });
 });

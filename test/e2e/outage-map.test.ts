@@ -27,15 +27,23 @@ describe('the outage map on a service page', () => {
   let japanese: LocatedPerson[];
 
   beforeAll(async () => {
-    [germans, french, japanese] = await Promise.all([peopleIn('DE', 3, 'map-de'), peopleIn('FR', 2, 'map-fr'), peopleIn('JP', 1, 'map-jp')]);
-    [world, browser] = await Promise.all([startWorld({ services: [svc], env: { SHED_LAG_MS: '10000' } }), launchChromium()]);
+    [germans, french, japanese] = await Promise.all([
+      peopleIn('DE', 3, 'map-de'),
+      peopleIn('FR', 2, 'map-fr'),
+      peopleIn('JP', 1, 'map-jp'),
+    ]);
+    [world, browser] = await Promise.all([
+      startWorld({ services: [svc], env: { SHED_LAG_MS: '10000' } }),
+      launchChromium(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
     await world?.close();
   });
 
-  const report = (p: LocatedPerson) => request(world.url).post(`/api/services/${svc.slug}/reports`).set(p.headers).send({ problem: 'login' }).expect(201);
+  const report = (p: LocatedPerson) =>
+    request(world.url).post(`/api/services/${svc.slug}/reports`).set(p.headers).send({ problem: 'login' }).expect(201);
 
   it('draws a bubble per city with the top locations beside it, and follows new reports live', async () => {
     for (const p of [...germans, ...french]) await report(p);
@@ -45,19 +53,27 @@ describe('the outage map on a service page', () => {
     const map = page.getByTestId('outage-map');
     // The list is the map's text alternative, in the server-rendered page already.
     const list = map.getByTestId('top-locations');
-    await expect.poll(() => list.locator('li').allTextContents()).toEqual([
-      'Germany 3 (60%)',
-      'France 2 (40%)',
-      `${germans[0]!.place.city.name}, Germany 3`,
-      `${french[0]!.place.city.name}, France 2`,
-    ]);
-    expect(await map.locator('figure figcaption').textContent()).toMatch(/^Reports in the last hour by place: 5 located, the most from Germany \(3\)\./);
+    await expect
+      .poll(() => list.locator('li').allTextContents())
+      .toEqual([
+        'Germany 3 (60%)',
+        'France 2 (40%)',
+        `${germans[0]!.place.city.name}, Germany 3`,
+        `${french[0]!.place.city.name}, France 2`,
+      ]);
+    expect(await map.locator('figure figcaption').textContent()).toMatch(
+      /^Reports in the last hour by place: 5 located, the most from Germany \(3\)\./,
+    );
     await expect.poll(() => map.locator('svg circle.bubble').count()).toBe(2);
     expect(await map.locator('svg').getAttribute('role')).toBe('img');
     // Bigger for more reports: Berlin's three against Paris's two.
-    const radii = await map.locator('svg circle.bubble').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('r'))));
+    const radii = await map
+      .locator('svg circle.bubble')
+      .evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('r'))));
     expect(radii[0]).toBeGreaterThan(radii[1]!);
-    expect(await map.locator('svg circle.bubble title').first().textContent()).toBe(`${germans[0]!.place.city.name}, Germany: 3 reports`);
+    expect(await map.locator('svg circle.bubble title').first().textContent()).toBe(
+      `${germans[0]!.place.city.name}, Germany: 3 reports`,
+    );
     await expect.poll(() => page.getByText('Live', { exact: true }).count()).toBe(1);
 
     await report(japanese[0]!);
@@ -69,7 +85,12 @@ describe('the outage map on a service page', () => {
   });
 
   it('fits a phone screen without scrolling sideways', async () => {
-    const watched = await watchedContext(browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const watched = await watchedContext(browser, {
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const page = await watched.context.newPage();
     await page.goto(`${world.url}/status/${svc.slug}`);
     const map = page.getByTestId('outage-map');

@@ -11,7 +11,13 @@ import { OPERATOR } from '../helpers/world.ts';
 
 export async function writeStory(
   page: Page,
-  story: { kind: StoryKind; title: string; body: string; displayName?: string; impact?: { hours?: string; people?: string; stopped?: string } },
+  story: {
+    kind: StoryKind;
+    title: string;
+    body: string;
+    displayName?: string;
+    impact?: { hours?: string; people?: string; stopped?: string };
+  },
 ): Promise<void> {
   await page.getByRole('button', { name: 'Share your story' }).click();
   const dialog = page.getByRole('dialog');
@@ -50,7 +56,12 @@ export async function signInAsOperator(page: Page, baseUrl: string): Promise<voi
 }
 
 /** A story stored through the public API, for tests about what happens to it afterwards. */
-export async function storyThroughApi(baseUrl: string, slug: string, story: Omit<StoryRequest, 'elapsedMs'>, userAgent = 'api-writer'): Promise<string> {
+export async function storyThroughApi(
+  baseUrl: string,
+  slug: string,
+  story: Omit<StoryRequest, 'elapsedMs'>,
+  userAgent = 'api-writer',
+): Promise<string> {
   const res = await fetch(`${baseUrl}/api/services/${slug}/stories`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'user-agent': userAgent },

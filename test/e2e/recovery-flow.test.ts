@@ -18,7 +18,9 @@ describe('an incident that ends, in the browser', () => {
     await openSection.getByLabel('Title').fill('Card payments delayed');
     await openSection.getByLabel('First update').fill('Card payments take minutes to confirm; we are on it.');
     await openSection.getByRole('button', { name: 'Open incident' }).click();
-    await expect.poll(() => openSection.getByRole('list', { name: 'Open incidents' }).textContent()).toMatch(/Acme Pay.*Card payments delayed.*Ongoing/);
+    await expect
+      .poll(() => openSection.getByRole('list', { name: 'Open incidents' }).textContent())
+      .toMatch(/Acme Pay.*Card payments delayed.*Ongoing/);
 
     const page = await t.browser.newPage();
     await page.goto(`${t.world.url}/status/${svc.slug}`);
@@ -32,8 +34,11 @@ describe('an incident that ends, in the browser', () => {
     await expect.poll(() => count.textContent()).toMatch(/1 person says it's back/);
     await expect.poll(() => page.getByRole('button', { name: 'Thanks — noted' }).isDisabled()).toBe(true);
     // Others say so too: the count follows live.
-    for (const who of ['ann', 'bo']) await request(t.world.url).post(`/api/services/${svc.slug}/recoveries`).set(as(who)).send({}).expect(201);
-    await expect.poll(() => count.textContent(), { timeout: 5_000 }).toMatch(/3 people say it's back \(last 15 minutes\)/);
+    for (const who of ['ann', 'bo'])
+      await request(t.world.url).post(`/api/services/${svc.slug}/recoveries`).set(as(who)).send({}).expect(201);
+    await expect
+      .poll(() => count.textContent(), { timeout: 5_000 })
+      .toMatch(/3 people say it's back \(last 15 minutes\)/);
     await t.world.detection.tick();
     await expect.poll(() => page.getByTestId('incident-phase').textContent(), { timeout: 5_000 }).toBe('Recovering');
 

@@ -9,10 +9,15 @@ describe('reporting a problem in the browser', () => {
   it('moves the count and the comments on a second page that stayed open, without a reload', async () => {
     const reporter = await t.browser.newPage();
     const watcher = await t.browser.newPage();
-    await Promise.all([reporter.goto(`${t.world.url}/status/${svc.slug}`), watcher.goto(`${t.world.url}/status/${svc.slug}`)]);
+    await Promise.all([
+      reporter.goto(`${t.world.url}/status/${svc.slug}`),
+      watcher.goto(`${t.world.url}/status/${svc.slug}`),
+    ]);
     await expect.poll(() => watcher.getByTestId('reports-last-hour').textContent()).toBe('0');
     await expect.poll(() => watcher.getByText('Live', { exact: true }).count()).toBe(1);
-    expect(await reporter.title()).toBe('Is Acme Chat down? No problems detected — 0 reports in the last hour | Outage radar');
+    expect(await reporter.title()).toBe(
+      'Is Acme Chat down? No problems detected — 0 reports in the last hour | Outage radar',
+    );
 
     await reporter.getByRole('button', { name: "I'm having problems with Acme Chat" }).click();
     const dialog = reporter.getByRole('dialog');
@@ -32,7 +37,9 @@ describe('reporting a problem in the browser', () => {
     await page.getByRole('button', { name: /having problems|report again/ }).click();
     await page.getByRole('dialog').getByRole('radio', { name: /Login/ }).check();
     await page.getByRole('dialog').getByRole('button', { name: 'Report problem' }).click();
-    await expect.poll(() => page.getByRole('dialog').getByRole('heading').textContent()).toBe('You already reported this');
+    await expect
+      .poll(() => page.getByRole('dialog').getByRole('heading').textContent())
+      .toBe('You already reported this');
   });
 
   it('keeps a report waiting while the server sheds load, says so, and sends it again by itself', async () => {
@@ -53,8 +60,12 @@ describe('reporting a problem in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('radio', { name: /API/ }).check();
     await dialog.getByRole('button', { name: 'Report problem' }).click();
-    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/yours is waiting\. It will be sent again in \d+ s/);
-    await expect.poll(() => dialog.getByRole('heading').textContent(), { timeout: 15_000 }).toMatch(/Thanks — your report is counted|You already reported this/);
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toMatch(/yours is waiting\. It will be sent again in \d+ s/);
+    await expect
+      .poll(() => dialog.getByRole('heading').textContent(), { timeout: 15_000 })
+      .toMatch(/Thanks — your report is counted|You already reported this/);
     expect(refused).toBe(3);
   });
 
@@ -62,6 +73,8 @@ describe('reporting a problem in the browser', () => {
     const page = await t.browser.newPage();
     const res = await page.goto(`${t.world.url}/status/not-followed`);
     expect(res!.status()).toBe(404);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('We don\'t follow "not-followed" (yet)');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('We don\'t follow "not-followed" (yet)');
   });
 });

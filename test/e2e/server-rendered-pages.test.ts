@@ -32,7 +32,13 @@ describe('server-rendered pages in the browser', () => {
 
   beforeAll(async () => {
     const now = Date.now();
-    await seedHistory(mongodbUri, svc.slug, now - 3 * 1440 * MINUTE, Math.floor(now / MINUTE) * MINUTE - MINUTE, trickle);
+    await seedHistory(
+      mongodbUri,
+      svc.slug,
+      now - 3 * 1440 * MINUTE,
+      Math.floor(now / MINUTE) * MINUTE - MINUTE,
+      trickle,
+    );
     [world, browser] = await Promise.all([
       startWorld({ mongodbUri, services: [svc], env: { DETECT_TICK_SECONDS: '60' } }),
       launchChromium(),
@@ -52,18 +58,30 @@ describe('server-rendered pages in the browser', () => {
     const banner = page.getByTestId('status-banner');
     await expect.poll(() => page.getByText('Live', { exact: true }).count()).toBe(1);
     expect(await banner.textContent()).toContain('No problems detected with Acme Docs');
-    expect(await page.title()).toMatch(/^Is Acme Docs down\? No problems detected — \d+ reports in the last hour \| Outage radar$/);
+    expect(await page.title()).toMatch(
+      /^Is Acme Docs down\? No problems detected — \d+ reports in the last hour \| Outage radar$/,
+    );
     // Hydrated, not just painted: the page's own buttons answer.
     await page.getByRole('button', { name: '1 min' }).click();
     await expect.poll(() => page.getByRole('button', { name: '1 min' }).getAttribute('aria-pressed')).toBe('true');
     expect(watched.requested).not.toContain(`/api/services/${svc.slug}`);
 
     await Promise.all(
-      Array.from({ length: 45 }, (_, i) => request(world.url).post(`/api/services/${svc.slug}/reports`).set(as(`ssr-e2e-${i}`)).send({ problem: 'errors' }).expect(201)),
+      Array.from({ length: 45 }, (_, i) =>
+        request(world.url)
+          .post(`/api/services/${svc.slug}/reports`)
+          .set(as(`ssr-e2e-${i}`))
+          .send({ problem: 'errors' })
+          .expect(201),
+      ),
     );
     await world.detection.tick();
-    await expect.poll(() => banner.textContent(), { timeout: 5_000 }).toMatch(/User reports indicate problems with Acme Docs since/);
-    await expect.poll(() => page.title()).toMatch(/^Is Acme Docs down\? (Partial|Major) outage now — \d+ reports in the last hour \| Outage radar$/);
+    await expect
+      .poll(() => banner.textContent(), { timeout: 5_000 })
+      .toMatch(/User reports indicate problems with Acme Docs since/);
+    await expect
+      .poll(() => page.title())
+      .toMatch(/^Is Acme Docs down\? (Partial|Major) outage now — \d+ reports in the last hour \| Outage radar$/);
 
     // The incident and story pages hydrate just as cleanly.
     const { incident } = (await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body as ServiceDetail;
@@ -74,7 +92,12 @@ describe('server-rendered pages in the browser', () => {
       await request(world.url)
         .post(`/api/services/${svc.slug}/stories`)
         .set(as('ssr-storyteller'))
-        .send({ kind: 'testimonial', title: 'Our wiki vanished mid-meeting', body: 'Every page answered with an error for an hour, so we took notes on paper instead.', elapsedMs: 60_000 })
+        .send({
+          kind: 'testimonial',
+          title: 'Our wiki vanished mid-meeting',
+          body: 'Every page answered with an error for an hour, so we took notes on paper instead.',
+          elapsedMs: 60_000,
+        })
         .expect(201)
     ).body as { id: string };
     await page.goto(`${world.url}/stories/${story.id}`);
@@ -97,7 +120,9 @@ describe('server-rendered pages in the browser', () => {
     const shown = await banner.getByRole('listitem').allTextContents();
     // As the reasons read in the API, with their UTC times in the zone the page was rendered in (the server's here).
     expect(shown).toEqual(detail.status.reasons.map((r) => localTimesIn(r, Date.now())));
-    expect(await page.getByTestId('reports-last-hour').textContent()).toBe(detail.stats.lastHour.toLocaleString('en-US'));
+    expect(await page.getByTestId('reports-last-hour').textContent()).toBe(
+      detail.stats.lastHour.toLocaleString('en-US'),
+    );
     await context.close();
   });
 });

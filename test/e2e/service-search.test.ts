@@ -44,11 +44,15 @@ describe('finding a service from the home page', () => {
     await form.getByLabel('Homepage (optional)').fill('https://zorblax.example');
     await page.waitForTimeout(1_600); // a person takes a moment: faster is refused as a bot
     await form.getByRole('button', { name: 'Suggest it' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Thanks' }).textContent()).toMatch(/we noted "Zorblax Credit Union"/);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Thanks' }).textContent())
+      .toMatch(/we noted "Zorblax Credit Union"/);
 
     const ops = await t.browser.newPage();
     await signInAsOperator(ops, t.world.url);
     const list = ops.getByRole('region', { name: 'Suggested services' });
-    await expect.poll(() => list.getByRole('row').nth(1).textContent()).toMatch(/Zorblax Credit Union\s*· zorblax\.example\s*1×/);
+    await expect
+      .poll(() => list.getByRole('row').nth(1).textContent())
+      .toMatch(/Zorblax Credit Union\s*· zorblax\.example\s*1×/);
   });
 });

@@ -36,10 +36,14 @@ describe('impact stories in the browser', () => {
     await expect.poll(() => card.getByRole('button', { name: /Helpful \(1\)/ }).isDisabled()).toBe(true);
 
     await card.getByRole('link', { name: 'Our shop could not take orders' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Our shop could not take orders');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Our shop could not take orders');
     expect(page.url()).toMatch(/\/stories\/[a-f0-9]{24}$/);
     await page.reload();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Our shop could not take orders');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Our shop could not take orders');
     await expect.poll(() => page.getByText(/Every checkout failed for two hours/).count()).toBe(1);
     await page.getByRole('link', { name: /Acme Storage: live status/ }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Is Acme Storage down?');
@@ -77,7 +81,11 @@ describe('impact stories in the browser', () => {
     await expect.poll(() => reader.getByText('No stories yet — be the first to tell what happened').count()).toBe(1);
 
     await operator.getByRole('button', { name: 'Hidden', exact: true }).click();
-    await operator.getByRole('listitem').filter({ hasText: title }).getByRole('button', { name: /^Restore/ }).click();
+    await operator
+      .getByRole('listitem')
+      .filter({ hasText: title })
+      .getByRole('button', { name: /^Restore/ })
+      .click();
     await expect.poll(() => operator.getByText('Story restored.').count()).toBe(1);
     await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
 

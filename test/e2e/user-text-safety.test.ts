@@ -17,7 +17,11 @@ describe('what people write is shown as text', () => {
     await page.clock.install();
     await page.goto(`${t.world.url}/status/${svc.slug}`);
     await postComment(page, `Broken ${IMG} ${SCRIPT}`);
-    await writeStory(page, { kind: 'testimonial', title: `Title ${IMG}`, body: `It failed and ${SCRIPT} then ${IMG} again, all afternoon long.` });
+    await writeStory(page, {
+      kind: 'testimonial',
+      title: `Title ${IMG}`,
+      body: `It failed and ${SCRIPT} then ${IMG} again, all afternoon long.`,
+    });
     await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
 
     const check = async (p: Page) => {

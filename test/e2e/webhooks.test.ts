@@ -41,13 +41,19 @@ describe('webhooks on the operators’ page', () => {
     expect(await panel.getByRole('textbox', { name: 'Signing secret' }).count()).toBe(0);
 
     const item = panel.getByRole('listitem').filter({ hasText: rx.url });
-    expect(await item.getByText('Slack incoming webhook · Incident opened, Status changed · Acme Cloud').count()).toBe(1);
+    expect(await item.getByText('Slack incoming webhook · Incident opened, Status changed · Acme Cloud').count()).toBe(
+      1,
+    );
 
     await item.getByRole('button', { name: `Send test to ${rx.url}` }).click();
-    await expect.poll(() => panel.getByRole('status').first().textContent()).toBe(`Test delivered to ${rx.url} (HTTP 200).`);
+    await expect
+      .poll(() => panel.getByRole('status').first().textContent())
+      .toBe(`Test delivered to ${rx.url} (HTTP 200).`);
     expect(rx.got).toHaveLength(1);
     expect(rx.got[0]!.verified).toBe(true);
-    expect(rx.got[0]!.body.text).toBe('✅ Outage radar test — A test from Outage radar: this endpoint receives events.');
+    expect(rx.got[0]!.body.text).toBe(
+      '✅ Outage radar test — A test from Outage radar: this endpoint receives events.',
+    );
 
     const log = item.getByRole('list', { name: 'Delivery log' });
     await log.waitFor();

@@ -10,7 +10,8 @@ export function expressRoutes(app: express.Express): string[] {
   const out: string[] = [];
   const walk = (stack: Layer[]) => {
     for (const layer of stack) {
-      if (layer.route) for (const method of Object.keys(layer.route.methods)) out.push(`${method} ${String(layer.route.path)}`);
+      if (layer.route)
+        for (const method of Object.keys(layer.route.methods)) out.push(`${method} ${String(layer.route.path)}`);
       else if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };

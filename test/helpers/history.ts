@@ -18,7 +18,10 @@ export async function seedHistory(
   const conn = await mongoose.createConnection(mongodbUri).asPromise();
   try {
     // The shape the writer keeps: per-hour series documents.
-    const hours = new Map<number, { _id: string; service: string; hour: Date; n: Record<string, number>; p: Record<string, Record<string, number>> }>();
+    const hours = new Map<
+      number,
+      { _id: string; service: string; hour: Date; n: Record<string, number>; p: Record<string, Record<string, number>> }
+    >();
     for (let t = Math.floor(from / MINUTE) * MINUTE; t < to; t += MINUTE) {
       const n = perMinute(t);
       if (n <= 0) continue;
@@ -36,4 +39,4 @@ export async function seedHistory(
 }
 
 /** A steady, slightly noisy trickle: 1–3 reports a minute, deterministic. */
-export const trickle = (t: number) => 1 + ((t / MINUTE) * 7919) % 3;
+export const trickle = (t: number) => 1 + (((t / MINUTE) * 7919) % 3);

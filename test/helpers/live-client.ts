@@ -12,7 +12,10 @@ export function liveClient(url: string): LiveClient {
  * A socket.io client subscribed to one service's room, collecting every update after the current
  * state (which the server sends at once on subscribing; `current` holds it).
  */
-export async function subscribedClient(url: string, slug: string): Promise<{ socket: LiveClient; updates: ServiceUpdate[]; current: ServiceUpdate }> {
+export async function subscribedClient(
+  url: string,
+  slug: string,
+): Promise<{ socket: LiveClient; updates: ServiceUpdate[]; current: ServiceUpdate }> {
   const socket = liveClient(url);
   const updates: ServiceUpdate[] = [];
   socket.on('service:update', (u) => updates.push(u));

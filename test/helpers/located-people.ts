@@ -27,7 +27,10 @@ export async function peopleIn(country: string, count: number, tag = country): P
         list.push({ address, place: place as LocatedPerson['place'] });
         byCity.set(key, list);
         if (list.length === count) {
-          return list.map((p, i) => ({ headers: { 'X-Forwarded-For': p.address, 'User-Agent': `${tag}-${i}` }, place: p.place }));
+          return list.map((p, i) => ({
+            headers: { 'X-Forwarded-For': p.address, 'User-Agent': `${tag}-${i}` },
+            place: p.place,
+          }));
         }
       }
     }

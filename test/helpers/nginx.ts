@@ -12,7 +12,9 @@ export const DEPLOY_CONF = path.join(root, 'deploy', 'nginx.conf');
 
 /** Replaces exactly one match, so a change to deploy/nginx.conf that the tests can no longer follow fails loudly. */
 function replaceOnce(text: string, pattern: RegExp, replace: (m: RegExpExecArray) => string, what: string): string {
-  const all = [...text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))];
+  const all = [
+    ...text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)),
+  ];
   if (all.length !== 1) throw new Error(`deploy/nginx.conf: expected one ${what}, found ${all.length}`);
   const m = all[0] as RegExpExecArray;
   return text.slice(0, m.index) + replace(m) + text.slice(m.index + m[0].length);
@@ -36,16 +38,24 @@ export function renderNginxConf(opts: { upstreams: string[]; listen: string; dir
     .map((kind) => `    ${kind}_temp_path ${path.join(opts.dir, `${kind}_temp`)};`)
     .join('\n');
   conf = replaceOnce(conf, /^http \{$/m, (m) => `${m[0]}\n${temp}`, '`http {` line');
-  conf = replaceOnce(conf, /proxy_cache_path \S+/, () => `proxy_cache_path ${path.join(opts.dir, 'cache')}`, '`proxy_cache_path` line');
+  conf = replaceOnce(
+    conf,
+    /proxy_cache_path \S+/,
+    () => `proxy_cache_path ${path.join(opts.dir, 'cache')}`,
+    '`proxy_cache_path` line',
+  );
   return conf;
 }
 
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
-    const srv = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const p = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(p));
-    });
+    const srv = net
+      .createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as net.AddressInfo).port;
+        srv.close(() => resolve(p));
+      });
   });
 
 export interface RunningNginx {
@@ -72,9 +82,13 @@ export async function startNginx(upstreams: string[]): Promise<RunningNginx> {
   // open /dev/stdout when it is the socket Node gives a child for 'pipe').
   const accessLog = path.join(dir, 'access.log');
   const out = openSync(accessLog, 'a');
-  const child = spawn(NGINX, ['-p', dir, '-c', conf, '-e', 'stderr', '-g', `daemon off; pid ${path.join(dir, 'nginx.pid')};`], {
-    stdio: ['ignore', out, 'pipe'],
-  });
+  const child = spawn(
+    NGINX,
+    ['-p', dir, '-c', conf, '-e', 'stderr', '-g', `daemon off; pid ${path.join(dir, 'nginx.pid')};`],
+    {
+      stdio: ['ignore', out, 'pipe'],
+    },
+  );
   closeSync(out);
   let err = '';
   child.once('error', (e) => (err += `${e.message}\n`)); // not installed: spawn fails, exitCode stays null

@@ -17,7 +17,8 @@ export function parseExposition(text: string): Sample[] {
       const m = LINE.exec(line);
       if (!m) throw new Error(`not an exposition line: ${line}`);
       const labels: Record<string, string> = {};
-      for (const [, k, v] of (m[2] ?? '').matchAll(LABEL)) labels[k!] = v!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+      for (const [, k, v] of (m[2] ?? '').matchAll(LABEL))
+        labels[k!] = v!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
       return { name: m[1]!, labels, value: Number(m[3]) };
     });
 }
@@ -25,5 +26,7 @@ export function parseExposition(text: string): Sample[] {
 /** The value of the sample with that name and exactly those labels; undefined when there is none. */
 export function sampleValue(samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
   const want = Object.entries(labels);
-  return samples.find((s) => s.name === name && Object.keys(s.labels).length === want.length && want.every(([k, v]) => s.labels[k] === v))?.value;
+  return samples.find(
+    (s) => s.name === name && Object.keys(s.labels).length === want.length && want.every(([k, v]) => s.labels[k] === v),
+  )?.value;
 }

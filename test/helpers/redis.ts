@@ -14,11 +14,16 @@ export async function startRedis(): Promise<{ url: string; stop(): Promise<void>
   // not depend on the date) its allocator recurses into clock_gettime and it never starts; what
   // is checked for dates is our code, as with FerretDB (a Go binary, which libfaketime misses).
   const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...env } = process.env;
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-    env,
-  });
-  if (!(await portAnswers(port, child))) throw new Error('redis-server did not start (is the redis-server package installed?)');
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+      env,
+    },
+  );
+  if (!(await portAnswers(port, child)))
+    throw new Error('redis-server did not start (is the redis-server package installed?)');
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: () =>

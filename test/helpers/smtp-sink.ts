@@ -27,7 +27,10 @@ export async function smtpSink(port = 0) {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const source = Buffer.concat(chunks);
-        const head = source.toString('utf8').split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+        const head = source
+          .toString('utf8')
+          .split(/\r?\n\r?\n/)[0]!
+          .replace(/\r?\n[ \t]+/g, ' ');
         const raw: Record<string, string> = {};
         for (const line of head.split(/\r?\n/)) {
           const i = line.indexOf(':');

@@ -16,7 +16,18 @@ export async function spawnServer(
     // As in startWorld: reports are shed only where a test asks (a busy test machine is not
     // overload), and probes run only where a test drives them (the built-in catalog's 350 probes
     // would otherwise all fall due at start, in every spawned process, on the shared database).
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', SERVE_CLIENT: '0', TRUST_PROXY: 'loopback', SHED_LAG_MS: '5000', PROBE_TICK_MS: '3600000', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      SERVE_CLIENT: '0',
+      TRUST_PROXY: 'loopback',
+      SHED_LAG_MS: '5000',
+      PROBE_TICK_MS: '3600000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -37,7 +37,12 @@ export async function webhookReceiver(opts: { now: () => number; toleranceSecond
       } catch {
         body = undefined;
       }
-      got.push({ headers: req.headers, raw, body, verified: verify(raw, req.headers['x-outage-radar-signature'] as string | undefined) });
+      got.push({
+        headers: req.headers,
+        raw,
+        body,
+        verified: verify(raw, req.headers['x-outage-radar-signature'] as string | undefined),
+      });
       const status = queued.shift() ?? always;
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'receiver says no');
     });

@@ -11,8 +11,7 @@ import { AdminUsers } from '../../server/admin/admin-users.ts';
 export const OPERATOR = { username: 'ops', password: 'correct horse battery staple' };
 
 /** A database name of its own, so test files never see each other's data. */
-export const freshDatabaseUri = (host = inject('mongoHost')) =>
-  `mongodb://${host}/t_${randomBytes(6).toString('hex')}`;
+export const freshDatabaseUri = (host = inject('mongoHost')) => `mongodb://${host}/t_${randomBytes(6).toString('hex')}`;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -80,7 +79,15 @@ export async function startWorld(
   // Requests come through loopback, so tests can speak for people elsewhere with X-Forwarded-For (see `person`).
   // Reports are shed only where a test asks for it (SHED_LAG_MS): the server shares its event loop
   // with vitest and the machine with whatever else runs, and a slow moment there is not overload.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PROBE_TICK_MS: '3600000', TRUST_PROXY: 'loopback', SHED_LAG_MS: '5000', ...opts.env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    PROBE_TICK_MS: '3600000',
+    TRUST_PROXY: 'loopback',
+    SHED_LAG_MS: '5000',
+    ...opts.env,
+  });
   const server = await startOutageRadar({
     config,
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),

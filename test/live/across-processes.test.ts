@@ -25,7 +25,10 @@ describe('live updates across server processes (Redis adapter)', () => {
   it('sends a report made on one process to a watcher connected to the other', async () => {
     const { socket, updates } = await subscribedClient(b.url, svc.slug);
     try {
-      await request(a.url).post(`/api/services/${svc.slug}/reports`).send({ problem: 'login', comment: 'via process A' }).expect(201);
+      await request(a.url)
+        .post(`/api/services/${svc.slug}/reports`)
+        .send({ problem: 'login', comment: 'via process A' })
+        .expect(201);
       await expect.poll(() => updates.at(-1)?.stats.lastHour, { timeout: 5_000 }).toBe(1);
       expect(updates.at(-1)!.comments[0]!.text).toBe('via process A');
     } finally {

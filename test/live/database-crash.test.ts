@@ -18,7 +18,12 @@ describe('kill -9 of the embedded database under load', () => {
 
   beforeAll(async () => {
     // Down for 1.5 s before it comes back, so the load sees the outage (by default it is 0.1 s).
-    db = await startEmbeddedDatabase({ dataDir, database: 'crash', log: createLogger('silent'), restartDelayMs: 1_500 });
+    db = await startEmbeddedDatabase({
+      dataDir,
+      database: 'crash',
+      log: createLogger('silent'),
+      restartDelayMs: 1_500,
+    });
     world = await startWorld({ mongodbUri: db.uri, services: [svc] });
   });
   afterAll(async () => {
@@ -37,7 +42,10 @@ describe('kill -9 of the embedded database under load', () => {
     const reporter = async () => {
       while (running) {
         const started = performance.now();
-        const res = await request(world.url).post(`/api/services/${svc.slug}/reports`).set(person(next++, 'crash')).send({ problem: 'login' });
+        const res = await request(world.url)
+          .post(`/api/services/${svc.slug}/reports`)
+          .set(person(next++, 'crash'))
+          .send({ problem: 'login' });
         slowest = Math.max(slowest, performance.now() - started);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status === 201) acknowledged.push(res.body.id);
@@ -52,7 +60,9 @@ describe('kill -9 of the embedded database under load', () => {
     await expect.poll(() => db.restarts(), { timeout: 10_000, interval: 50 }).toBe(1);
     // Reports are counted again without anyone touching the app.
     const countedBefore = acknowledged.length;
-    await expect.poll(() => acknowledged.length, { timeout: 15_000, interval: 100 }).toBeGreaterThan(countedBefore + 50);
+    await expect
+      .poll(() => acknowledged.length, { timeout: 15_000, interval: 100 })
+      .toBeGreaterThan(countedBefore + 50);
     const healedAfter = performance.now() - killedAt;
     running = false;
     await load;
@@ -61,7 +71,14 @@ describe('kill -9 of the embedded database under load', () => {
     expect(slowest).toBeLessThan(5_000);
     const conn = await mongoose.createConnection(db.uri).asPromise();
     try {
-      const stored = new Set((await conn.collection('reports').find({}, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)));
+      const stored = new Set(
+        (
+          await conn
+            .collection('reports')
+            .find({}, { projection: { _id: 1 } })
+            .toArray()
+        ).map((d) => String(d._id)),
+      );
       const lost = acknowledged.filter((id) => !stored.has(id));
       console.log(
         `[database crash] ${acknowledged.length} reports answered 201, ${lost.length} of them missing afterwards; ` +

@@ -17,9 +17,20 @@ describe('email alerts from subscription to unsubscribing', () => {
   const events: OutboundEvent[] = [];
 
   beforeAll(async () => {
-    await seedHistory(mongodbUri, svc.slug, clock.now() - 3 * 1440 * MINUTE, Math.floor(clock.now() / MINUTE) * MINUTE, trickle);
+    await seedHistory(
+      mongodbUri,
+      svc.slug,
+      clock.now() - 3 * 1440 * MINUTE,
+      Math.floor(clock.now() / MINUTE) * MINUTE,
+      trickle,
+    );
     sink = await smtpSink();
-    world = await startWorld({ mongodbUri, clock, services: [svc], env: { DETECT_TICK_SECONDS: '60', SMTP_URL: sink.url, PUBLIC_URL } });
+    world = await startWorld({
+      mongodbUri,
+      clock,
+      services: [svc],
+      env: { DETECT_TICK_SECONDS: '60', SMTP_URL: sink.url, PUBLIC_URL },
+    });
     world.events.on((e) => events.push(e));
     await world.detectionReady;
   });
@@ -31,14 +42,32 @@ describe('email alerts from subscription to unsubscribing', () => {
   let people = 0;
   const burst = (n: number, tag: string) =>
     Promise.all(
-      Array.from({ length: n }, () => request(world.url).post(`/api/services/${svc.slug}/reports`).set(person(people++, tag)).send({ problem: 'errors' }).expect(201)),
+      Array.from({ length: n }, () =>
+        request(world.url)
+          .post(`/api/services/${svc.slug}/reports`)
+          .set(person(people++, tag))
+          .send({ problem: 'errors' })
+          .expect(201),
+      ),
     );
   const subscribe = (email: string) =>
-    request(world.url).post(`/api/services/${svc.slug}/subscriptions`).set(as(email)).send({ email }).expect(202, { pending: true });
+    request(world.url)
+      .post(`/api/services/${svc.slug}/subscriptions`)
+      .set(as(email))
+      .send({ email })
+      .expect(202, { pending: true });
   /** The link in the address's latest confirmation mail, followed the way the page's button does. */
   async function confirm(email: string) {
-    await expect.poll(() => sink.to(email).filter((m) => m.subject.startsWith('Confirm')).length, { timeout: 5_000 }).toBeGreaterThan(0);
-    const token = tokenIn(sink.to(email).filter((m) => m.subject.startsWith('Confirm')).at(-1)!.text, `${PUBLIC_URL}/subscriptions/confirm`);
+    await expect
+      .poll(() => sink.to(email).filter((m) => m.subject.startsWith('Confirm')).length, { timeout: 5_000 })
+      .toBeGreaterThan(0);
+    const token = tokenIn(
+      sink
+        .to(email)
+        .filter((m) => m.subject.startsWith('Confirm'))
+        .at(-1)!.text,
+      `${PUBLIC_URL}/subscriptions/confirm`,
+    );
     await request(world.url).post('/api/subscriptions/confirm').send({ token }).expect(200);
   }
   /** Lets the queue finish what it was given, so "nothing arrived" means nothing was sent. */
@@ -57,18 +86,29 @@ describe('email alerts from subscription to unsubscribing', () => {
     expect(mail.html).toContain(`href="${PUBLIC_URL}/subscriptions/confirm?token=${token}"`);
 
     // What a mail scanner does: fetch the link. It must not confirm.
-    const page = await request(world.url).get(`/subscriptions/confirm?token=${token}`).expect(200).expect('content-type', /html/);
+    const page = await request(world.url)
+      .get(`/subscriptions/confirm?token=${token}`)
+      .expect(200)
+      .expect('content-type', /html/);
     expect(page.text).toContain('<form method="post" action="/api/subscriptions/confirm">');
     expect(page.text).toContain('gets an email when ChatGPT Test has problems');
     expect(page.text).not.toMatch(/<script/i);
     expect((await world.models.Subscription.findOne({ email: 'alice@example.com' }).lean())!.state).toBe('pending');
 
     // The page's button: a plain form post, answered with a page.
-    const done = await request(world.url).post('/api/subscriptions/confirm').set('Accept', 'text/html').type('form').send({ token }).expect(200);
+    const done = await request(world.url)
+      .post('/api/subscriptions/confirm')
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ token })
+      .expect(200);
     expect(done.text).toContain('We will email you when ChatGPT Test has problems');
     expect((await world.models.Subscription.findOne({ email: 'alice@example.com' }).lean())!.state).toBe('confirmed');
     // A second click is fine.
-    await request(world.url).post('/api/subscriptions/confirm').send({ token }).expect(200, { confirmed: true, service: svc.slug, serviceName: 'ChatGPT Test' });
+    await request(world.url)
+      .post('/api/subscriptions/confirm')
+      .send({ token })
+      .expect(200, { confirmed: true, service: svc.slug, serviceName: 'ChatGPT Test' });
     // The confirmation token is not kept once the mail is sent: only its hash is.
     const stored = await world.models.OutgoingMail.find({ kind: 'confirm' }).lean();
     expect(JSON.stringify(stored)).not.toContain(token);
@@ -92,7 +132,9 @@ describe('email alerts from subscription to unsubscribing', () => {
     expect(alert.subject).toMatch(/^ChatGPT Test: users report problems since \d\d:\d\d UTC$/);
     expect(alert.text).toMatch(/reports in the last .*× the usual/);
     expect(alert.text).toContain(`Live status: ${PUBLIC_URL}/status/${svc.slug}`);
-    expect(alert.raw['list-unsubscribe']).toMatch(new RegExp(`^<${PUBLIC_URL}/api/subscriptions/unsubscribe\\?token=[a-f0-9]{24}\\.[A-Za-z0-9_-]+>$`));
+    expect(alert.raw['list-unsubscribe']).toMatch(
+      new RegExp(`^<${PUBLIC_URL}/api/subscriptions/unsubscribe\\?token=[a-f0-9]{24}\\.[A-Za-z0-9_-]+>$`),
+    );
     expect(alert.raw['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     await settle();
     expect(sink.to('bob@example.com')).toHaveLength(1);
@@ -118,12 +160,18 @@ describe('email alerts from subscription to unsubscribing', () => {
 
   it('unsubscribes at once on the one-click POST, idempotently, and the next incident mails only those still subscribed', async () => {
     const link = new URL(sink.to('alice@example.com')[3]!.raw['list-unsubscribe']!.slice(1, -1));
-    const page = await request(world.url).get(link.pathname + link.search).expect(200);
+    const page = await request(world.url)
+      .get(link.pathname + link.search)
+      .expect(200);
     expect(page.text).toContain('<button type="submit">Unsubscribe</button>');
     expect(await world.models.Subscription.countDocuments({ email: 'alice@example.com' })).toBe(1);
     // What a mail provider's button sends (RFC 8058).
     for (let i = 0; i < 2; i++) {
-      await request(world.url).post(link.pathname + link.search).type('form').send('List-Unsubscribe=One-Click').expect(200, { unsubscribed: true });
+      await request(world.url)
+        .post(link.pathname + link.search)
+        .type('form')
+        .send('List-Unsubscribe=One-Click')
+        .expect(200, { unsubscribed: true });
     }
     expect(await world.models.Subscription.countDocuments({ email: 'alice@example.com' })).toBe(0);
 

@@ -25,7 +25,15 @@ describe('an incident that ends, and a verdict that follows', () => {
   const detail = async (slug: string) => (await request(world.url).get(`/api/services/${slug}`).expect(200)).body;
   let people = 10_000;
   const reports = (slug: string, n: number) =>
-    Promise.all(Array.from({ length: n }, () => request(world.url).post(`/api/services/${slug}/reports`).set(person(people++, 'again')).send({ problem: 'errors' }).expect(201)));
+    Promise.all(
+      Array.from({ length: n }, () =>
+        request(world.url)
+          .post(`/api/services/${slug}/reports`)
+          .set(person(people++, 'again'))
+          .send({ problem: 'errors' })
+          .expect(201),
+      ),
+    );
 
   it("closes a crowd incident on an operator's 'resolved' update, everywhere at once, and does not reopen it for the same burst", async () => {
     const opened = await openIncident(world, clock, byHand.slug);
@@ -37,16 +45,24 @@ describe('an incident that ends, and a verdict that follows', () => {
     await new Promise((r) => socket.emit('subscribe', { slug: byHand.slug }, r));
     try {
       const ops = await signedInOperator(world.url);
-      const answer = await ops.post(`/api/admin/incidents/${opened.id}/updates`).send({ status: 'resolved', body: 'Fixed: a bad deploy was rolled back.' }).expect(201);
+      const answer = await ops
+        .post(`/api/admin/incidents/${opened.id}/updates`)
+        .send({ status: 'resolved', body: 'Fixed: a bad deploy was rolled back.' })
+        .expect(201);
       expect(answer.body).toMatchObject({ id: opened.id, state: 'resolved', resolvedBy: 'ops' });
-      expect(answer.body.updates.at(-1)).toMatchObject({ status: 'resolved', body: 'Fixed: a bad deploy was rolled back.' });
+      expect(answer.body.updates.at(-1)).toMatchObject({
+        status: 'resolved',
+        body: 'Fixed: a bad deploy was rolled back.',
+      });
 
       // No refresh, no tick: the page and the verdict follow at once.
       const now = await detail(byHand.slug);
       expect(now.incident).toBeNull();
       expect(now.recentlyResolved).toMatchObject({ id: opened.id, state: 'resolved' });
       expect(now.status.level).toBe('operational');
-      expect(now.status.reasons[0]).toMatch(/^The incident was resolved at \d\d:\d\d UTC; reports have not risen again since/);
+      expect(now.status.reasons[0]).toMatch(
+        /^The incident was resolved at \d\d:\d\d UTC; reports have not risen again since/,
+      );
       await expect.poll(() => resolved.map((i) => i.id), { timeout: 5_000 }).toEqual([opened.id]);
       expect(outbound.filter((e) => e.type === 'incident.resolved' && e.service === byHand.slug)).toHaveLength(1);
 
@@ -56,7 +72,8 @@ describe('an incident that ends, and a verdict that follows', () => {
         await world.detection.tick();
       }
       expect((await detail(byHand.slug)).incident).toBeNull();
-      const list = (await request(world.url).get(`/api/services/${byHand.slug}/incidents`).expect(200)).body.incidents as Incident[];
+      const list = (await request(world.url).get(`/api/services/${byHand.slug}/incidents`).expect(200)).body
+        .incidents as Incident[];
       expect(list.map((i) => i.state)).toEqual(['resolved']);
     } finally {
       socket.disconnect();
@@ -70,7 +87,8 @@ describe('an incident that ends, and a verdict that follows', () => {
     await world.detection.tick();
     const now = await detail(byHand.slug);
     expect(now.incident).toMatchObject({ state: 'open', origin: 'crowd', phase: 'rising' });
-    const list = (await request(world.url).get(`/api/services/${byHand.slug}/incidents`).expect(200)).body.incidents as Incident[];
+    const list = (await request(world.url).get(`/api/services/${byHand.slug}/incidents`).expect(200)).body
+      .incidents as Incident[];
     expect(list.map((i) => i.state)).toEqual(['open', 'resolved']);
     expect(Date.parse(list[0]!.startedAt)).toBeGreaterThanOrEqual(Date.parse(list[1]!.resolvedAt!));
   });
@@ -110,17 +128,34 @@ describe('an incident that ends, and a verdict that follows', () => {
     const ops = await signedInOperator(world.url);
     const opened = await ops
       .post(`/api/admin/services/${manual.slug}/incidents`)
-      .send({ title: 'Payments delayed', kind: 'partial', body: 'Card payments take minutes to confirm; we are on it.' })
+      .send({
+        title: 'Payments delayed',
+        kind: 'partial',
+        body: 'Card payments take minutes to confirm; we are on it.',
+      })
       .expect(201);
-    expect(opened.body).toMatchObject({ service: manual.slug, state: 'open', origin: 'operator', title: 'Payments delayed', kind: 'partial', phase: 'ongoing' });
+    expect(opened.body).toMatchObject({
+      service: manual.slug,
+      state: 'open',
+      origin: 'operator',
+      title: 'Payments delayed',
+      kind: 'partial',
+      phase: 'ongoing',
+    });
     expect(opened.body.updates).toEqual([expect.objectContaining({ status: 'investigating', author: 'ops' })]);
     const page = await detail(manual.slug);
     expect(page.incident).toMatchObject({ id: opened.body.id });
     expect(page.status.level).toBe('partial_outage');
 
-    await ops.post(`/api/admin/services/${manual.slug}/incidents`).send({ title: 'Again', body: 'Second one' }).expect(409);
+    await ops
+      .post(`/api/admin/services/${manual.slug}/incidents`)
+      .send({ title: 'Again', body: 'Second one' })
+      .expect(409);
     await ops.post(`/api/admin/services/${manual.slug}/incidents`).send({ title: 'x', body: 'Second one' }).expect(400);
-    await ops.post('/api/admin/services/no-such-service/incidents').send({ title: 'Payments', body: 'Second one' }).expect(404);
+    await ops
+      .post('/api/admin/services/no-such-service/incidents')
+      .send({ title: 'Payments', body: 'Second one' })
+      .expect(404);
     await request(world.url).get('/api/admin/incidents').expect(401);
 
     const open = (await ops.get('/api/admin/incidents?state=open').expect(200)).body.incidents as Incident[];
@@ -131,7 +166,9 @@ describe('an incident that ends, and a verdict that follows', () => {
     clock.advance(MINUTE);
     await world.detection.tick();
     await world.refresh();
-    expect((await detail(manual.slug)).status.reasons[0]).toMatch(/^Declared by the operators: Payments delayed \(since \d\d:\d\d UTC\)$/);
+    expect((await detail(manual.slug)).status.reasons[0]).toMatch(
+      /^Declared by the operators: Payments delayed \(since \d\d:\d\d UTC\)$/,
+    );
     expect((await detail(manual.slug)).incident).toMatchObject({ id: opened.body.id, state: 'open', kind: 'partial' });
 
     const closed = await ops.post(`/api/admin/incidents/${opened.body.id}/resolve`).send({}).expect(200);

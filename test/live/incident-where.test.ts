@@ -20,7 +20,10 @@ describe('an incident says where its reports come from', () => {
   /** One report, retried after a 503 as the page's client does (a loaded machine sheds reports). */
   async function report(p: LocatedPerson): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const res = await request(world.url).post(`/api/services/${svc.slug}/reports`).set(p.headers).send({ problem: 'errors' });
+      const res = await request(world.url)
+        .post(`/api/services/${svc.slug}/reports`)
+        .set(p.headers)
+        .send({ problem: 'errors' });
       if (res.status === 201) return;
       if (res.status !== 503 || attempt === 5) throw new Error(`report answered ${res.status}: ${res.text}`);
       await new Promise((r) => setTimeout(r, 200 * attempt));

@@ -16,7 +16,14 @@ describe('incidents from a burst of reports', () => {
 
   beforeAll(async () => {
     // Three days of ordinary traffic, so the detector knows what normal looks like.
-    for (const s of [svc, narrow]) await seedHistory(mongodbUri, s.slug, clock.now() - 3 * 1440 * MINUTE, Math.floor(clock.now() / MINUTE) * MINUTE, trickle);
+    for (const s of [svc, narrow])
+      await seedHistory(
+        mongodbUri,
+        s.slug,
+        clock.now() - 3 * 1440 * MINUTE,
+        Math.floor(clock.now() / MINUTE) * MINUTE,
+        trickle,
+      );
     // Ticks are driven by the test, in step with its clock.
     world = await startWorld({ mongodbUri, clock, services: [svc, narrow], env: { DETECT_TICK_SECONDS: '60' } });
     await world.detectionReady;
@@ -28,7 +35,11 @@ describe('incidents from a burst of reports', () => {
   const burst = (n: number, tag: string, problem = 'errors', slug = svc.slug) =>
     Promise.all(
       Array.from({ length: n }, () =>
-        request(world.url).post(`/api/services/${slug}/reports`).set(person(people++, tag)).send({ problem }).expect(201),
+        request(world.url)
+          .post(`/api/services/${slug}/reports`)
+          .set(person(people++, tag))
+          .send({ problem })
+          .expect(201),
       ),
     );
 
@@ -59,7 +70,9 @@ describe('incidents from a burst of reports', () => {
     let detail = (await request(world.url).get(`/api/services/${narrow.slug}`).expect(200)).body;
     expect(detail.incident).toBeNull();
     expect(detail.status.level).toBe('operational');
-    expect(detail.status.reasons[0]).toMatch(/^4\d reports in the last .*, but from one network only; reports from at least 5 are needed/);
+    expect(detail.status.reasons[0]).toMatch(
+      /^4\d reports in the last .*, but from one network only; reports from at least 5 are needed/,
+    );
 
     await burst(4, 'elsewhere', 'errors', narrow.slug);
     await world.detection.tick();
@@ -92,7 +105,9 @@ describe('incidents from a burst of reports', () => {
 
       const list = await request(world.url).get(`/api/services/${svc.slug}/incidents`).expect(200);
       expect(list.body.incidents.map((i: Incident) => [i.id, i.state])).toEqual([[opened.id, 'open']]);
-      const summary = (await request(world.url).get('/api/services').expect(200)).body.find((s: { slug: string }) => s.slug === svc.slug);
+      const summary = (await request(world.url).get('/api/services').expect(200)).body.find(
+        (s: { slug: string }) => s.slug === svc.slug,
+      );
       expect(summary.incidentSince).toBe(opened.startedAt);
     } finally {
       socket.disconnect();
@@ -106,7 +121,8 @@ describe('incidents from a burst of reports', () => {
       await burst(60, `wave2-${m}`);
       await world.detection.tick();
     }
-    const list = (await request(world.url).get(`/api/services/${svc.slug}/incidents`).expect(200)).body.incidents as Incident[];
+    const list = (await request(world.url).get(`/api/services/${svc.slug}/incidents`).expect(200)).body
+      .incidents as Incident[];
     expect(list.filter((i) => i.state === 'open')).toHaveLength(1);
     expect(list[0]!.peak.observed).toBeGreaterThanOrEqual(60);
   });

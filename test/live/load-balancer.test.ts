@@ -19,7 +19,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number };
 
 /** One HTTP request through nginx from a chosen loopback address (a client of its own). */
-function send(lb: RunningNginx, from: string, method: string, path: string, opts: { headers?: Record<string, string>; json?: unknown; timeoutMs?: number } = {}) {
+function send(
+  lb: RunningNginx,
+  from: string,
+  method: string,
+  path: string,
+  opts: { headers?: Record<string, string>; json?: unknown; timeoutMs?: number } = {},
+) {
   return new Promise<Answer>((resolve, reject) => {
     const t0 = performance.now();
     const body = opts.json === undefined ? undefined : JSON.stringify(opts.json);
@@ -30,13 +36,17 @@ function send(lb: RunningNginx, from: string, method: string, path: string, opts
       timeout: opts.timeoutMs ?? 5_000,
       headers: { ...opts.headers, ...(body ? { 'Content-Type': 'application/json' } : {}) },
     });
-    req.once('timeout', () => req.destroy(new Error(`${method} ${path} from ${from}: no answer within ${opts.timeoutMs ?? 5_000} ms`)));
+    req.once('timeout', () =>
+      req.destroy(new Error(`${method} ${path} from ${from}: no answer within ${opts.timeoutMs ?? 5_000} ms`)),
+    );
     req.once('error', reject);
     req.once('response', (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
-      res.once('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text, ms: performance.now() - t0 }));
+      res.once('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: text, ms: performance.now() - t0 }),
+      );
     });
     req.end(body);
   });
@@ -46,7 +56,10 @@ function send(lb: RunningNginx, from: string, method: string, path: string, opts
 async function upstreamOf(lb: RunningNginx, marker: string): Promise<string> {
   // nginx logs a request just after answering it, so the line may trail the answer a little.
   for (const deadline = Date.now() + 2_000; ; await sleep(10)) {
-    const found = lb.accessLog().find((l) => l.includes(marker))?.match(/ upstream=(.*?) upstream_status=/)?.[1];
+    const found = lb
+      .accessLog()
+      .find((l) => l.includes(marker))
+      ?.match(/ upstream=(.*?) upstream_status=/)?.[1];
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`nginx logged no request with ${marker}:\n${lb.accessLog().join('\n')}`);
   }
@@ -135,7 +148,10 @@ describe('two app processes behind nginx (deploy/nginx.conf)', () => {
       send(lb, via.a[1]!, 'POST', `/api/services/${SLUG}/reports?lb-a`, { headers: person, json: report }),
       send(lb, via.b[1]!, 'POST', `/api/services/${SLUG}/reports?lb-b`, { headers: person, json: report }),
     ]);
-    expect([await upstreamOf(lb, '?lb-a '), await upstreamOf(lb, '?lb-b ')]).toEqual([new URL(a.url).host, new URL(b.url).host]);
+    expect([await upstreamOf(lb, '?lb-a '), await upstreamOf(lb, '?lb-b ')]).toEqual([
+      new URL(a.url).host,
+      new URL(b.url).host,
+    ]);
     const answers = [toA, toB].sort((x, y) => x.status - y.status);
     expect(answers.map((x) => x.status)).toEqual([200, 201]);
     expect(JSON.parse(answers[0]!.body)).toEqual({ counted: false });
@@ -206,7 +222,12 @@ describe('two app processes behind nginx (deploy/nginx.conf)', () => {
       `[load-balancer] kill -9 of one of two processes: ${afterKill.length} GETs through nginx in the next 5 s ` +
         `(${afterKill.filter((x) => x.from === 'a').length} from clients routed to the killed one), ${failed.length} failed, slowest ${slowest.toFixed(0)} ms, ` +
         `${retried} requests answered by the survivor after a failed try on the dead one; ` +
-        reconnect.map((r) => `${r.transport} viewer noticed after ${r.noticedMs} ms, subscribed again after ${r.resubscribedMs} ms`).join('; '),
+        reconnect
+          .map(
+            (r) =>
+              `${r.transport} viewer noticed after ${r.noticedMs} ms, subscribed again after ${r.resubscribedMs} ms`,
+          )
+          .join('; '),
     );
     expect(failed).toEqual([]);
     expect(afterKill.filter((x) => x.from === 'a').length).toBeGreaterThan(20);
@@ -230,13 +251,17 @@ describe('two app processes behind nginx (deploy/nginx.conf)', () => {
   it('keeps the service list and pages for as long as the app says, so a surge of readers reaches the app once every two seconds', async () => {
     const path = `/api/services/${SLUG}?cache-check`;
     const answers = [];
-    for (let i = 0; i < 20; i++) answers.push(await send(lb, via.a[0]!, 'GET', path, { headers: { 'accept-encoding': 'gzip' } }));
+    for (let i = 0; i < 20; i++)
+      answers.push(await send(lb, via.a[0]!, 'GET', path, { headers: { 'accept-encoding': 'gzip' } }));
     expect(answers.every((r) => r.status === 200)).toBe(true);
     const fromApp = answers.filter((r) => r.headers['x-cache'] !== 'HIT');
     expect(fromApp.length).toBeLessThanOrEqual(2);
     expect(answers.at(-1)!.headers['x-cache']).toBe('HIT');
     // Reports are never cached.
-    const report = await send(lb, via.a[0]!, 'POST', `/api/services/${SLUG}/reports`, { headers: as('cache-reporter'), json: { problem: 'login' } });
+    const report = await send(lb, via.a[0]!, 'POST', `/api/services/${SLUG}/reports`, {
+      headers: as('cache-reporter'),
+      json: { problem: 'login' },
+    });
     expect(report.status).toBe(201);
     expect(report.headers['x-cache']).toBeUndefined();
   });
@@ -248,7 +273,9 @@ describe('two app processes behind nginx (deploy/nginx.conf)', () => {
       expect(r.status).toBe(503);
       expect(r.headers['retry-after']).toBe('5');
       expect(JSON.parse(r.body)).toMatchObject({ error: { code: 'unavailable' } });
-      const big = await send(nobody, '127.0.0.1', 'POST', `/api/services/${SLUG}/reports`, { json: { problem: 'login', comment: 'x'.repeat(40_000) } });
+      const big = await send(nobody, '127.0.0.1', 'POST', `/api/services/${SLUG}/reports`, {
+        json: { problem: 'login', comment: 'x'.repeat(40_000) },
+      });
       expect(big.status).toBe(413);
       expect(JSON.parse(big.body)).toEqual({ error: { code: 'too_large', message: 'The request body is too large.' } });
     } finally {

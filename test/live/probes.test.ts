@@ -16,7 +16,9 @@ const ALLOW = { PROBE_ALLOW_PRIVATE: '1' };
 /** A local "service" whose answer the test sets. */
 async function target(): Promise<{ url: string; status: number; close(): Promise<void> }> {
   const state = { status: 200 };
-  const server = http.createServer((_req, res) => res.writeHead(state.status, { 'content-type': 'text/plain' }).end(`status ${state.status}`));
+  const server = http.createServer((_req, res) =>
+    res.writeHead(state.status, { 'content-type': 'text/plain' }).end(`status ${state.status}`),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/`,
@@ -39,7 +41,8 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const detailOf = async (url: string, slug: string): Promise<ServiceDetail> => (await request(url).get(`/api/services/${slug}`).expect(200)).body;
+const detailOf = async (url: string, slug: string): Promise<ServiceDetail> =>
+  (await request(url).get(`/api/services/${slug}`).expect(200)).body;
 
 describe('probes drive the verdict live', () => {
   const clock = manualClock();
@@ -50,7 +53,11 @@ describe('probes drive the verdict live', () => {
 
   beforeAll(async () => {
     site = await target();
-    svc = testService({ probes: [{ kind: 'http', id: 'homepage', name: 'Homepage', url: site.url, intervalSeconds: 15, timeoutMs: 2_000 }] });
+    svc = testService({
+      probes: [
+        { kind: 'http', id: 'homepage', name: 'Homepage', url: site.url, intervalSeconds: 15, timeoutMs: 2_000 },
+      ],
+    });
     world = await startWorld({ mongodbUri, clock, services: [svc], env: ALLOW });
   });
   afterAll(async () => {
@@ -65,7 +72,12 @@ describe('probes drive the verdict live', () => {
       await world.prober.tick();
       const healthy = await detailOf(world.url, svc.slug);
       expect(healthy.probes).toEqual([
-        expect.objectContaining({ id: 'homepage', kind: 'http', target: site.url, latest: expect.objectContaining({ ok: true, details: expect.objectContaining({ http: { status: 200 } }) }) }),
+        expect.objectContaining({
+          id: 'homepage',
+          kind: 'http',
+          target: site.url,
+          latest: expect.objectContaining({ ok: true, details: expect.objectContaining({ http: { status: 200 } }) }),
+        }),
       ]);
       expect(healthy.status.level).toBe('operational');
       expect(healthy.status.reasons).toContain('The probe passes');
@@ -78,7 +90,10 @@ describe('probes drive the verdict live', () => {
       await expect.poll(() => updates.at(-1)?.status.level, { timeout: 5_000 }).toBe('partial_outage');
       const down = updates.at(-1)!;
       expect(down.status.reasons.some((r) => /HTTP 503/.test(r))).toBe(true);
-      expect(down.probes[0]).toMatchObject({ failingSince: failingAt, latest: { ok: false, error: { code: 'http_status', message: 'HTTP 503, expected 200–399' } } });
+      expect(down.probes[0]).toMatchObject({
+        failingSince: failingAt,
+        latest: { ok: false, error: { code: 'http_status', message: 'HTTP 503, expected 200–399' } },
+      });
       expect(down.status.since).toBe(failingAt);
 
       // Still failing: the failure keeps its start.
@@ -139,10 +154,14 @@ describe('official status pages', () => {
   let svc: ReturnType<typeof testService>;
 
   beforeAll(async () => {
-    const summary = JSON.parse(readFileSync(new URL('../fixtures/statuspage/github-operational.summary.json', import.meta.url), 'utf8'));
+    const summary = JSON.parse(
+      readFileSync(new URL('../fixtures/statuspage/github-operational.summary.json', import.meta.url), 'utf8'),
+    );
     const actions = summary.components.find((c: { name: string }) => c.name === 'GitHub Actions');
     actions.status = 'partial_outage';
-    page = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(summary)));
+    page = http.createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(summary)),
+    );
     await new Promise<void>((r) => page.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(page.address() as net.AddressInfo).port}/api/v2/summary.json`;
     svc = testService({ official: { kind: 'statuspage', url } });
@@ -184,7 +203,13 @@ describe('when our own network is down', () => {
   beforeAll(async () => {
     for (let i = 0; i < 3; i++) {
       const port = await closedPort();
-      services.push(testService({ probes: [{ kind: 'tcp', id: 'port', name: 'Port', host: '127.0.0.1', port, intervalSeconds: 15, timeoutMs: 1_000 }] }));
+      services.push(
+        testService({
+          probes: [
+            { kind: 'tcp', id: 'port', name: 'Port', host: '127.0.0.1', port, intervalSeconds: 15, timeoutMs: 1_000 },
+          ],
+        }),
+      );
     }
     world = await startWorld({ clock, services, env: ALLOW });
   });
@@ -198,8 +223,12 @@ describe('when our own network is down', () => {
       expect(detail.probes[0]!.latest).toMatchObject({ ok: false, error: { code: 'refused' } });
       expect(detail.status.level).toBe('operational');
       expect(detail.vantage.down).toBe(true);
-      expect(detail.vantage.reason).toMatch(/^Our probes can't reach the internet right now\. Probes of 3 of 3 unrelated services all failed to connect \(refused\)/);
-      expect(detail.status.reasons).toContain("Our probes can't reach the internet right now; their failures are not counted");
+      expect(detail.vantage.reason).toMatch(
+        /^Our probes can't reach the internet right now\. Probes of 3 of 3 unrelated services all failed to connect \(refused\)/,
+      );
+      expect(detail.status.reasons).toContain(
+        "Our probes can't reach the internet right now; their failures are not counted",
+      );
     }
   });
 });
@@ -221,7 +250,13 @@ describe('an open incident takes the kind the probes give it', () => {
         { kind: 'http', id: 'api', name: 'API', url: broken.url, intervalSeconds: 15, timeoutMs: 2_000 },
       ],
     });
-    await seedHistory(mongodbUri, svc.slug, clock.now() - 3 * 1440 * MINUTE, Math.floor(clock.now() / MINUTE) * MINUTE, trickle);
+    await seedHistory(
+      mongodbUri,
+      svc.slug,
+      clock.now() - 3 * 1440 * MINUTE,
+      Math.floor(clock.now() / MINUTE) * MINUTE,
+      trickle,
+    );
     world = await startWorld({ mongodbUri, clock, services: [svc], env: { ...ALLOW, DETECT_TICK_SECONDS: '60' } });
     await world.detectionReady;
   });
@@ -242,7 +277,11 @@ describe('an open incident takes the kind the probes give it', () => {
       const problems = ['login', 'errors', 'api'];
       await Promise.all(
         Array.from({ length: 45 }, (_, i) =>
-          request(world.url).post(`/api/services/${svc.slug}/reports`).set(person(i, 'spread')).send({ problem: problems[i % 3] }).expect(201),
+          request(world.url)
+            .post(`/api/services/${svc.slug}/reports`)
+            .set(person(i, 'spread'))
+            .send({ problem: problems[i % 3] })
+            .expect(201),
         ),
       );
       clock.advance(10_000);
@@ -250,14 +289,17 @@ describe('an open incident takes the kind the probes give it', () => {
       await expect.poll(() => events.find(([e]) => e === 'updated')?.[1].kind, { timeout: 5_000 }).toBe('partial');
       expect(events[0]).toEqual(['opened', expect.objectContaining({ kind: 'unplanned' })]);
       // The verdict moves at once; the incident's stored kind follows a database write later.
-      await expect.poll(() => [updates.at(-1)?.status.level, updates.at(-1)?.incident?.kind], { timeout: 5_000 }).toEqual(['partial_outage', 'partial']);
+      await expect
+        .poll(() => [updates.at(-1)?.status.level, updates.at(-1)?.incident?.kind], { timeout: 5_000 })
+        .toEqual(['partial_outage', 'partial']);
       const last: ServiceUpdate = updates.at(-1)!;
       expect(last.status.reasons.some((r) => /1 of 2 probes failing with HTTP 503/.test(r))).toBe(true);
 
       // The detector's next follow-up keeps the sharpened kind instead of flipping it back.
       clock.advance(MINUTE);
       await world.detection.tick();
-      const incidents = (await request(world.url).get(`/api/services/${svc.slug}/incidents`).expect(200)).body.incidents as Incident[];
+      const incidents = (await request(world.url).get(`/api/services/${svc.slug}/incidents`).expect(200)).body
+        .incidents as Incident[];
       expect(incidents.map((i) => [i.state, i.kind])).toEqual([['open', 'partial']]);
     } finally {
       socket.disconnect();

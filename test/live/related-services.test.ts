@@ -17,12 +17,19 @@ describe('related services on a service page', () => {
   });
   afterAll(() => world?.close());
 
-  const detail = async (slug: string) => (await request(world.url).get(`/api/services/${slug}`).expect(200)).body as ServiceDetail;
+  const detail = async (slug: string) =>
+    (await request(world.url).get(`/api/services/${slug}`).expect(200)).body as ServiceDetail;
 
   it('lists the same category while all is well', async () => {
     await world.detection.tick();
     expect((await detail(cloud.slug)).related).toEqual([
-      { slug: otherCloud.slug, name: 'Beta Cloud', reason: 'Also in Cloud', kind: 'same_category', level: 'operational' },
+      {
+        slug: otherCloud.slug,
+        name: 'Beta Cloud',
+        reason: 'Also in Cloud',
+        kind: 'same_category',
+        level: 'operational',
+      },
     ]);
     expect((await detail(shop.slug)).related).toEqual([]);
   });
@@ -34,7 +41,11 @@ describe('related services on a service page', () => {
       await openIncident(world, clock, shop.slug);
 
       const shopPage = await detail(shop.slug);
-      expect(shopPage.related[0]).toMatchObject({ slug: cloud.slug, reason: 'Also having problems now', kind: 'problems_now' });
+      expect(shopPage.related[0]).toMatchObject({
+        slug: cloud.slug,
+        reason: 'Also having problems now',
+        kind: 'problems_now',
+      });
       expect(shopPage.related[0]!.level).not.toBe('operational');
 
       const cloudPage = await detail(cloud.slug);

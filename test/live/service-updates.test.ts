@@ -21,7 +21,10 @@ describe('service:update over socket.io', () => {
   it('reaches a subscribed client after a report, with the new count, breakdown and comment', async () => {
     const { socket, updates } = await subscribedClient(world.url, svc.slug);
     sockets.push(socket);
-    await request(world.url).post(`/api/services/${svc.slug}/reports`).send({ problem: 'errors', comment: 'Error 502 on every page' }).expect(201);
+    await request(world.url)
+      .post(`/api/services/${svc.slug}/reports`)
+      .send({ problem: 'errors', comment: 'Error 502 on every page' })
+      .expect(201);
 
     await expect.poll(() => updates.length, { timeout: 5_000 }).toBeGreaterThan(0);
     const u = updates.at(-1)!;
@@ -35,8 +38,14 @@ describe('service:update over socket.io', () => {
   });
 
   it('sends a new subscriber the current state at once, so a page rendered a moment ago catches up', async () => {
-    await request(world.url).post(`/api/services/${quiet.slug}/reports`).set(as('before-subscribing')).send({ problem: 'login' }).expect(201);
-    await expect.poll(async () => (await request(world.url).get(`/api/services/${quiet.slug}`)).body.stats.lastHour).toBe(1);
+    await request(world.url)
+      .post(`/api/services/${quiet.slug}/reports`)
+      .set(as('before-subscribing'))
+      .send({ problem: 'login' })
+      .expect(201);
+    await expect
+      .poll(async () => (await request(world.url).get(`/api/services/${quiet.slug}`)).body.stats.lastHour)
+      .toBe(1);
     const { socket, current } = await subscribedClient(world.url, quiet.slug);
     sockets.push(socket);
     expect(current.slug).toBe(quiet.slug);
@@ -51,7 +60,10 @@ describe('service:update over socket.io', () => {
     for (let i = 0; i < 6; i++) {
       await Promise.all(
         Array.from({ length: 20 }, (_, j) =>
-          request(world.url).post(`/api/services/${svc.slug}/reports`).set(as(`burst-${i}-${j}`)).send({ problem: 'login' }),
+          request(world.url)
+            .post(`/api/services/${svc.slug}/reports`)
+            .set(as(`burst-${i}-${j}`))
+            .send({ problem: 'login' }),
         ),
       );
       await new Promise((r) => setTimeout(r, 250));
@@ -65,7 +77,11 @@ describe('service:update over socket.io', () => {
   it('sends nothing to the room of a service nobody reported', async () => {
     const { socket, updates } = await subscribedClient(world.url, quiet.slug);
     sockets.push(socket);
-    await request(world.url).post(`/api/services/${svc.slug}/reports`).set(as('elsewhere')).send({ problem: 'api' }).expect(201);
+    await request(world.url)
+      .post(`/api/services/${svc.slug}/reports`)
+      .set(as('elsewhere'))
+      .send({ problem: 'api' })
+      .expect(201);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(updates).toEqual([]);
   });
@@ -75,7 +91,9 @@ describe('service:update over socket.io', () => {
     sockets.push(socket);
     const unknown = await new Promise<SubscribeAck>((resolve) => socket.emit('subscribe', { slug: 'nope' }, resolve));
     expect(unknown).toEqual({ ok: false, error: 'unknown service "nope"' });
-    const malformed = await new Promise<SubscribeAck>((resolve) => socket.emit('subscribe', { slug: { $ne: 1 } } as never, resolve));
+    const malformed = await new Promise<SubscribeAck>((resolve) =>
+      socket.emit('subscribe', { slug: { $ne: 1 } } as never, resolve),
+    );
     expect(malformed.ok).toBe(false);
     // A request without an ack callback must not hurt the server.
     socket.emit('subscribe', 42 as never);

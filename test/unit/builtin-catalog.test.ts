@@ -14,22 +14,74 @@ describe('the built-in catalog', () => {
   });
 
   it('keeps the slugs tests and stored data already use', () => {
-    for (const slug of ['chatgpt', 'openai-api', 'claude', 'gemini', 'github', 'slack', 'discord', 'zoom', 'google', 'youtube', 'netflix', 'aws', 'cloudflare', 'microsoft-365', 'whatsapp', 'instagram']) {
+    for (const slug of [
+      'chatgpt',
+      'openai-api',
+      'claude',
+      'gemini',
+      'github',
+      'slack',
+      'discord',
+      'zoom',
+      'google',
+      'youtube',
+      'netflix',
+      'aws',
+      'cloudflare',
+      'microsoft-365',
+      'whatsapp',
+      'instagram',
+    ]) {
       expect(bySlug.has(slug), slug).toBe(true);
     }
   });
 
   it('has the services people ask about most, each in a sensible category', () => {
     const expected: Record<string, string> = {
-      aws: 'Cloud', azure: 'Cloud', 'google-cloud': 'Cloud', cloudflare: 'Cloud', github: 'Developer tools', slack: 'Communication', discord: 'Communication',
-      zoom: 'Communication', chatgpt: 'AI', claude: 'AI', netflix: 'Streaming', steam: 'Gaming', 'playstation-network': 'Gaming', 'xbox-live': 'Gaming',
-      chase: 'Banking & payments', 'bank-of-america': 'Banking & payments', 'wells-fargo': 'Banking & payments', barclays: 'Banking & payments', hsbc: 'Banking & payments',
-      revolut: 'Banking & payments', monzo: 'Banking & payments', paypal: 'Banking & payments', verizon: 'Mobile carriers & ISPs', att: 'Mobile carriers & ISPs',
-      't-mobile': 'Mobile carriers & ISPs', vodafone: 'Mobile carriers & ISPs', ee: 'Mobile carriers & ISPs', xfinity: 'Mobile carriers & ISPs',
+      aws: 'Cloud',
+      azure: 'Cloud',
+      'google-cloud': 'Cloud',
+      cloudflare: 'Cloud',
+      github: 'Developer tools',
+      slack: 'Communication',
+      discord: 'Communication',
+      zoom: 'Communication',
+      chatgpt: 'AI',
+      claude: 'AI',
+      netflix: 'Streaming',
+      steam: 'Gaming',
+      'playstation-network': 'Gaming',
+      'xbox-live': 'Gaming',
+      chase: 'Banking & payments',
+      'bank-of-america': 'Banking & payments',
+      'wells-fargo': 'Banking & payments',
+      barclays: 'Banking & payments',
+      hsbc: 'Banking & payments',
+      revolut: 'Banking & payments',
+      monzo: 'Banking & payments',
+      paypal: 'Banking & payments',
+      verizon: 'Mobile carriers & ISPs',
+      att: 'Mobile carriers & ISPs',
+      't-mobile': 'Mobile carriers & ISPs',
+      vodafone: 'Mobile carriers & ISPs',
+      ee: 'Mobile carriers & ISPs',
+      xfinity: 'Mobile carriers & ISPs',
     };
     for (const [slug, category] of Object.entries(expected)) expect(bySlug.get(slug)?.category, slug).toBe(category);
     const categories = new Set(services.map((s) => s.category));
-    for (const c of ['Cloud', 'AI', 'Developer tools', 'Communication', 'Streaming', 'Gaming', 'Banking & payments', 'Mobile carriers & ISPs', 'Social', 'Productivity', 'Shopping']) {
+    for (const c of [
+      'Cloud',
+      'AI',
+      'Developer tools',
+      'Communication',
+      'Streaming',
+      'Gaming',
+      'Banking & payments',
+      'Mobile carriers & ISPs',
+      'Social',
+      'Productivity',
+      'Shopping',
+    ]) {
       expect(categories.has(c), c).toBe(true);
     }
     // Every category holds a few services: one of one is a typo.
@@ -38,7 +90,13 @@ describe('the built-in catalog', () => {
 
   it('finds the aliases people type', () => {
     const alias = (a: string) => services.find((s) => s.aliases?.includes(a))?.slug;
-    expect([alias('gpt'), alias('psn'), alias('xbox'), alias('aws'), alias('gcp')]).toEqual(['chatgpt', 'playstation-network', 'xbox-live', 'aws', 'google-cloud']);
+    expect([alias('gpt'), alias('psn'), alias('xbox'), alias('aws'), alias('gcp')]).toEqual([
+      'chatgpt',
+      'playstation-network',
+      'xbox-live',
+      'aws',
+      'google-cloud',
+    ]);
   });
 
   it('probes every homepage over HTTPS at a pace a hundred services can keep', () => {
@@ -67,6 +125,9 @@ describe('the built-in catalog', () => {
       else expect(url, s.slug).toMatch(/(rss|atom|feed)/i);
     }
     expect(bySlug.get('aws')!.official).toEqual({ kind: 'feed', url: 'https://status.aws.amazon.com/rss/all.rss' });
-    expect(bySlug.get('github')!.official).toEqual({ kind: 'statuspage', url: 'https://www.githubstatus.com/api/v2/summary.json' });
+    expect(bySlug.get('github')!.official).toEqual({
+      kind: 'statuspage',
+      url: 'https://www.githubstatus.com/api/v2/summary.json',
+    });
   });
 });

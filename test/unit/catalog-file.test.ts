@@ -38,7 +38,12 @@ describe('the catalog file', () => {
   it('reads YAML, adds new services and overrides only the named fields of built-in ones', () => {
     const merged = mergeCatalog(seedServices, readCatalogFile(file('catalog.yaml', YAML)));
     const acme = merged.services.find((s) => s.slug === 'acme-pay')!;
-    expect(acme.probes![0]).toMatchObject({ id: 'homepage', intervalSeconds: 60, method: 'GET', expectStatus: { min: 200, max: 399 } });
+    expect(acme.probes![0]).toMatchObject({
+      id: 'homepage',
+      intervalSeconds: 60,
+      method: 'GET',
+      expectStatus: { min: 200, max: 399 },
+    });
     expect(acme.official).toEqual({ kind: 'feed', url: 'https://status.acme.example/history.rss' });
     const github = merged.services.find((s) => s.slug === 'github')!;
     expect(github).toMatchObject({ name: 'GitHub', category: 'Developer tools', probes: [] });
@@ -98,8 +103,10 @@ describe('the catalog file', () => {
     for (const s of seedServices) {
       const parsed = Service.parse(s);
       expect(parsed.probes!.length, s.slug).toBeGreaterThan(0);
-      for (const p of parsed.probes!) if (p.kind === 'http') expect(p.url.startsWith('https://'), `${s.slug} ${p.id}`).toBe(true);
-      if (parsed.official?.kind === 'statuspage') expect(parsed.official.url).toMatch(/^https:\/\/[^/]+\/api\/v2\/summary\.json$/);
+      for (const p of parsed.probes!)
+        if (p.kind === 'http') expect(p.url.startsWith('https://'), `${s.slug} ${p.id}`).toBe(true);
+      if (parsed.official?.kind === 'statuspage')
+        expect(parsed.official.url).toMatch(/^https:\/\/[^/]+\/api\/v2\/summary\.json$/);
     }
   });
 });

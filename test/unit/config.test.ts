@@ -25,7 +25,13 @@ describe('configuration', () => {
 
   it('reads the probe settings, private targets refused unless asked for', () => {
     const d = loadConfig({});
-    expect(d).toMatchObject({ probeAllowPrivate: false, probeConcurrency: 8, probeTickMs: 1_000, officialPollMs: 60_000, officialTimeoutMs: 10_000 });
+    expect(d).toMatchObject({
+      probeAllowPrivate: false,
+      probeConcurrency: 8,
+      probeTickMs: 1_000,
+      officialPollMs: 60_000,
+      officialTimeoutMs: 10_000,
+    });
     expect(d.catalogFile).toBeUndefined();
     const c = loadConfig({ PROBE_ALLOW_PRIVATE: '1', PROBE_CONCURRENCY: '32', CATALOG_FILE: 'catalog.yaml' });
     expect(c).toMatchObject({ probeAllowPrivate: true, probeConcurrency: 32 });

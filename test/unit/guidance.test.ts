@@ -5,7 +5,8 @@ import { BUSINESS_TITLE, PERSON_TITLE, guidanceFor } from '../../server/guidance
 import { CATEGORY_GUIDANCE } from '../../server/guidance/category-guidance.ts';
 import { seedServices } from '../../server/catalog/seed-services.ts';
 
-const steps = (sections: ReturnType<typeof guidanceFor>, title: string) => sections.find((s) => s.title === title)?.steps ?? [];
+const steps = (sections: ReturnType<typeof guidanceFor>, title: string) =>
+  sections.find((s) => s.title === title)?.steps ?? [];
 
 describe('guidanceFor', () => {
   it('has defaults for every category in the built-in catalog', () => {
@@ -18,40 +19,70 @@ describe('guidanceFor', () => {
   });
 
   it('tells someone it works for most to check their own connection first', () => {
-    const g = guidanceFor({ category: 'Communication', level: 'partial_outage', problemKind: 'messages', cause: 'only-some-people' });
+    const g = guidanceFor({
+      category: 'Communication',
+      level: 'partial_outage',
+      problemKind: 'messages',
+      cause: 'only-some-people',
+    });
     expect(steps(g, PERSON_TITLE)[0]).toMatch(/^Check your own connection first/);
     expect(steps(g, BUSINESS_TITLE)[0]).toMatch(/your own network, region or account/);
     expect(steps(g, BUSINESS_TITLE).join(' ')).not.toMatch(/Tell your customers what is affected/);
-    const login = steps(guidanceFor({ category: 'AI', level: 'partial_outage', problemKind: 'login', cause: 'only-some-people' }), PERSON_TITLE);
+    const login = steps(
+      guidanceFor({ category: 'AI', level: 'partial_outage', problemKind: 'login', cause: 'only-some-people' }),
+      PERSON_TITLE,
+    );
     expect(login.join(' ')).not.toMatch(/rarely about your account/);
   });
 
   it('tells people to wait for the declared end during maintenance, without outage advice for customers', () => {
-    const g = guidanceFor({ category: 'Banking & payments', level: 'under_maintenance', problemKind: 'login', cause: 'maintenance' });
+    const g = guidanceFor({
+      category: 'Banking & payments',
+      level: 'under_maintenance',
+      problemKind: 'login',
+      cause: 'maintenance',
+    });
     expect(steps(g, PERSON_TITLE)[0]).toMatch(/^Wait for the declared end/);
     expect(steps(g, PERSON_TITLE).join(' ')).not.toMatch(/reset your password/);
     expect(steps(g, BUSINESS_TITLE).join(' ')).not.toMatch(/Tell your customers what is affected/);
   });
 
   it('fits the problem people report and the kind of service', () => {
-    const g = guidanceFor({ category: 'Banking & payments', level: 'major_outage', problemKind: 'login', cause: 'server-errors', officialUrl: 'https://status.example.com' });
+    const g = guidanceFor({
+      category: 'Banking & payments',
+      level: 'major_outage',
+      problemKind: 'login',
+      cause: 'server-errors',
+      officialUrl: 'https://status.example.com',
+    });
     const person = steps(g, PERSON_TITLE);
     expect(person[0]).toMatch(/errors come from their side/);
-    expect(person).toContain('Do not reset your password or create a new account yet: sign-in trouble during an outage is rarely about your account.');
+    expect(person).toContain(
+      'Do not reset your password or create a new account yet: sign-in trouble during an outage is rarely about your account.',
+    );
     expect(person.some((s) => /Do not pay twice/.test(s))).toBe(true);
-    expect(person.at(-1)).toBe('Follow updates here (this page updates live) and on their official status page: https://status.example.com.');
+    expect(person.at(-1)).toBe(
+      'Follow updates here (this page updates live) and on their official status page: https://status.example.com.',
+    );
     const business = steps(g, BUSINESS_TITLE);
     expect(business.some((s) => /another payment method/.test(s))).toBe(true);
     expect(business.some((s) => /Tell your customers/.test(s))).toBe(true);
   });
 
   it('gives an app-or-web step for app problems, and a draft step for writing problems', () => {
-    expect(steps(guidanceFor({ category: 'Social', level: 'partial_outage', problemKind: 'app' }), PERSON_TITLE)[0]).toMatch(/website instead of the app/);
-    expect(steps(guidanceFor({ category: 'AI', level: 'major_outage', problemKind: 'responses' }), PERSON_TITLE)[0]).toMatch(/^Keep your draft/);
+    expect(
+      steps(guidanceFor({ category: 'Social', level: 'partial_outage', problemKind: 'app' }), PERSON_TITLE)[0],
+    ).toMatch(/website instead of the app/);
+    expect(
+      steps(guidanceFor({ category: 'AI', level: 'major_outage', problemKind: 'responses' }), PERSON_TITLE)[0],
+    ).toMatch(/^Keep your draft/);
   });
 
   it('says less to businesses about a mild slowdown than about an outage', () => {
-    const mild = steps(guidanceFor({ category: 'Cloud', level: 'degraded_performance', cause: 'overload' }), BUSINESS_TITLE);
+    const mild = steps(
+      guidanceFor({ category: 'Cloud', level: 'degraded_performance', cause: 'overload' }),
+      BUSINESS_TITLE,
+    );
     const major = steps(guidanceFor({ category: 'Cloud', level: 'major_outage', cause: 'overload' }), BUSINESS_TITLE);
     expect(mild.length).toBeLessThan(major.length);
     expect(mild[0]).toMatch(/exponential backoff/);
@@ -59,7 +90,10 @@ describe('guidanceFor', () => {
 
   it('falls back to general advice for a category without its own', () => {
     const g = guidanceFor({ category: 'Weather', level: 'major_outage', problemKind: 'website' });
-    expect(steps(g, PERSON_TITLE)).toEqual(['Try the mobile app instead of the website, or the other way round.', 'Follow updates here (this page updates live).']);
+    expect(steps(g, PERSON_TITLE)).toEqual([
+      'Try the mobile app instead of the website, or the other way round.',
+      'Follow updates here (this page updates live).',
+    ]);
     expect(steps(g, BUSINESS_TITLE)[0]).toMatch(/Switch to your fallback/);
   });
 

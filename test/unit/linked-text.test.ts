@@ -28,6 +28,10 @@ describe('textParts: an insight as runs of text and links', () => {
 
   it('keeps every character of the body, in order', () => {
     const body = 'a https://x.example/ b https://y.example, c';
-    expect(textParts(body).map((p) => p.text).join('')).toBe(body);
+    expect(
+      textParts(body)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(body);
   });
 });

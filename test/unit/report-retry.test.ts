@@ -11,7 +11,9 @@ describe('sending a report again', () => {
 
   it('waits what the server asked, else 2 s doubling to a minute, spread by ±30%', () => {
     const middle = () => 0.5;
-    expect([1, 2, 3, 4, 5, 6, 7].map((a) => retryDelaySeconds(a, undefined, middle))).toEqual([2, 4, 8, 16, 32, 60, 60]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((a) => retryDelaySeconds(a, undefined, middle))).toEqual([
+      2, 4, 8, 16, 32, 60, 60,
+    ]);
     expect(retryDelaySeconds(1, 5, middle)).toBe(5);
     expect(retryDelaySeconds(1, 5, () => 0)).toBe(4);
     expect(retryDelaySeconds(1, 5, () => 1)).toBeLessThanOrEqual(7);

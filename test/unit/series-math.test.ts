@@ -32,7 +32,10 @@ describe('series math', () => {
   it('falls back to 24 hours when the last hour is too quiet to mean anything', () => {
     const d = problemBreakdown([b(0, { login: 1 }), b(300, { errors: 3 })], now, label);
     expect(d.windowMinutes).toBe(1440);
-    expect(d.items.map((i) => [i.problem, i.count])).toEqual([['errors', 3], ['login', 1]]);
+    expect(d.items.map((i) => [i.problem, i.count])).toEqual([
+      ['errors', 3],
+      ['login', 1],
+    ]);
   });
 
   it('bins totals on clock boundaries with the current bin last', () => {
@@ -43,20 +46,34 @@ describe('series math', () => {
 
   it('combines a database read and own writes as lower bounds: never lower, never double', () => {
     // Read: 3 a + 1 c (others' and ours); own writes since: 2 a + 4 b → at least 3 a, 4 b, 1 c.
-    expect(mergeBucket(b(0, { a: 3, c: 1 }), b(0, { a: 2, b: 4 }))).toEqual({ t: minute, total: 8, byProblem: { a: 3, b: 4, c: 1 } });
+    expect(mergeBucket(b(0, { a: 3, c: 1 }), b(0, { a: 2, b: 4 }))).toEqual({
+      t: minute,
+      total: 8,
+      byProblem: { a: 3, b: 4, c: 1 },
+    });
     expect(mergeBucket(b(0, { a: 5 }), b(0, { a: 5 }))).toEqual({ t: minute, total: 5, byProblem: { a: 5 } });
   });
 });
 
-describe('the page\'s graph data', () => {
+describe("the page's graph data", () => {
   it('folds live windows into what it holds, larger counts winning', () => {
     const held = mergeMinutes(new Map(), { from: 0, to: minute + M, stepMs: M, minutes: [b(1, { a: 2 })] });
-    const next = mergeMinutes(held, { from: minute - 9 * M, to: minute + M, stepMs: M, minutes: [b(1, { a: 1 }), b(0, { a: 4 })] });
+    const next = mergeMinutes(held, {
+      from: minute - 9 * M,
+      to: minute + M,
+      stepMs: M,
+      minutes: [b(1, { a: 1 }), b(0, { a: 4 })],
+    });
     expect([...next.values()].map((x) => x.total)).toEqual([2, 4]);
   });
 
   it('draws 5-minute bars over 24 hours with the growing bar last', () => {
-    const held = mergeMinutes(new Map(), { from: 0, to: minute + M, stepMs: M, minutes: [b(0, { a: 2 }), b(1, { a: 3 }), b(7, { a: 1 })] });
+    const held = mergeMinutes(new Map(), {
+      from: 0,
+      to: minute + M,
+      stepMs: M,
+      minutes: [b(0, { a: 2 }), b(1, { a: 3 }), b(7, { a: 1 })],
+    });
     const out = bars(held, minute + M, 5 * M, 1440 * M);
     expect(out.ys).toHaveLength(288);
     // 12:30 is the current minute: 12:23 → the 12:20 bar, 12:29 → 12:25, 12:30 → the growing 12:30 bar.

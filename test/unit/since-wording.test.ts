@@ -12,8 +12,12 @@ describe('since-when wording', () => {
   });
 
   it('says the usual lead with how many incidents it stands on', () => {
-    expect(usualLeadSentence({ medianSeconds: 600, incidents: 3 })).toBe('We usually see trouble 10 min before the official page (median of 3 incidents)');
-    expect(usualLeadSentence({ medianSeconds: -240, incidents: 1 })).toBe('The official page usually reports trouble 4 min before us (median of 1 incident)');
+    expect(usualLeadSentence({ medianSeconds: 600, incidents: 3 })).toBe(
+      'We usually see trouble 10 min before the official page (median of 3 incidents)',
+    );
+    expect(usualLeadSentence({ medianSeconds: -240, incidents: 1 })).toBe(
+      'The official page usually reports trouble 4 min before us (median of 1 incident)',
+    );
   });
 
   it.each([
@@ -26,7 +30,15 @@ describe('since-when wording', () => {
   });
 
   it('fills the steps a sparse series leaves out with zeros', () => {
-    const bars = countBars({ from: 0, to: 4 * 3_600_000, stepMs: 3_600_000, points: [{ t: 3_600_000, total: 5 }, { t: 3 * 3_600_000, total: 2 }] });
+    const bars = countBars({
+      from: 0,
+      to: 4 * 3_600_000,
+      stepMs: 3_600_000,
+      points: [
+        { t: 3_600_000, total: 5 },
+        { t: 3 * 3_600_000, total: 2 },
+      ],
+    });
     expect(bars).toEqual({ xs: [0, 3600, 7200, 10800], ys: [0, 5, 0, 2], peak: { t: 3_600_000, count: 5 }, total: 7 });
   });
 });

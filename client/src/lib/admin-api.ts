@@ -48,9 +48,12 @@ export const adminApi = {
     request<Incident>(`/api/admin/incidents/${encodeURIComponent(id)}/resolve`, send('POST', body)),
 
   checks: (slug: string) => request<ServiceChecksConfig>(`/api/admin/services/${encodeURIComponent(slug)}/checks`),
-  setProbes: (slug: string, body: ProbesUpdate) => request<ServiceChecksConfig>(`/api/admin/services/${encodeURIComponent(slug)}/probes`, send('PUT', body)),
-  setOfficial: (slug: string, body: OfficialSource) => request<ServiceChecksConfig>(`/api/admin/services/${encodeURIComponent(slug)}/official`, send('PUT', body)),
-  removeOfficial: (slug: string) => request<void>(`/api/admin/services/${encodeURIComponent(slug)}/official`, send('DELETE')),
+  setProbes: (slug: string, body: ProbesUpdate) =>
+    request<ServiceChecksConfig>(`/api/admin/services/${encodeURIComponent(slug)}/probes`, send('PUT', body)),
+  setOfficial: (slug: string, body: OfficialSource) =>
+    request<ServiceChecksConfig>(`/api/admin/services/${encodeURIComponent(slug)}/official`, send('PUT', body)),
+  removeOfficial: (slug: string) =>
+    request<void>(`/api/admin/services/${encodeURIComponent(slug)}/official`, send('DELETE')),
 
   audit: (limit = 100) => request<AuditLog>(`/api/admin/audit?limit=${limit}`),
 };

@@ -79,7 +79,10 @@ export const api = {
     request<CommentPage>(`${svc(slug)}/comments${before ? `?before=${encodeURIComponent(before)}` : ''}`),
   postComment: (slug: string, body: CommentRequest) => request<Comment>(`${svc(slug)}/comments`, send('POST', body)),
 
-  stories: (slug: string, q: { kind?: StoryKind; incident?: string; sort: 'newest' | 'helpful'; limit: number; offset?: number }) => {
+  stories: (
+    slug: string,
+    q: { kind?: StoryKind; incident?: string; sort: 'newest' | 'helpful'; limit: number; offset?: number },
+  ) => {
     const params = new URLSearchParams({ sort: q.sort, limit: String(q.limit), offset: String(q.offset ?? 0) });
     if (q.kind) params.set('kind', q.kind);
     if (q.incident) params.set('incident', q.incident);
@@ -111,7 +114,10 @@ export const fieldErrorsOf = (err: unknown): Record<string, string[]> => (err in
  * Splits a failed request into messages shown under the form's own fields and one message for
  * the rest (rate limits, "too fast", fields the form does not show).
  */
-export function formErrors(err: unknown, shownFields: readonly string[]): { fields: Record<string, string[]>; message: string } {
+export function formErrors(
+  err: unknown,
+  shownFields: readonly string[],
+): { fields: Record<string, string[]>; message: string } {
   const all = fieldErrorsOf(err);
   const fields: Record<string, string[]> = {};
   const other: string[] = [];

@@ -11,8 +11,17 @@ const TIMEOUT_MS = 8_000;
 export function checkReachability(homepage: string): Promise<BrowserCheck> {
   const started = performance.now();
   const at = new Date().toISOString();
-  const done = (reachable: boolean): BrowserCheck => ({ reachable, ms: Math.min(60_000, Math.round(performance.now() - started)), at });
-  return fetch(homepage, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
+  const done = (reachable: boolean): BrowserCheck => ({
+    reachable,
+    ms: Math.min(60_000, Math.round(performance.now() - started)),
+    at,
+  });
+  return fetch(homepage, {
+    mode: 'no-cors',
+    cache: 'no-store',
+    credentials: 'omit',
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  }).then(
     () => done(true),
     () => done(false),
   );

@@ -24,7 +24,8 @@ export const expertsApi = {
     request<InsightPage>(`/api/services/${one(slug)}/insights?sort=${sort}&limit=${limit}`),
   incidentInsights: (id: string, sort: 'newest' | 'helpful' = 'newest', limit = 20) =>
     request<InsightPage>(`/api/incidents/${one(id)}/insights?sort=${sort}&limit=${limit}`),
-  post: (slug: string, body: InsightRequest) => request<Insight>(`/api/services/${one(slug)}/insights`, send('POST', body)),
+  post: (slug: string, body: InsightRequest) =>
+    request<Insight>(`/api/services/${one(slug)}/insights`, send('POST', body)),
   helpful: (id: string) => request<HelpfulResponse>(`/api/insights/${one(id)}/helpful`, send('POST', {})),
 
   session: () => request<ExpertSession>('/api/experts/session'),
@@ -40,5 +41,6 @@ export const expertsAdminApi = {
   revoke: (id: string) => request<Expert>(`/api/admin/experts/${one(id)}/revoke`, send('POST', {})),
 
   queue: (status: QueueStatus) => request<InsightModerationQueue>(`/api/admin/insights?status=${status}`),
-  moderate: (id: string, body: ModerationAction) => request<InsightModerationResult>(`/api/admin/insights/${one(id)}`, send('POST', body)),
+  moderate: (id: string, body: ModerationAction) =>
+    request<InsightModerationResult>(`/api/admin/insights/${one(id)}`, send('POST', body)),
 };

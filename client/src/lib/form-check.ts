@@ -9,14 +9,17 @@ import { ApiError } from './api.ts';
  */
 export function checked<T>(schema: z.ZodType, body: T): T {
   const result = schema.safeParse(body);
-  if (!result.success) throw new ApiError(400, 'invalid_request', 'Some fields are missing or not valid.', fieldErrors(result.error));
+  if (!result.success)
+    throw new ApiError(400, 'invalid_request', 'Some fields are missing or not valid.', fieldErrors(result.error));
   return body;
 }
 
 /** A string field's length limit as its schema states it, for the input's `maxlength` and hints. */
 export function lengthLimit(schema: z.ZodType, limit: 'minLength' | 'maxLength'): number | undefined {
   if (schema instanceof z.ZodString) return schema[limit] ?? undefined;
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault) return lengthLimit(schema.unwrap() as z.ZodType, limit);
-  if (schema instanceof z.ZodPipe) return lengthLimit(schema.in as z.ZodType, limit) ?? lengthLimit(schema.out as z.ZodType, limit);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault)
+    return lengthLimit(schema.unwrap() as z.ZodType, limit);
+  if (schema instanceof z.ZodPipe)
+    return lengthLimit(schema.in as z.ZodType, limit) ?? lengthLimit(schema.out as z.ZodType, limit);
   return undefined;
 }

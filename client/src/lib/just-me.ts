@@ -49,13 +49,22 @@ export function justMeAnswer(input: JustMeInput): JustMeAnswer {
     : `Your browser could not reach ${host}${trouble || maintenance ? ' either' : ''}.`;
 
   if (maintenance) {
-    return { kind: 'not-just-you', headline: "It's not just you", because: `${name} is down for scheduled maintenance.`, yours, tryNext: 'Wait for the declared end: there is nothing to fix on your side.' };
+    return {
+      kind: 'not-just-you',
+      headline: "It's not just you",
+      because: `${name} is down for scheduled maintenance.`,
+      yours,
+      tryNext: 'Wait for the declared end: there is nothing to fix on your side.',
+    };
   }
 
   if (trouble) {
     const others: string[] = [];
     if (stats.lastHour > 0) others.push(`${people(stats.lastHour)} reported problems in the last hour`);
-    if (failing > 0) others.push(`${failing === probes.length ? 'our probes' : `${failing} of our ${probes.length} probes`} fail${failing === 1 && probes.length > 1 ? 's' : ''} too`);
+    if (failing > 0)
+      others.push(
+        `${failing === probes.length ? 'our probes' : `${failing} of our ${probes.length} probes`} fail${failing === 1 && probes.length > 1 ? 's' : ''} too`,
+      );
     if (others.length === 0) others.push(`our verdict is ${levelLabel[level].toLowerCase()}`);
     const because = `${capitalised(others.join(' and '))}.`;
     if (!myCheck.reachable) return { kind: 'not-just-you', headline: "It's not just you", because, yours };
@@ -76,7 +85,8 @@ export function justMeAnswer(input: JustMeInput): JustMeAnswer {
       headline: "Looks like it's just you",
       because: `${name} answers ${forUs}.`,
       yours,
-      tryNext: 'Try another network (switch between Wi-Fi and mobile data), turn off a VPN or ad blocker, or restart your router.',
+      tryNext:
+        'Try another network (switch between Wi-Fi and mobile data), turn off a VPN or ad blocker, or restart your router.',
     };
   }
   return {
@@ -84,7 +94,8 @@ export function justMeAnswer(input: JustMeInput): JustMeAnswer {
     headline: "Looks like it's just you",
     because: `${name} answers ${forUs}, and from your browser too.`,
     yours,
-    tryNext: 'Try signing out and back in, a private window, or the app instead of the website (or the other way round).',
+    tryNext:
+      'Try signing out and back in, a private window, or the app instead of the website (or the other way round).',
   };
 }
 

@@ -11,7 +11,9 @@ const UTC_TIME = /\b([01]\d|2[0-3]):([0-5]\d) UTC\b/g;
 export function localTimesIn(text: string, near: number, format: (t: number) => string = clockTime): string {
   return text.replace(UTC_TIME, (_, h: string, m: string) => {
     const base = Math.floor(near / DAY_MS) * DAY_MS + (Number(h) * 60 + Number(m)) * MINUTE_MS;
-    const nearest = [base - DAY_MS, base, base + DAY_MS].reduce((a, b) => (Math.abs(b - near) < Math.abs(a - near) ? b : a));
+    const nearest = [base - DAY_MS, base, base + DAY_MS].reduce((a, b) =>
+      Math.abs(b - near) < Math.abs(a - near) ? b : a,
+    );
     return format(nearest);
   });
 }

@@ -14,7 +14,10 @@ export interface PageDataBox {
  * follows it; undefined otherwise (the page then fetches as it always did). Call it while the
  * component initialises.
  */
-export function pageDataFor<R extends PageData['route']>(route: R, key: string): Extract<PageData, { route: R }> | undefined {
+export function pageDataFor<R extends PageData['route']>(
+  route: R,
+  key: string,
+): Extract<PageData, { route: R }> | undefined {
   const data = getContext<PageDataBox | undefined>(PAGE_DATA)?.data;
   if (!data || data.route !== route) return undefined;
   const dataKey = data.route === 'service' ? data.slug : data.id;

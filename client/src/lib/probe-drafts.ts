@@ -32,7 +32,17 @@ export function draftOf(p: ProbeDefinition): ProbeDraft {
   };
 }
 
-export const blankDraft = (n: number): ProbeDraft => ({ kind: 'http', id: `check-${n}`, name: '', intervalSeconds: '60', url: '', host: '', port: '', hostname: '', recordType: 'A' });
+export const blankDraft = (n: number): ProbeDraft => ({
+  kind: 'http',
+  id: `check-${n}`,
+  name: '',
+  intervalSeconds: '60',
+  url: '',
+  host: '',
+  port: '',
+  hostname: '',
+  recordType: 'A',
+});
 
 /** A number as typed, or the text itself so the server's schema says what is wrong with it. */
 const numberOf = (s: string) => (s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : (s as unknown as number));
@@ -47,4 +57,14 @@ export function definitionOf(d: ProbeDraft): ProbeDefinitionInput {
 }
 
 /** The draft fields that have an input of their own, by the API's field names. */
-export const DRAFT_FIELDS = ['kind', 'id', 'name', 'intervalSeconds', 'url', 'host', 'port', 'hostname', 'recordType'] as const;
+export const DRAFT_FIELDS = [
+  'kind',
+  'id',
+  'name',
+  'intervalSeconds',
+  'url',
+  'host',
+  'port',
+  'hostname',
+  'recordType',
+] as const;

@@ -2,7 +2,10 @@ import { ApiError } from './api.ts';
 
 /** Worth sending again: the server is shedding load or restarting, or the network dropped. */
 export function isRetryable(err: unknown): err is ApiError {
-  return err instanceof ApiError && (err.status === 0 || err.status === 429 || err.status === 502 || err.status === 503 || err.status === 504);
+  return (
+    err instanceof ApiError &&
+    (err.status === 0 || err.status === 429 || err.status === 502 || err.status === 503 || err.status === 504)
+  );
 }
 
 /**
@@ -10,7 +13,11 @@ export function isRetryable(err: unknown): err is ApiError {
  * gave one, else 2 s, doubling each time up to a minute, with ±30% jitter so that everyone turned
  * away in the same second does not come back in the same second.
  */
-export function retryDelaySeconds(attempt: number, retryAfter: number | undefined, random: () => number = Math.random): number {
+export function retryDelaySeconds(
+  attempt: number,
+  retryAfter: number | undefined,
+  random: () => number = Math.random,
+): number {
   const base = Math.max(retryAfter ?? 0, Math.min(60, 2 * 2 ** (attempt - 1)));
   return Math.max(1, Math.round(base * (0.7 + 0.6 * random())));
 }

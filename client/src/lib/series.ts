@@ -50,10 +50,15 @@ export interface BandPoint {
 }
 
 /** Folds a baseline band (per minute) into what the page holds; a newer band replaces older values. */
-export function mergeBand(held: Map<number, BandPoint>, band: { from: number; stepMs: number; expected: number[]; low: number[]; high: number[] } | null): Map<number, BandPoint> {
+export function mergeBand(
+  held: Map<number, BandPoint>,
+  band: { from: number; stepMs: number; expected: number[]; low: number[]; high: number[] } | null,
+): Map<number, BandPoint> {
   if (!band) return held;
   const next = new Map(held);
-  band.expected.forEach((expected, i) => next.set(band.from + i * band.stepMs, { expected, low: band.low[i]!, high: band.high[i]! }));
+  band.expected.forEach((expected, i) =>
+    next.set(band.from + i * band.stepMs, { expected, low: band.low[i]!, high: band.high[i]! }),
+  );
   return next;
 }
 
@@ -61,10 +66,17 @@ export function mergeBand(held: Map<number, BandPoint>, band: { from: number; st
  * The band per bar: expected counts add up; the range adds the minutes' bounds, which is wider
  * than the true range of a sum, so a bar above it is above normal for sure.
  */
-export function bandBars(held: Map<number, BandPoint>, xs: number[], binMs: number): { expected: (number | null)[]; low: (number | null)[]; high: (number | null)[] } {
+export function bandBars(
+  held: Map<number, BandPoint>,
+  xs: number[],
+  binMs: number,
+): { expected: (number | null)[]; low: (number | null)[]; high: (number | null)[] } {
   const out = { expected: [] as (number | null)[], low: [] as (number | null)[], high: [] as (number | null)[] };
   for (const x of xs) {
-    let e = 0, lo = 0, hi = 0, seen = 0;
+    let e = 0,
+      lo = 0,
+      hi = 0,
+      seen = 0;
     for (let t = x * 1000; t < x * 1000 + binMs; t += MINUTE_MS) {
       const b = held.get(t);
       if (!b) continue;

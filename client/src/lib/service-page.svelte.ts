@@ -1,9 +1,16 @@
-import type { Comment, Incident, MinuteBucket, PageData, ServiceDetail, ServiceNow, ServiceUpdate } from '../../../shared/index.ts';
+import type {
+  Comment,
+  Incident,
+  MinuteBucket,
+  PageData,
+  ServiceDetail,
+  ServiceNow,
+  ServiceUpdate,
+} from '../../../shared/index.ts';
 import { api, ApiError, handleError } from './api.ts';
 import { followService, type LiveState } from './live.ts';
 import { mergeBand, mergeMinutes, prune, type BandPoint } from './series.ts';
 import { DAY_MS, MINUTE_MS } from '../../../shared/time.ts';
-
 
 /**
  * What a service page holds and how it stays current: the first load, the live room, and
@@ -110,7 +117,9 @@ export class ServicePageState {
   private withOwnComments(comments: Comment[]): Comment[] {
     for (const c of comments) this.ownPending.delete(c.id);
     const newest = comments[0]?.createdAt ?? '';
-    const pending = [...this.ownPending.values()].filter((c) => c.createdAt > newest).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const pending = [...this.ownPending.values()]
+      .filter((c) => c.createdAt > newest)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     return [...pending, ...comments];
   }
 }

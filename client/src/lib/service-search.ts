@@ -24,7 +24,8 @@ export function serviceSearch(services: readonly ServiceSummary[]) {
     const exact = q.toLowerCase();
     // An exact name or alias wins whatever Fuse's scores say ("ee" is EE, not "Free").
     const hits = fuse.search(q, { limit: limit * 2 }).map((r) => r.item);
-    const isExact = (s: ServiceSummary) => s.name.toLowerCase() === exact || s.slug === exact || s.aliases.some((a) => a.toLowerCase() === exact);
+    const isExact = (s: ServiceSummary) =>
+      s.name.toLowerCase() === exact || s.slug === exact || s.aliases.some((a) => a.toLowerCase() === exact);
     return [...hits.filter(isExact), ...hits.filter((s) => !isExact(s))].slice(0, limit);
   };
 }

@@ -18,13 +18,16 @@ const SAME_TIME_S = 60;
 export function leadSentence(leadSeconds: number): string {
   if (Math.abs(leadSeconds) < SAME_TIME_S) return 'We and the official page saw it within the same minute';
   const gap = spanText(Math.abs(leadSeconds) * 1000);
-  return leadSeconds > 0 ? `We saw it ${gap} before the official page` : `The official page reported it ${gap} before us`;
+  return leadSeconds > 0
+    ? `We saw it ${gap} before the official page`
+    : `The official page reported it ${gap} before us`;
 }
 
 /** The usual lead over past incidents, for the service page. */
 export function usualLeadSentence(lead: OfficialLead): string {
   const over = `median of ${lead.incidents} incident${lead.incidents === 1 ? '' : 's'}`;
-  if (Math.abs(lead.medianSeconds) < SAME_TIME_S) return `We usually see trouble about when the official page does (${over})`;
+  if (Math.abs(lead.medianSeconds) < SAME_TIME_S)
+    return `We usually see trouble about when the official page does (${over})`;
   const gap = spanText(Math.abs(lead.medianSeconds) * 1000);
   return lead.medianSeconds > 0
     ? `We usually see trouble ${gap} before the official page (${over})`

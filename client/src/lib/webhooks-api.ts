@@ -1,4 +1,12 @@
-import type { Webhook, WebhookCreate, WebhookDelivery, WebhookDeliveryList, WebhookList, WebhookUpdate, WebhookWithSecret } from '../../../shared/index.ts';
+import type {
+  Webhook,
+  WebhookCreate,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookList,
+  WebhookUpdate,
+  WebhookWithSecret,
+} from '../../../shared/index.ts';
 import { request, send } from './api.ts';
 
 const base = '/api/admin/webhooks';
@@ -13,7 +21,8 @@ export const webhooksApi = {
   rotateSecret: (id: string) => request<WebhookWithSecret>(`${one(id)}/rotate-secret`, send('POST')),
   test: (id: string) => request<WebhookDelivery>(`${one(id)}/test`, send('POST')),
   deliveries: (id: string) => request<WebhookDeliveryList>(`${one(id)}/deliveries`),
-  retry: (id: string, delivery: string) => request<WebhookDelivery>(`${one(id)}/deliveries/${encodeURIComponent(delivery)}/retry`, send('POST')),
+  retry: (id: string, delivery: string) =>
+    request<WebhookDelivery>(`${one(id)}/deliveries/${encodeURIComponent(delivery)}/retry`, send('POST')),
 };
 
 /** The events an endpoint can subscribe to, in the words the page uses (plain values: no zod in the bundle). */

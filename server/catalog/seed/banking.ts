@@ -2,8 +2,10 @@ import type { ServiceInput } from '../../../shared/index.ts';
 import { kinds, site, statuspage } from './seed-helpers.ts';
 
 const C = 'Banking & payments';
-const bank = (slug: string, name: string, url: string, aliases?: string[]) => site(slug, name, url, C, kinds.bank, aliases ? { aliases } : {});
-const pay = (slug: string, name: string, url: string, aliases?: string[]) => site(slug, name, url, C, kinds.payments, aliases ? { aliases } : {});
+const bank = (slug: string, name: string, url: string, aliases?: string[]) =>
+  site(slug, name, url, C, kinds.bank, aliases ? { aliases } : {});
+const pay = (slug: string, name: string, url: string, aliases?: string[]) =>
+  site(slug, name, url, C, kinds.payments, aliases ? { aliases } : {});
 
 export const bankingServices: ServiceInput[] = [
   bank('chase', 'Chase', 'https://www.chase.com/', ['jpmorgan', 'jp morgan chase']),
@@ -29,6 +31,9 @@ export const bankingServices: ServiceInput[] = [
   pay('stripe', 'Stripe', 'https://stripe.com/'),
   pay('visa', 'Visa', 'https://www.visa.com/'),
   pay('mastercard', 'Mastercard', 'https://www.mastercard.com/'),
-  site('coinbase', 'Coinbase', 'https://www.coinbase.com/', C, kinds.payments, { aliases: ['crypto'], official: statuspage('status.coinbase.com') }),
+  site('coinbase', 'Coinbase', 'https://www.coinbase.com/', C, kinds.payments, {
+    aliases: ['crypto'],
+    official: statuspage('status.coinbase.com'),
+  }),
   site('kraken', 'Kraken', 'https://www.kraken.com/', C, kinds.payments, { official: statuspage('status.kraken.com') }),
 ];

@@ -2,8 +2,10 @@ import type { ServiceInput } from '../../../shared/index.ts';
 import { kinds, site } from './seed-helpers.ts';
 
 const C = 'Mobile carriers & ISPs';
-const carrier = (slug: string, name: string, url: string, aliases?: string[]) => site(slug, name, url, C, kinds.carrier, aliases ? { aliases } : {});
-const isp = (slug: string, name: string, url: string, aliases?: string[]) => site(slug, name, url, C, kinds.isp, aliases ? { aliases } : {});
+const carrier = (slug: string, name: string, url: string, aliases?: string[]) =>
+  site(slug, name, url, C, kinds.carrier, aliases ? { aliases } : {});
+const isp = (slug: string, name: string, url: string, aliases?: string[]) =>
+  site(slug, name, url, C, kinds.isp, aliases ? { aliases } : {});
 
 export const carrierServices: ServiceInput[] = [
   carrier('verizon', 'Verizon', 'https://www.verizon.com/', ['vzw', 'fios']),

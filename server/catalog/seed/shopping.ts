@@ -3,7 +3,14 @@ import { app, feature, kinds, login, site, statuspage, website } from './seed-he
 
 const C = 'Shopping';
 const T = 'Travel & delivery';
-const travel = [feature('booking', 'Booking'), login, app, website, feature('payments', 'Payments'), feature('messages', 'Messages')];
+const travel = [
+  feature('booking', 'Booking'),
+  login,
+  app,
+  website,
+  feature('payments', 'Payments'),
+  feature('messages', 'Messages'),
+];
 
 export const shoppingServices: ServiceInput[] = [
   site('amazon', 'Amazon', 'https://www.amazon.com/', C, kinds.shop, { aliases: ['amazon shopping', 'amzn'] }),
@@ -14,7 +21,14 @@ export const shoppingServices: ServiceInput[] = [
   site('best-buy', 'Best Buy', 'https://www.bestbuy.com/', C, kinds.shop),
   site('aliexpress', 'AliExpress', 'https://www.aliexpress.com/', C, kinds.shop, { aliases: ['alibaba'] }),
   site('temu', 'Temu', 'https://www.temu.com/', C, kinds.shop),
-  site('shopify', 'Shopify', 'https://www.shopify.com/', C, [...kinds.shop.slice(0, 4), { id: 'admin', label: 'Store admin' }], { official: statuspage('www.shopifystatus.com') }),
+  site(
+    'shopify',
+    'Shopify',
+    'https://www.shopify.com/',
+    C,
+    [...kinds.shop.slice(0, 4), { id: 'admin', label: 'Store admin' }],
+    { official: statuspage('www.shopifystatus.com') },
+  ),
   site('uber', 'Uber', 'https://www.uber.com/', T, kinds.delivery, { aliases: ['uber rides'] }),
   site('uber-eats', 'Uber Eats', 'https://www.ubereats.com/', T, kinds.delivery),
   site('doordash', 'DoorDash', 'https://www.doordash.com/', T, kinds.delivery),

@@ -4,7 +4,11 @@ import { Schema, type InferSchemaType } from 'mongoose';
 export const ExpertSchema = new Schema(
   {
     name: { type: String, required: true },
-    role: { type: String, enum: ['technical-expert', 'cybersecurity-professional', 'service-provider'], required: true },
+    role: {
+      type: String,
+      enum: ['technical-expert', 'cybersecurity-professional', 'service-provider'],
+      required: true,
+    },
     affiliation: String,
     /** Empty: any service. */
     services: { type: [String], default: [] },

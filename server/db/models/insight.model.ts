@@ -12,7 +12,11 @@ export const InsightSchema = new Schema(
     expertId: { type: String, required: true },
     expert: {
       name: { type: String, required: true },
-      role: { type: String, enum: ['technical-expert', 'cybersecurity-professional', 'service-provider'], required: true },
+      role: {
+        type: String,
+        enum: ['technical-expert', 'cybersecurity-professional', 'service-provider'],
+        required: true,
+      },
       affiliation: String,
     },
     body: { type: String, required: true },

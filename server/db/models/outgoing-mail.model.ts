@@ -8,7 +8,11 @@ import { Schema, type InferSchemaType } from 'mongoose';
 export const OutgoingMailSchema = new Schema(
   {
     _id: { type: String, required: true },
-    kind: { type: String, enum: ['confirm', 'already-subscribed', 'incident.opened', 'incident.resolved'], required: true },
+    kind: {
+      type: String,
+      enum: ['confirm', 'already-subscribed', 'incident.opened', 'incident.resolved'],
+      required: true,
+    },
     subscription: { type: String, required: true },
     service: { type: String, required: true },
     incident: String,

@@ -29,4 +29,5 @@ export const ProbeHourSchema = new Schema(
 /** A week: what the response-time graph can show. */
 export const PROBE_HISTORY_HOURS = 168;
 export const probeHourSlot = (hourMs: number) => Math.floor(hourMs / HOUR_MS) % PROBE_HISTORY_HOURS;
-export const probeHourId = (service: string, probe: string, hourMs: number) => `${service}|${probe}|${probeHourSlot(hourMs)}`;
+export const probeHourId = (service: string, probe: string, hourMs: number) =>
+  `${service}|${probe}|${probeHourSlot(hourMs)}`;

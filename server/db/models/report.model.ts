@@ -15,7 +15,10 @@ export const ReportSchema = new Schema(
     clientHash: { type: String, required: true },
     createdAt: { type: Date, required: true },
     /** The reporter's browser's own try of the homepage: reached it or not, in how many ms. */
-    browserCheck: { type: new Schema({ reachable: Boolean, ms: Number, at: Date }, { _id: false }), default: undefined },
+    browserCheck: {
+      type: new Schema({ reachable: Boolean, ms: Number, at: Date }, { _id: false }),
+      default: undefined,
+    },
   },
   { versionKey: false, collection: 'reports' },
 );

@@ -55,12 +55,26 @@ interface Got {
   body: string;
 }
 
-function get(url: URL, address: { address: string; family: 4 | 6 }, maxBytes: number, signal: AbortSignal, onReq: (r: http.ClientRequest) => void): Promise<Got> {
+function get(
+  url: URL,
+  address: { address: string; family: 4 | 6 },
+  maxBytes: number,
+  signal: AbortSignal,
+  onReq: (r: http.ClientRequest) => void,
+): Promise<Got> {
   return new Promise((resolve, reject) => {
     const mod = url.protocol === 'https:' ? https : http;
     const req = mod.get(
       url,
-      { lookup: pinnedLookup(address), agent: false, signal, headers: { 'user-agent': 'OutageRadar-StatusReader/1', accept: 'application/json, application/rss+xml, application/atom+xml, text/xml;q=0.9, */*;q=0.5' } },
+      {
+        lookup: pinnedLookup(address),
+        agent: false,
+        signal,
+        headers: {
+          'user-agent': 'OutageRadar-StatusReader/1',
+          accept: 'application/json, application/rss+xml, application/atom+xml, text/xml;q=0.9, */*;q=0.5',
+        },
+      },
       (res) => {
         const declared = Number(res.headers['content-length']);
         if (declared > maxBytes) return reject(new TooLarge());
@@ -87,10 +101,18 @@ function get(url: URL, address: { address: string; family: 4 | 6 }, maxBytes: nu
   });
 }
 
-export async function fetchOfficial(source: string, kind: OfficialSourceKind, deps: FetchOfficialDeps): Promise<OfficialFetch> {
+export async function fetchOfficial(
+  source: string,
+  kind: OfficialSourceKind,
+  deps: FetchOfficialDeps,
+): Promise<OfficialFetch> {
   const { timeoutMs = 10_000, maxBytes = 2 * 1024 * 1024 } = deps;
   const at = new Date(deps.now()).toISOString();
-  const fail = (code: OfficialFetchErrorCode, message: string): OfficialFetch => ({ ok: false, at, error: { code, message } });
+  const fail = (code: OfficialFetchErrorCode, message: string): OfficialFetch => ({
+    ok: false,
+    at,
+    error: { code, message },
+  });
 
   let url: URL;
   try {
@@ -111,10 +133,12 @@ export async function fetchOfficial(source: string, kind: OfficialSourceKind, de
       if (!target.ok) return fail(target.error.code as OfficialFetchErrorCode, target.error.message);
       got = await get(url, target, maxBytes, deadline, (r) => (req = r));
       if (got.status < 300 || got.status > 399 || !got.location) break;
-      if (hop >= MAX_REDIRECTS) return fail('http_status', `Too many redirects (more than ${MAX_REDIRECTS}) from ${source}`);
+      if (hop >= MAX_REDIRECTS)
+        return fail('http_status', `Too many redirects (more than ${MAX_REDIRECTS}) from ${source}`);
       url = new URL(got.location, url);
     }
-    if (got.status < 200 || got.status > 299) return fail('http_status', `HTTP ${got.status} from the status page, expected 200–299`);
+    if (got.status < 200 || got.status > 299)
+      return fail('http_status', `HTTP ${got.status} from the status page, expected 200–299`);
 
     if (kind === 'statuspage') {
       let json: unknown;
@@ -123,14 +147,19 @@ export async function fetchOfficial(source: string, kind: OfficialSourceKind, de
       } catch {
         return fail('not_json', `The status page answered with something that is not JSON (${got.contentType})`);
       }
-      if (!isStatuspageSummary(json)) return fail('unexpected_shape', 'The status page answered with JSON that is not a Statuspage summary (no status or components)');
+      if (!isStatuspageSummary(json))
+        return fail(
+          'unexpected_shape',
+          'The status page answered with JSON that is not a Statuspage summary (no status or components)',
+        );
       return { ok: true, status: await runInSlices(statuspageSummarySteps(json, at)) };
     }
     const status = await runInSlices(incidentFeedSteps(got.body, { fetchedAt: at, now: deps.now() }));
     if (!status) return fail('unexpected_shape', `The status feed is not RSS or Atom (${got.contentType})`);
     return { ok: true, status };
   } catch (err) {
-    if (err instanceof TooLarge) return fail('too_large', `The status page's answer is larger than ${formatBytes(maxBytes)}; it was not read`);
+    if (err instanceof TooLarge)
+      return fail('too_large', `The status page's answer is larger than ${formatBytes(maxBytes)}; it was not read`);
     const e = exchangeError(err, deadline, timeoutMs);
     return fail(e.code as OfficialFetchErrorCode, e.code === 'timeout' ? timedOut(timeoutMs).message : e.message);
   } finally {
@@ -138,4 +167,7 @@ export async function fetchOfficial(source: string, kind: OfficialSourceKind, de
   }
 }
 
-const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toLocaleString('en-US')} MB` : `${Math.round(n / 1024).toLocaleString('en-US')} KB`);
+const formatBytes = (n: number) =>
+  n >= 1024 * 1024
+    ? `${(n / 1024 / 1024).toLocaleString('en-US')} MB`
+    : `${Math.round(n / 1024).toLocaleString('en-US')} KB`;

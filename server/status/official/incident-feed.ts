@@ -1,5 +1,10 @@
 import type { StatusLevel } from '../../../shared/schemas/status.ts';
-import { worstLevel, type OfficialIncident, type OfficialMaintenance, type OfficialStatus } from '../../../shared/schemas/official-status.ts';
+import {
+  worstLevel,
+  type OfficialIncident,
+  type OfficialMaintenance,
+  type OfficialStatus,
+} from '../../../shared/schemas/official-status.ts';
 import { clip, MAX_DESCRIPTION, MAX_ENTRIES, MAX_NAME, MAX_WORD, noteList } from './field-limits.ts';
 import { firstParagraphText } from './html-text.ts';
 import { httpLink } from './http-link.ts';
@@ -61,14 +66,27 @@ function readItem(el: XmlElement): FeedItem {
   if (local(el.name) === 'entry') {
     const links = children(el, 'link');
     const href = (links.find((l) => !l.attrs.rel || l.attrs.rel === 'alternate') ?? links[0])?.attrs.href;
-    return feedItem(textOf(child(el, 'title')), textOf(child(el, 'content', 'summary')), httpLink(href), timeOf(textOf(child(el, 'updated', 'published'))));
+    return feedItem(
+      textOf(child(el, 'title')),
+      textOf(child(el, 'content', 'summary')),
+      httpLink(href),
+      timeOf(textOf(child(el, 'updated', 'published'))),
+    );
   }
-  return feedItem(textOf(child(el, 'title')), textOf(child(el, 'content:encoded', 'description')), httpLink(textOf(child(el, 'link'))), timeOf(textOf(child(el, 'pubdate', 'date', 'updated'))));
+  return feedItem(
+    textOf(child(el, 'title')),
+    textOf(child(el, 'content:encoded', 'description')),
+    httpLink(textOf(child(el, 'link'))),
+    timeOf(textOf(child(el, 'pubdate', 'date', 'updated'))),
+  );
 }
 
 /** State words, earliest in the text wins (feeds put the newest update first). */
 const STATE_WORDS: [state: string, pattern: RegExp][] = [
-  ['resolved', /\b(resolved|fixed|restored|recovered|postmortem|back to normal|operating normally|fully operational)\b/i],
+  [
+    'resolved',
+    /\b(resolved|fixed|restored|recovered|postmortem|back to normal|operating normally|fully operational)\b/i,
+  ],
   ['completed', /\b(completed|has ended|is complete)\b/i],
   ['in_progress', /\b(in progress|underway|has begun|is being performed)\b/i],
   ['verifying', /\bverifying\b/i],
@@ -92,8 +110,10 @@ export function stateOf(title: string, latest: string): string {
 
 /** Level named by the words; an open incident with no outage words is "degraded". */
 export function levelOf(text: string): StatusLevel {
-  if (/\b(major|complete|full|total|global|widespread) outage\b|\bcompletely (down|unavailable)\b/i.test(text)) return 'major_outage';
-  if (/\boutage\b|\bunavailable\b|\bunreachable\b|\bis down\b|\bare down\b|\bnot loading\b|\bunable to\b/i.test(text)) return 'partial_outage';
+  if (/\b(major|complete|full|total|global|widespread) outage\b|\bcompletely (down|unavailable)\b/i.test(text))
+    return 'major_outage';
+  if (/\boutage\b|\bunavailable\b|\bunreachable\b|\bis down\b|\bare down\b|\bnot loading\b|\bunable to\b/i.test(text))
+    return 'partial_outage';
   return 'degraded_performance';
 }
 
@@ -128,7 +148,8 @@ export function parseIncidentFeed(xml: string, opts: FeedOptions): OfficialStatu
 }
 
 /** Like parseIncidentFeed, but null when the text is not an RSS or Atom feed at all. */
-export const readIncidentFeed = (xml: string, opts: FeedOptions): OfficialStatus | null => runToEnd(incidentFeedSteps(xml, opts));
+export const readIncidentFeed = (xml: string, opts: FeedOptions): OfficialStatus | null =>
+  runToEnd(incidentFeedSteps(xml, opts));
 
 /** readIncidentFeed as steps, so the server can read a large feed without holding up everything else (run-steps.ts). */
 export function* incidentFeedSteps(xml: string, opts: FeedOptions): Steps<OfficialStatus | null> {
@@ -137,9 +158,15 @@ export function* incidentFeedSteps(xml: string, opts: FeedOptions): Steps<Offici
   const read = yield* readXml(xml);
   const elements = read.root && feedItems(read.root);
   if (!elements) return null;
-  if (read.truncated) notes.add(`The feed nests too deeply or holds more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements; only the part before that was read.`);
+  if (read.truncated)
+    notes.add(
+      `The feed nests too deeply or holds more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements; only the part before that was read.`,
+    );
   // Feeds list the newest first (Statuspage's, Atom's by convention): the items past the cap are history.
-  if (elements.length > MAX_ENTRIES) notes.add(`The feed has ${elements.length.toLocaleString('en-US')} items; only the newest ${MAX_ENTRIES} were read.`);
+  if (elements.length > MAX_ENTRIES)
+    notes.add(
+      `The feed has ${elements.length.toLocaleString('en-US')} items; only the newest ${MAX_ENTRIES} were read.`,
+    );
 
   const incidents: OfficialIncident[] = [];
   const maintenances: OfficialMaintenance[] = [];
@@ -183,5 +210,14 @@ export function* incidentFeedSteps(xml: string, opts: FeedOptions): Steps<Offici
         ? `Maintenance in progress: ${maintenances.map((m) => m.name).join('; ')}`
         : 'No unresolved incidents in the feed';
   const noted = notes.list();
-  return { source: 'feed', fetchedAt, level, description: clip(description, MAX_DESCRIPTION), components: [], incidents, maintenances, ...(noted.length > 0 && { notes: noted }) };
+  return {
+    source: 'feed',
+    fetchedAt,
+    level,
+    description: clip(description, MAX_DESCRIPTION),
+    components: [],
+    incidents,
+    maintenances,
+    ...(noted.length > 0 && { notes: noted }),
+  };
 }

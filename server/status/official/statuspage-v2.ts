@@ -7,7 +7,16 @@ import {
   type OfficialMaintenance,
   type OfficialStatus,
 } from '../../../shared/schemas/official-status.ts';
-import { clip, MAX_COMPONENTS, MAX_DESCRIPTION, MAX_ENTRIES, MAX_NAME, MAX_UPDATES_SCANNED, MAX_WORD, noteList } from './field-limits.ts';
+import {
+  clip,
+  MAX_COMPONENTS,
+  MAX_DESCRIPTION,
+  MAX_ENTRIES,
+  MAX_NAME,
+  MAX_UPDATES_SCANNED,
+  MAX_WORD,
+  noteList,
+} from './field-limits.ts';
 import { plainText } from './html-text.ts';
 import { httpLink } from './http-link.ts';
 import { runToEnd, type Steps } from './run-steps.ts';
@@ -26,7 +35,13 @@ export { plainText } from './html-text.ts';
  */
 
 /** Component statuses are already our level words; kept as a set to recognise unknown ones. */
-const COMPONENT_LEVELS = new Set<string>(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);
+const COMPONENT_LEVELS = new Set<string>([
+  'operational',
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+  'under_maintenance',
+]);
 
 /** Statuspage's roll-up of the whole page: minor ≈ degraded, major ≈ partial, critical ≈ major. */
 const INDICATOR_LEVELS: Record<string, StatusLevel> = {
@@ -41,10 +56,12 @@ const FINISHED_INCIDENT = new Set(['resolved', 'postmortem', 'completed']);
 const ACTIVE_MAINTENANCE = new Set(['in_progress', 'verifying']);
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const obj = (v: unknown): Json | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** A non-blank string, trimmed and cut to `max` (clip slices before it trims). */
-const str = (v: unknown, max = MAX_NAME): string | undefined => (typeof v === 'string' ? clip(v, max) || undefined : undefined);
+const str = (v: unknown, max = MAX_NAME): string | undefined =>
+  typeof v === 'string' ? clip(v, max) || undefined : undefined;
 /** Status words, ids, dates: short by nature. */
 const word = (v: unknown) => str(v, MAX_WORD);
 const timeOf = (v: unknown): number => Date.parse(word(v) ?? '');
@@ -70,7 +87,9 @@ function incidentLink(incident: Json, page: Json | undefined): string | undefine
   const id = word(incident.id);
   // Kept as the page wrote it (not normalised), so no slash is added before "/incidents".
   const site = typeof page?.url === 'string' && httpLink(page.url) ? page.url.trim() : undefined;
-  return httpLink(incident.shortlink) ?? (id && site ? httpLink(`${site}/incidents/${encodeURIComponent(id)}`) : undefined);
+  return (
+    httpLink(incident.shortlink) ?? (id && site ? httpLink(`${site}/incidents/${encodeURIComponent(id)}`) : undefined)
+  );
 }
 
 /** Whether a payload looks like a Statuspage summary at all (an overall status or components). */
@@ -79,7 +98,8 @@ export const isStatuspageSummary = (payload: unknown): boolean => {
   return !!root && (!!obj(root.status) || Array.isArray(root.components));
 };
 
-export const parseStatuspageSummary = (payload: unknown, fetchedAt: string): OfficialStatus => runToEnd(statuspageSummarySteps(payload, fetchedAt));
+export const parseStatuspageSummary = (payload: unknown, fetchedAt: string): OfficialStatus =>
+  runToEnd(statuspageSummarySteps(payload, fetchedAt));
 
 /** parseStatuspageSummary as steps, so the server can read a large summary without holding up everything else (run-steps.ts). */
 export function* statuspageSummarySteps(payload: unknown, fetchedAt: string): Steps<OfficialStatus> {
@@ -99,13 +119,17 @@ export function* statuspageSummarySteps(payload: unknown, fetchedAt: string): St
   }
   const listed = (what: string, list: unknown, max: number) => {
     const all = arr(list);
-    if (all.length > max) notes.add(`The page lists ${all.length.toLocaleString('en-US')} ${what}; only the first ${max.toLocaleString('en-US')} were read.`);
+    if (all.length > max)
+      notes.add(
+        `The page lists ${all.length.toLocaleString('en-US')} ${what}; only the first ${max.toLocaleString('en-US')} were read.`,
+      );
     return all.slice(0, max).map(obj);
   };
 
   const rawComponents = listed('components', root.components, MAX_COMPONENTS).filter((c): c is Json => !!c);
   const groupNames = new Map<string, string>();
-  for (const c of rawComponents) if (c.group === true && word(c.id)) groupNames.set(word(c.id)!, str(c.name) ?? 'Unnamed group');
+  for (const c of rawComponents)
+    if (c.group === true && word(c.id)) groupNames.set(word(c.id)!, str(c.name) ?? 'Unnamed group');
 
   const components: OfficialComponent[] = [];
   for (const c of rawComponents) {
@@ -117,7 +141,9 @@ export function* statuspageSummarySteps(payload: unknown, fetchedAt: string): St
     if (status && COMPONENT_LEVELS.has(status)) level = status as StatusLevel;
     else {
       level = 'degraded_performance';
-      notes.add(`Component "${name}" has ${status ? `an unknown status "${status}"` : 'no status'}; shown as degraded.`);
+      notes.add(
+        `Component "${name}" has ${status ? `an unknown status "${status}"` : 'no status'}; shown as degraded.`,
+      );
     }
     // Hidden-until-degraded components are noise while they are fine, as the page itself decides.
     if (c.only_show_if_degraded === true && level === 'operational') continue;

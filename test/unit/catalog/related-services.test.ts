@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { relatedServices, RELATED_MAX, TROUBLED_MAX, type RelatedCandidate } from '../../../server/catalog/related-services.ts';
+import {
+  relatedServices,
+  RELATED_MAX,
+  TROUBLED_MAX,
+  type RelatedCandidate,
+} from '../../../server/catalog/related-services.ts';
 import { RelatedWatch } from '../../../server/catalog/related-watch.ts';
 
 const svc = (slug: string, category: string, more: Partial<RelatedCandidate> = {}): RelatedCandidate => ({
-  slug, name: slug.toUpperCase(), category, level: 'operational', troubled: false, ...more,
+  slug,
+  name: slug.toUpperCase(),
+  category,
+  level: 'operational',
+  troubled: false,
+  ...more,
 });
 
 describe('related services', () => {
@@ -40,7 +50,11 @@ describe('related services', () => {
   });
 
   it('caps the list, and the services having problems within it', () => {
-    const all = [svc('me', 'Big'), ...Array.from({ length: 12 }, (_, i) => svc(`t${i}`, 'Other', { troubled: true, level: 'major_outage' })), ...Array.from({ length: 12 }, (_, i) => svc(`n${String(i).padStart(2, '0')}`, 'Big'))];
+    const all = [
+      svc('me', 'Big'),
+      ...Array.from({ length: 12 }, (_, i) => svc(`t${i}`, 'Other', { troubled: true, level: 'major_outage' })),
+      ...Array.from({ length: 12 }, (_, i) => svc(`n${String(i).padStart(2, '0')}`, 'Big')),
+    ];
     const list = relatedServices('me', all);
     expect(list).toHaveLength(RELATED_MAX);
     expect(list.filter((r) => r.kind === 'problems_now')).toHaveLength(TROUBLED_MAX);

@@ -36,7 +36,10 @@ describe('seasonal baseline', () => {
   it('is not bent by an outage hour in its history', () => {
     const outageDay = MONDAY + 15 * DAY;
     const withOutage = fed(21, (t, c) => (t >= outageDay + 14 * HOUR && t < outageDay + 15 * HOUR ? c * 20 : c));
-    expect(withOutage.expected(next + 14 * HOUR + 30 * MINUTE)).toBeCloseTo(baseline.expected(next + 14 * HOUR + 30 * MINUTE), 1);
+    expect(withOutage.expected(next + 14 * HOUR + 30 * MINUTE)).toBeCloseTo(
+      baseline.expected(next + 14 * HOUR + 30 * MINUTE),
+      1,
+    );
   });
 
   it('keeps its level through a day-long rise, and follows a lasting one', () => {

@@ -31,7 +31,10 @@ describe('detect command', () => {
   }, 30_000);
 
   it('fails on an unreadable line with exit 1 and the line number on stderr, printing nothing', () => {
-    const { status, stdout, stderr } = detect('bad.csv', 'timestamp,value\n2015-02-26 21:40:00,1\n2015-02-26 21:45:00,1;2\n');
+    const { status, stdout, stderr } = detect(
+      'bad.csv',
+      'timestamp,value\n2015-02-26 21:40:00,1\n2015-02-26 21:45:00,1;2\n',
+    );
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/bad\.csv: line 3: cannot read "2015-02-26 21:45:00,1;2"/);

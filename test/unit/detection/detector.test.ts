@@ -20,7 +20,11 @@ function uniform(seed: number): () => number {
 }
 
 function poisson(rand: () => number, mean: number): number {
-  if (mean > 50) return Math.max(0, Math.round(mean + Math.sqrt(mean) * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand())));
+  if (mean > 50)
+    return Math.max(
+      0,
+      Math.round(mean + Math.sqrt(mean) * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand())),
+    );
   const limit = Math.exp(-mean);
   let k = 0;
   for (let p = rand(); p > limit; p *= rand()) k++;
@@ -31,7 +35,9 @@ function poisson(rand: () => number, mean: number): number {
 function usualRate(time: number): number {
   const hour = (time % DAY) / (60 * MINUTE);
   const weekday = (Math.floor(time / DAY) + 4) % 7;
-  return (1 + 19 * (0.5 - 0.5 * Math.cos((2 * Math.PI * (hour - 4)) / 24))) * (weekday === 0 || weekday === 6 ? 0.6 : 1);
+  return (
+    (1 + 19 * (0.5 - 0.5 * Math.cos((2 * Math.PI * (hour - 4)) / 24))) * (weekday === 0 || weekday === 6 ? 0.6 : 1)
+  );
 }
 
 /** A detector that has lived through `days` of normal reports (at `scale` × the usual rate). */
@@ -82,7 +88,10 @@ describe('spike detector', () => {
     { name: '5× in the morning', start: at(10), factor: 5, within: 2 },
     { name: '10× at 4 a.m., once ten reports are in', start: at(4), factor: 10, within: 5 },
   ])('a short burst ($name) opens an incident within $within minutes', ({ start, factor, within }) => {
-    const { decisions, start: day } = runDay((m, usual) => (m >= start && m < start + 15 ? usual * factor : usual), start + 15);
+    const { decisions, start: day } = runDay(
+      (m, usual) => (m >= start && m < start + 15 ? usual * factor : usual),
+      start + 15,
+    );
     const opened = openings(decisions);
     expect(opened).toHaveLength(1);
     expect(minuteOf(opened[0]!, day) - start).toBeLessThanOrEqual(within);
@@ -116,7 +125,12 @@ describe('spike detector', () => {
 
   it('eight reports in a minute on a service that is silent at night are not an incident', () => {
     // ~0.05 reports a minute at night: eight at once is improbable, but eight people are not an outage.
-    const { decisions } = runDay((_, usual) => usual, at(5), (m) => (m === at(4) ? 8 : 0), 1 / 20);
+    const { decisions } = runDay(
+      (_, usual) => usual,
+      at(5),
+      (m) => (m === at(4) ? 8 : 0),
+      1 / 20,
+    );
     expect(openings(decisions)).toEqual([]);
   });
 
@@ -134,7 +148,8 @@ describe('spike detector', () => {
   it('opens inside the filling minute without learning its count', () => {
     const { detector, next } = withHistory(HISTORY_DAYS);
     const time = next + at(16) * MINUTE;
-    for (let m = 0; m < at(16); m++) detector.push({ time: next + m * MINUTE, count: Math.round(usualRate(next + m * MINUTE)) });
+    for (let m = 0; m < at(16); m++)
+      detector.push({ time: next + m * MINUTE, count: Math.round(usualRate(next + m * MINUTE)) });
     const before = detector.band(time + MINUTE).expected;
     const calm = detector.assess({ time, count: 3, fraction: 1 / 6 });
     expect(calm.transition).toBe('none');
@@ -173,7 +188,10 @@ describe('spike detector', () => {
 
     it.each([
       { name: 'a steady stream opens nothing', decisions: () => steady(240) },
-      { name: 'a burst in the first hour opens nothing: there is no baseline yet', decisions: () => steady(60, 20, 10) },
+      {
+        name: 'a burst in the first hour opens nothing: there is no baseline yet',
+        decisions: () => steady(60, 20, 10),
+      },
     ])('$name', ({ decisions }) => {
       expect(openings(decisions())).toEqual([]);
     });
@@ -192,7 +210,8 @@ describe('spike detector', () => {
     for (let i = 0; i < 14 * 288; i++) {
       const time = MONDAY + i * 5 * MINUTE;
       const spike = i === 13 * 288 + 200 ? 8 : 1;
-      opened += detector.push({ time, count: poisson(rand, 5 * usualRate(time) * spike) }).transition === 'opened' ? 1 : 0;
+      opened +=
+        detector.push({ time, count: poisson(rand, 5 * usualRate(time) * spike) }).transition === 'opened' ? 1 : 0;
     }
     expect(opened).toBe(1);
   });
@@ -201,6 +220,8 @@ describe('spike detector', () => {
     const detector = createDetector(MINUTE);
     detector.push({ time: MONDAY + MINUTE, count: 1 });
     expect(() => detector.push({ time: MONDAY, count: 1 })).toThrow(RangeError);
-    expect(() => detector.assess({ time: MONDAY + 5 * MINUTE, count: 1, fraction: 0.5 })).toThrow(/push the closed intervals first/);
+    expect(() => detector.assess({ time: MONDAY + 5 * MINUTE, count: 1, fraction: 0.5 })).toThrow(
+      /push the closed intervals first/,
+    );
   });
 });

@@ -63,7 +63,10 @@ describe('LevelDetector', () => {
 
   it('opens once, within the hour, when the level drops to a new normal, and not again while it stays there', () => {
     const dropAt = 6 * perDay + 100;
-    const flags = detectOpenings(cpu(10, (i) => (i >= dropAt ? -15 : 0)), FIVE_MINUTES);
+    const flags = detectOpenings(
+      cpu(10, (i) => (i >= dropAt ? -15 : 0)),
+      FIVE_MINUTES,
+    );
     const opened = openings(flags);
     expect(opened).toHaveLength(1);
     expect(opened[0]! - dropAt).toBeGreaterThanOrEqual(0);
@@ -72,7 +75,12 @@ describe('LevelDetector', () => {
 
   it('opens on a rise no bigger than the routine spikes when it lasts (the hour window sees it)', () => {
     const from = 6 * perDay + 100;
-    const opened = openings(detectOpenings(cpu(10, (i) => (i >= from && i < from + 36 ? 20 : 0)), FIVE_MINUTES));
+    const opened = openings(
+      detectOpenings(
+        cpu(10, (i) => (i >= from && i < from + 36 ? 20 : 0)),
+        FIVE_MINUTES,
+      ),
+    );
     expect(opened).toHaveLength(1);
     expect(opened[0]! - from).toBeLessThan(12);
   });
@@ -91,7 +99,12 @@ describe('LevelDetector', () => {
   });
 
   it('says nothing in its first two days, before it has a record of ordinary days to judge by', () => {
-    const opened = openings(detectOpenings(cpu(3, (i) => (i >= perDay && i < perDay + 24 ? 50 : 0)), FIVE_MINUTES));
+    const opened = openings(
+      detectOpenings(
+        cpu(3, (i) => (i >= perDay && i < perDay + 24 ? 50 : 0)),
+        FIVE_MINUTES,
+      ),
+    );
     expect(opened).toEqual([]);
   });
 });

@@ -27,7 +27,10 @@ describe('NAB csv adapter', () => {
 
   it('flags one row per incident opening, and none for a repeated timestamp', () => {
     const start = Date.UTC(2015, 1, 26);
-    const rows = Array.from({ length: 3 * 288 }, (_, i) => ({ time: start + i * 300_000, value: i === 700 ? 400 : 20 + (i % 5) }));
+    const rows = Array.from({ length: 3 * 288 }, (_, i) => ({
+      time: start + i * 300_000,
+      value: i === 700 ? 400 : 20 + (i % 5),
+    }));
     rows.splice(701, 0, { time: rows[700]!.time, value: 400 });
     const alerts = detectOpenings(rows, 300_000);
     expect(alerts).toHaveLength(rows.length);

@@ -58,7 +58,10 @@ describe('dispersion from past prediction errors', () => {
     const rand = uniform(seed);
     return Array.from({ length: n }, () => {
       const rate = mean * Math.exp(sd * normalQuantile(Math.min(1 - 1e-9, Math.max(1e-9, rand()))) - (sd * sd) / 2);
-      return Math.max(0, Math.round(rate + Math.sqrt(rate) * normalQuantile(Math.min(1 - 1e-9, Math.max(1e-9, rand())))));
+      return Math.max(
+        0,
+        Math.round(rate + Math.sqrt(rate) * normalQuantile(Math.min(1 - 1e-9, Math.max(1e-9, rand())))),
+      );
     });
   }
   const options = { prior: 0.1, priorWeight: 0, minExpected: 5, quantile: 0.9 };
@@ -68,7 +71,11 @@ describe('dispersion from past prediction errors', () => {
     { name: 'a rate wandering ±30% gives about 0.09', sd: 0.3, low: 0.05, high: 0.14 },
   ])('$name', ({ sd, low, high }) => {
     const observed = wandering(5, 50, sd, 3000);
-    const { alpha } = estimateDispersion(observed, observed.map(() => 50), options);
+    const { alpha } = estimateDispersion(
+      observed,
+      observed.map(() => 50),
+      options,
+    );
     expect(alpha).toBeGreaterThanOrEqual(low);
     expect(alpha).toBeLessThanOrEqual(high);
   });
@@ -79,10 +86,27 @@ describe('dispersion from past prediction errors', () => {
 });
 
 describe('evidence in words', () => {
-  const evidence = { windowMinutes: 10, observed: 412, expected: 45.3, ratio: 412 / 45.3, pValue: 1e-30, score: 30, threshold: 4, ordinaryExcess: 0 };
+  const evidence = {
+    windowMinutes: 10,
+    observed: 412,
+    expected: 45.3,
+    ratio: 412 / 45.3,
+    pValue: 1e-30,
+    score: 30,
+    threshold: 4,
+    ordinaryExcess: 0,
+  };
   it.each([
-    { name: 'a ten-minute window', e: evidence, text: '412 reports in the last 10 minutes, 9.1× the usual 45 for this time' },
-    { name: 'a filling minute', e: { ...evidence, windowMinutes: 1.33, observed: 30, expected: 2.04, ratio: 14.7 }, text: '30 reports in the last minute, 15× the usual 2 for this time' },
+    {
+      name: 'a ten-minute window',
+      e: evidence,
+      text: '412 reports in the last 10 minutes, 9.1× the usual 45 for this time',
+    },
+    {
+      name: 'a filling minute',
+      e: { ...evidence, windowMinutes: 1.33, observed: 30, expected: 2.04, ratio: 14.7 },
+      text: '30 reports in the last minute, 15× the usual 2 for this time',
+    },
   ])('describes $name', ({ e, text }) => {
     expect(describeEvidence(e)).toBe(text);
   });

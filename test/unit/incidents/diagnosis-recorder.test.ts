@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { diagnosisMoved } from '../../../server/incidents/diagnosis-recorder.ts';
 import type { Diagnosis } from '../../../shared/index.ts';
 
-const d = (cause: Diagnosis['cause'], confidence: number): Diagnosis => ({ cause, confidence, summary: '', evidence: [] });
+const d = (cause: Diagnosis['cause'], confidence: number): Diagnosis => ({
+  cause,
+  confidence,
+  summary: '',
+  evidence: [],
+});
 
 describe('what makes a new line in an incident diagnosis history', () => {
   it('records the first diagnosis and every change of cause', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficialStatus } from '../../../shared/index.ts';
-import { officialAck, officialLead, officialShowsTrouble, OfficialTroubleWatch } from '../../../server/incidents/official-ack.ts';
+import {
+  officialAck,
+  officialLead,
+  officialShowsTrouble,
+  OfficialTroubleWatch,
+} from '../../../server/incidents/official-ack.ts';
 
 const page = (over: Partial<OfficialStatus> & { at: number }): OfficialStatus => ({
   source: 'statuspage',
@@ -33,7 +38,10 @@ describe('officialLead', () => {
 
 describe('officialAck', () => {
   it('is positive when we saw it first and negative when the vendor did', () => {
-    expect(officialAck(1_000_000, 1_840_000)).toEqual({ acknowledgedAt: new Date(1_840_000).toISOString(), leadSeconds: 840 });
+    expect(officialAck(1_000_000, 1_840_000)).toEqual({
+      acknowledgedAt: new Date(1_840_000).toISOString(),
+      leadSeconds: 840,
+    });
     expect(officialAck(1_000_000, 820_000).leadSeconds).toBe(-180);
   });
 });
@@ -41,9 +49,24 @@ describe('officialAck', () => {
 describe('officialShowsTrouble', () => {
   it.each([
     { what: 'an operational page', p: page({ at: 0 }), expected: false },
-    { what: 'maintenance only', p: page({ at: 0, level: 'under_maintenance', components: [{ name: 'API', level: 'under_maintenance' }] }), expected: false },
-    { what: 'a degraded component', p: page({ at: 0, components: [{ name: 'API', level: 'degraded_performance' }] }), expected: true },
-    { what: 'an open incident', p: page({ at: 0, incidents: [{ name: 'Errors', status: 'investigating', impact: 'minor', updatedAt: new Date(0).toISOString() }] }), expected: true },
+    {
+      what: 'maintenance only',
+      p: page({ at: 0, level: 'under_maintenance', components: [{ name: 'API', level: 'under_maintenance' }] }),
+      expected: false,
+    },
+    {
+      what: 'a degraded component',
+      p: page({ at: 0, components: [{ name: 'API', level: 'degraded_performance' }] }),
+      expected: true,
+    },
+    {
+      what: 'an open incident',
+      p: page({
+        at: 0,
+        incidents: [{ name: 'Errors', status: 'investigating', impact: 'minor', updatedAt: new Date(0).toISOString() }],
+      }),
+      expected: true,
+    },
     { what: 'no page', p: null, expected: false },
   ])('$what: $expected', ({ p, expected }) => {
     expect(officialShowsTrouble(p)).toBe(expected);

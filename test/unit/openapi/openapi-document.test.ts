@@ -27,14 +27,39 @@ describe('the OpenAPI document built from zod schemas', () => {
     const op = doc.paths['/api/services/{slug}/incidents']!.get!;
     expect(op.parameters).toEqual([
       { name: 'slug', in: 'path', required: true, schema: { $ref: '#/components/schemas/Slug' } },
-      { name: 'limit', in: 'query', required: false, schema: { default: 20, type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } },
+      {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        schema: { default: 20, type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+      },
     ]);
     expect(op.responses).toMatchObject({
-      200: { content: { 'application/json': { schema: { type: 'object', properties: { incidents: { type: 'array', items: { $ref: '#/components/schemas/Incident' } } } } } } },
+      200: {
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: { incidents: { type: 'array', items: { $ref: '#/components/schemas/Incident' } } },
+            },
+          },
+        },
+      },
       404: { content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } },
     });
     // Only what the operations reach, the named parts of an Incident included.
-    expect(Object.keys(doc.components.schemas).sort()).toEqual(['CrowdEvidence', 'ErrorBody', 'Incident', 'IncidentKind', 'IncidentOrigin', 'IncidentPhase', 'IncidentUpdate', 'IncidentUpdateStatus', 'OfficialAck', 'Slug']);
+    expect(Object.keys(doc.components.schemas).sort()).toEqual([
+      'CrowdEvidence',
+      'ErrorBody',
+      'Incident',
+      'IncidentKind',
+      'IncidentOrigin',
+      'IncidentPhase',
+      'IncidentUpdate',
+      'IncidentUpdateStatus',
+      'OfficialAck',
+      'Slug',
+    ]);
   });
 
   it('names an input shape apart only where it differs from the output one (defaults optional going in)', () => {
@@ -50,7 +75,9 @@ describe('the OpenAPI document built from zod schemas', () => {
     const { components } = openApiDocument([put], meta);
     expect(components.schemas.HttpProbe!.required).toContain('intervalSeconds');
     expect(components.schemas.HttpProbeInput!.required).not.toContain('intervalSeconds');
-    expect(components.schemas.ProbeDefinitionInput!.oneOf ?? components.schemas.ProbeDefinitionInput!.anyOf).toContainEqual({ $ref: '#/components/schemas/HttpProbeInput' });
+    expect(
+      components.schemas.ProbeDefinitionInput!.oneOf ?? components.schemas.ProbeDefinitionInput!.anyOf,
+    ).toContainEqual({ $ref: '#/components/schemas/HttpProbeInput' });
     // Used only going in: no suffix. The same in both directions: one component.
     expect(components.schemas).toHaveProperty('ProbesUpdate');
     expect(components.schemas).toHaveProperty('OfficialSource');
@@ -79,11 +106,23 @@ describe('the OpenAPI document built from zod schemas', () => {
       tag: 'Subscriptions',
       body: z.object({ token: z.string() }),
       bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
-      responses: { 200: { description: 'ok', schema: z.object({ confirmed: z.literal(true) }), alternatives: { 'text/html': z.string() } } },
+      responses: {
+        200: {
+          description: 'ok',
+          schema: z.object({ confirmed: z.literal(true) }),
+          alternatives: { 'text/html': z.string() },
+        },
+      },
     };
-    const op = openApiDocument([confirm], meta).paths['/api/subscriptions/confirm']!.post! as { requestBody: { content: object }; responses: { 200: { content: object } } };
+    const op = openApiDocument([confirm], meta).paths['/api/subscriptions/confirm']!.post! as {
+      requestBody: { content: object };
+      responses: { 200: { content: object } };
+    };
     expect(Object.keys(op.requestBody.content)).toEqual(['application/json', 'application/x-www-form-urlencoded']);
-    expect(op.responses[200].content).toMatchObject({ 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } });
+    expect(op.responses[200].content).toMatchObject({
+      'application/json': { schema: { type: 'object' } },
+      'text/html': { schema: { type: 'string' } },
+    });
   });
 
   it('refuses an operation documented twice', () => {

@@ -33,7 +33,8 @@ function answer(query: Buffer): Buffer | null {
   const entry = ZONE[name];
   const records: Buffer[] = [];
   if (entry && qtype === TYPES.A) for (const ip of entry.A ?? []) records.push(Buffer.from(ip.split('.').map(Number)));
-  if (entry && qtype === TYPES.TXT) for (const t of entry.TXT ?? []) records.push(Buffer.concat([Buffer.from([t.length]), Buffer.from(t)]));
+  if (entry && qtype === TYPES.TXT)
+    for (const t of entry.TXT ?? []) records.push(Buffer.concat([Buffer.from([t.length]), Buffer.from(t)]));
   const header = Buffer.alloc(12);
   query.copy(header, 0, 0, 2);
   header.writeUInt16BE(0x8580 | (entry ? 0 : 3), 2); // response, authoritative, recursion; rcode 3 = NXDOMAIN
@@ -56,7 +57,15 @@ let resolver: string;
 const local: ProbeDeps = { now: () => Date.now(), allowPrivate: true };
 const probe = async (def: Partial<ProbeDefinitionInput>, deps: ProbeDeps = local) => {
   const result = await runProbe(
-    ProbeDefinition.parse({ kind: 'dns', id: 'dns', name: 'DNS', hostname: 'status.example.test', resolver, timeoutMs: 1_000, ...def }),
+    ProbeDefinition.parse({
+      kind: 'dns',
+      id: 'dns',
+      name: 'DNS',
+      hostname: 'status.example.test',
+      resolver,
+      timeoutMs: 1_000,
+      ...def,
+    }),
     deps,
   );
   ProbeResult.parse(result);
@@ -79,7 +88,12 @@ describe('DNS probe', () => {
   it('passes and lists the addresses when the name has A records', async () => {
     const r = await probe({});
     expect(r).toMatchObject({ ok: true, kind: 'dns', details: { dns: { addresses: ['192.0.2.10', '192.0.2.11'] } } });
-    expect(r.checks[0]).toEqual({ name: 'answer', ok: true, actual: '192.0.2.10, 192.0.2.11', expected: 'at least one A record for status.example.test' });
+    expect(r.checks[0]).toEqual({
+      name: 'answer',
+      ok: true,
+      actual: '192.0.2.10, 192.0.2.11',
+      expected: 'at least one A record for status.example.test',
+    });
   });
 
   it('passes when the expected address is among the answers', async () => {
@@ -89,7 +103,10 @@ describe('DNS probe', () => {
 
   it('fails when the expected address is not among the answers, showing both', async () => {
     const r = await probe({ expect: '192.0.2.99' });
-    expect(r.error).toEqual({ code: 'dns', message: 'DNS answer for status.example.test (A) is 192.0.2.10, 192.0.2.11, expected 192.0.2.99' });
+    expect(r.error).toEqual({
+      code: 'dns',
+      message: 'DNS answer for status.example.test (A) is 192.0.2.10, 192.0.2.11, expected 192.0.2.99',
+    });
   });
 
   it('reads TXT records', async () => {

@@ -59,11 +59,29 @@ const listen = (s: http.Server | https.Server) =>
 function selfSigned(days: number) {
   const key = path.join(tlsDir, `key-${days}.pem`);
   const cert = path.join(tlsDir, `cert-${days}.pem`);
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-days', String(days), '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    '-keyout', key, '-out', cert,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      String(days),
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
 
@@ -73,20 +91,29 @@ beforeAll(async () => {
   tlsDir = mkdtempSync(path.join(tmpdir(), 'probe-tls-'));
   const short = selfSigned(3);
   const s1 = https.createServer(short, handler);
-  shortCert = { server: s1, url: `https://localhost:${await listen(s1)}/ok`, validTo: Date.parse(new X509Certificate(short.cert).validTo) };
+  shortCert = {
+    server: s1,
+    url: `https://localhost:${await listen(s1)}/ok`,
+    validTo: Date.parse(new X509Certificate(short.cert).validTo),
+  };
   const s2 = https.createServer(selfSigned(90), handler);
   longCert = { server: s2, url: `https://localhost:${await listen(s2)}/ok` };
 });
 
 afterAll(() => {
-  for (const s of [server, shortCert.server, longCert.server]) s.closeAllConnections(), s.close();
+  for (const s of [server, shortCert.server, longCert.server]) (s.closeAllConnections(), s.close());
   rmSync(tlsDir, { recursive: true, force: true });
 });
 
 describe('HTTP probe', () => {
   it('passes when the page answers 200 with the expected text', async () => {
     const r = await probe({ url: `${base}/ok`, expectText: 'Welcome' });
-    expect(r).toMatchObject({ ok: true, kind: 'http', probeId: 'web', details: { http: { status: 200 }, address: '127.0.0.1' } });
+    expect(r).toMatchObject({
+      ok: true,
+      kind: 'http',
+      probeId: 'web',
+      details: { http: { status: 200 }, address: '127.0.0.1' },
+    });
     expect(r.error).toBeUndefined();
     expect(r.checks).toEqual([
       { name: 'status', ok: true, actual: '200', expected: '200–399' },
@@ -198,9 +225,23 @@ describe('HTTPS probe', () => {
     const date = new Date(shortCert.validTo).toISOString().slice(0, 10);
     expect(r.ok).toBe(false);
     expect(r.error).toEqual({ code: 'tls', message: `TLS certificate expires in 3 days (${date})` });
-    expect(r.details?.tls).toMatchObject({ daysLeft: 3, trusted: false, untrustedReason: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
-    expect(r.checks).toContainEqual({ name: 'tls trust', ok: false, actual: 'not trusted (self-signed: DEPTH_ZERO_SELF_SIGNED_CERT)', expected: 'trusted' });
-    expect(r.checks).toContainEqual({ name: 'tls expiry', ok: false, actual: `expires in 3 days (${date})`, expected: 'at least 14 days left' });
+    expect(r.details?.tls).toMatchObject({
+      daysLeft: 3,
+      trusted: false,
+      untrustedReason: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    });
+    expect(r.checks).toContainEqual({
+      name: 'tls trust',
+      ok: false,
+      actual: 'not trusted (self-signed: DEPTH_ZERO_SELF_SIGNED_CERT)',
+      expected: 'trusted',
+    });
+    expect(r.checks).toContainEqual({
+      name: 'tls expiry',
+      ok: false,
+      actual: `expires in 3 days (${date})`,
+      expected: 'at least 14 days left',
+    });
     expect(hits.length).toBe(before);
   });
 
@@ -208,7 +249,10 @@ describe('HTTPS probe', () => {
     const r = await probe({ url: shortCert.url, tlsVerify: false, expectText: 'Welcome' }, threeDaysBefore());
     expect(r.error?.message).toMatch(/^TLS certificate expires in 3 days \(\d{4}-\d{2}-\d{2}\)$/);
     expect(r.details?.http?.status).toBe(200);
-    expect(r.checks.find((c) => c.name === 'tls trust')).toMatchObject({ ok: true, expected: 'any (tlsVerify is off)' });
+    expect(r.checks.find((c) => c.name === 'tls trust')).toMatchObject({
+      ok: true,
+      expected: 'any (tlsVerify is off)',
+    });
     expect(r.checks.find((c) => c.name === 'text')?.ok).toBe(true);
   });
 
@@ -221,11 +265,16 @@ describe('HTTPS probe', () => {
   it('fails an untrusted certificate far from expiry only for trust', async () => {
     const r = await probe({ url: longCert.url });
     expect(r.error?.code).toBe('tls');
-    expect(r.error?.message).toBe('TLS certificate not trusted (self-signed: DEPTH_ZERO_SELF_SIGNED_CERT); the request was not sent');
+    expect(r.error?.message).toBe(
+      'TLS certificate not trusted (self-signed: DEPTH_ZERO_SELF_SIGNED_CERT); the request was not sent',
+    );
   });
 
   it('calls a certificate that has already expired expired', async () => {
-    const r = await probe({ url: shortCert.url, tlsVerify: false }, { ...local, now: () => shortCert.validTo + 2 * DAY + 60_000 });
+    const r = await probe(
+      { url: shortCert.url, tlsVerify: false },
+      { ...local, now: () => shortCert.validTo + 2 * DAY + 60_000 },
+    );
     expect(r.error?.message).toMatch(/^TLS certificate expired 2 days ago/);
   });
 });

@@ -8,7 +8,14 @@ const MINUTE = 60_000;
 const h0 = Date.UTC(2026, 10, 26, 12);
 
 describe('probe history points', () => {
-  const doc = { _id: 'x', hour: new Date(h0), n: { '0': 4, '1': 2, '7': 1 }, f: { '1': 1, '7': 1 }, l: { '0': 400, '1': 90 }, k: { '0': 4, '1': 1 } };
+  const doc = {
+    _id: 'x',
+    hour: new Date(h0),
+    n: { '0': 4, '1': 2, '7': 1 },
+    f: { '1': 1, '7': 1 },
+    l: { '0': 400, '1': 90 },
+    k: { '0': 4, '1': 1 },
+  };
 
   it('gives mean latency of answered runs and ok when no run failed, per minute', () => {
     expect(historyPoints([doc], h0, h0 + HOUR, MINUTE)).toEqual([
@@ -23,7 +30,9 @@ describe('probe history points', () => {
       { t: h0, latencyMs: 98, ok: false },
       { t: h0 + 5 * MINUTE, latencyMs: null, ok: false },
     ]);
-    expect(historyPoints([doc], h0 + 5 * MINUTE, h0 + HOUR, MINUTE)).toEqual([{ t: h0 + 7 * MINUTE, latencyMs: null, ok: false }]);
+    expect(historyPoints([doc], h0 + 5 * MINUTE, h0 + HOUR, MINUTE)).toEqual([
+      { t: h0 + 7 * MINUTE, latencyMs: null, ok: false },
+    ]);
   });
 
   it('keeps a fixed ring of a week of hour documents per probe', () => {
@@ -40,11 +49,22 @@ describe('stored official pages', () => {
       ...Array.from({ length: 300 }, (_, i) => ({ name: `POP ${i}`, level: 'operational' as const })),
       { name: 'Frankfurt', level: 'partial_outage' as const },
     ];
-    const status = { source: 'statuspage' as const, fetchedAt: new Date(h0).toISOString(), level: 'partial_outage' as const, description: 'x', components, incidents: [], maintenances: [] };
+    const status = {
+      source: 'statuspage' as const,
+      fetchedAt: new Date(h0).toISOString(),
+      level: 'partial_outage' as const,
+      description: 'x',
+      components,
+      incidents: [],
+      maintenances: [],
+    };
     const trimmed = trimComponents(status);
     expect(trimmed.components).toHaveLength(61);
     expect(trimmed.components).toContainEqual({ name: 'Frankfurt', level: 'partial_outage' });
     expect(trimmed.notes).toEqual(['240 more operational components are not listed.']);
-    expect(trimComponents({ ...status, components: components.slice(250) })).toEqual({ ...status, components: components.slice(250) });
+    expect(trimComponents({ ...status, components: components.slice(250) })).toEqual({
+      ...status,
+      components: components.slice(250),
+    });
   });
 });

@@ -51,7 +51,8 @@ describe('resolveTarget', () => {
       ok: false,
       error: {
         code: 'blocked_target',
-        message: 'Refused to probe 192.168.0.10: it is a private (RFC 1918) address. Private and internal addresses are not probed unless PROBE_ALLOW_PRIVATE=1 is set.',
+        message:
+          'Refused to probe 192.168.0.10: it is a private (RFC 1918) address. Private and internal addresses are not probed unless PROBE_ALLOW_PRIVATE=1 is set.',
       },
     });
   });
@@ -59,7 +60,10 @@ describe('resolveTarget', () => {
   it('refuses localhost, which resolves to loopback', async () => {
     const r = await resolveTarget('localhost', guard);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/^Refused to probe (127\.0\.0\.1|::1): it is a loopback address \(localhost resolves to it\)/);
+    if (!r.ok)
+      expect(r.error.message).toMatch(
+        /^Refused to probe (127\.0\.0\.1|::1): it is a loopback address \(localhost resolves to it\)/,
+      );
   });
 
   it('refuses a name when any of its addresses is internal, as a rebinding answer would be', async () => {
@@ -69,12 +73,22 @@ describe('resolveTarget', () => {
     ];
     const r = await resolveTarget('rebind.example.test', { ...guard, lookup });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/169\.254\.169\.254: it is a cloud metadata address \(rebind\.example\.test resolves to it\)/);
+    if (!r.ok)
+      expect(r.error.message).toMatch(
+        /169\.254\.169\.254: it is a cloud metadata address \(rebind\.example\.test resolves to it\)/,
+      );
   });
 
   it('returns the first vetted address of a public name', async () => {
-    const lookup: LookupAll = async () => [{ address: '2606:4700::1', family: 6 }, { address: '93.184.216.34', family: 4 }];
-    expect(await resolveTarget('example.test', { ...guard, lookup })).toEqual({ ok: true, address: '2606:4700::1', family: 6 });
+    const lookup: LookupAll = async () => [
+      { address: '2606:4700::1', family: 6 },
+      { address: '93.184.216.34', family: 4 },
+    ];
+    expect(await resolveTarget('example.test', { ...guard, lookup })).toEqual({
+      ok: true,
+      address: '2606:4700::1',
+      family: 6,
+    });
   });
 
   it('allows private addresses when PROBE_ALLOW_PRIVATE is set', async () => {
@@ -86,6 +100,9 @@ describe('resolveTarget', () => {
       throw Object.assign(new Error('nope'), { code: 'EAI_AGAIN' });
     };
     const r = await resolveTarget('example.test', { ...guard, lookup });
-    expect(r).toEqual({ ok: false, error: { code: 'dns', message: 'DNS lookup failed: the DNS server did not answer in time (EAI_AGAIN)' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'dns', message: 'DNS lookup failed: the DNS server did not answer in time (EAI_AGAIN)' },
+    });
   });
 });

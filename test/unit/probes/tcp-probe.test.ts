@@ -5,12 +5,16 @@ import { runProbe, type ProbeDeps } from '../../../server/probes/probe-registry.
 
 const local: ProbeDeps = { now: () => Date.now(), allowPrivate: true };
 const probe = async (host: string, port: number, deps: ProbeDeps = local, timeoutMs = 2_000) => {
-  const result = await runProbe(ProbeDefinition.parse({ kind: 'tcp', id: 'smtp', name: 'SMTP', host, port, timeoutMs }), deps);
+  const result = await runProbe(
+    ProbeDefinition.parse({ kind: 'tcp', id: 'smtp', name: 'SMTP', host, port, timeoutMs }),
+    deps,
+  );
   ProbeResult.parse(result);
   return result;
 };
 
-const listen = (s: net.Server) => new Promise<number>((resolve) => s.listen(0, '127.0.0.1', () => resolve((s.address() as net.AddressInfo).port)));
+const listen = (s: net.Server) =>
+  new Promise<number>((resolve) => s.listen(0, '127.0.0.1', () => resolve((s.address() as net.AddressInfo).port)));
 
 let open: net.Server;
 let openPort: number;
@@ -30,7 +34,11 @@ describe('TCP probe', () => {
   it('passes when the port accepts a connection', async () => {
     const r = await probe('127.0.0.1', openPort);
     expect(r).toMatchObject({ ok: true, kind: 'tcp', details: { address: '127.0.0.1' } });
-    expect(r.checks[0]).toMatchObject({ name: 'connect', ok: true, expected: `connection accepted on port ${openPort} within 2,000 ms` });
+    expect(r.checks[0]).toMatchObject({
+      name: 'connect',
+      ok: true,
+      expected: `connection accepted on port ${openPort} within 2,000 ms`,
+    });
     expect(r.checks[0]!.actual).toMatch(/^connected in \d+ ms$/);
   });
 
@@ -42,7 +50,10 @@ describe('TCP probe', () => {
   });
 
   it('resolves a name before connecting', async () => {
-    const r = await probe('localhost', openPort, { ...local, lookup: async () => [{ address: '127.0.0.1', family: 4 }] });
+    const r = await probe('localhost', openPort, {
+      ...local,
+      lookup: async () => [{ address: '127.0.0.1', family: 4 }],
+    });
     expect(r.ok).toBe(true);
   });
 

@@ -4,7 +4,13 @@ import { assessVantage, type VantageSample } from '../../../server/probes/vantag
 const NOW = Date.parse('2025-03-04T14:31:00Z');
 const at = (secondsAgo: number) => new Date(NOW - secondsAgo * 1000).toISOString();
 const ok = (service: string, probeId = 'web', ago = 10): VantageSample => ({ service, probeId, ok: true, at: at(ago) });
-const bad = (service: string, code: string, probeId = 'web', ago = 10): VantageSample => ({ service, probeId, ok: false, error: { code }, at: at(ago) });
+const bad = (service: string, code: string, probeId = 'web', ago = 10): VantageSample => ({
+  service,
+  probeId,
+  ok: false,
+  error: { code },
+  at: at(ago),
+});
 
 describe('assessVantage', () => {
   const cases: { name: string; samples: VantageSample[]; down: boolean; reason: RegExp }[] = [
@@ -12,7 +18,8 @@ describe('assessVantage', () => {
       name: 'every unrelated service timing out at once means our own network is down',
       samples: [bad('github', 'timeout'), bad('slack', 'timeout'), bad('chatgpt', 'dns'), bad('zoom', 'timeout')],
       down: true,
-      reason: /^Probes of 4 of 4 unrelated services all failed to connect \(dns, timeout\) at once; our own network is the likely cause\.$/,
+      reason:
+        /^Probes of 4 of 4 unrelated services all failed to connect \(dns, timeout\) at once; our own network is the likely cause\.$/,
     },
     {
       name: 'four of five services unreachable is enough (80%)',
@@ -46,7 +53,13 @@ describe('assessVantage', () => {
     },
     {
       name: 'stale failures from an hour ago do not count',
-      samples: [bad('a', 'timeout', 'web', 3600), bad('b', 'timeout', 'web', 3600), bad('c', 'timeout'), ok('d'), ok('e')],
+      samples: [
+        bad('a', 'timeout', 'web', 3600),
+        bad('b', 'timeout', 'web', 3600),
+        bad('c', 'timeout'),
+        ok('d'),
+        ok('e'),
+      ],
       down: false,
       reason: /1 of 3/,
     },

@@ -23,17 +23,33 @@ const incident = (over: Partial<Incident> = {}): Incident => ({
   updates: [],
   ...over,
 });
-const update = (status: Incident['updates'][number]['status'], minutes: number) => ({ id: `u${minutes}`, status, body: `${status} note`, author: 'ops', at: at(minutes) });
+const update = (status: Incident['updates'][number]['status'], minutes: number) => ({
+  id: `u${minutes}`,
+  status,
+  body: `${status} note`,
+  author: 'ops',
+  at: at(minutes),
+});
 
 describe('our incidents in Statuspage words', () => {
   it('starts with an update written from the detection, so the latest update is never missing', () => {
     const sp = statuspageIncident(incident(), ctx);
-    expect(sp).toMatchObject({ status: 'investigating', impact: 'critical', name: 'Acme Pay: outage reported by users', shortlink: `https://radar.test/incidents/${'a'.repeat(24)}` });
-    expect(sp.incident_updates.map((u) => u.body)).toEqual(['Users are reporting problems with Acme Pay. 40 reports in the last 10 minutes, 13× the usual. Most reported: Login (75%).']);
+    expect(sp).toMatchObject({
+      status: 'investigating',
+      impact: 'critical',
+      name: 'Acme Pay: outage reported by users',
+      shortlink: `https://radar.test/incidents/${'a'.repeat(24)}`,
+    });
+    expect(sp.incident_updates.map((u) => u.body)).toEqual([
+      'Users are reporting problems with Acme Pay. 40 reports in the last 10 minutes, 13× the usual. Most reported: Login (75%).',
+    ]);
   });
 
   it('keeps the status before an "update", reads "resolved" as monitoring while the incident is open, and lists updates newest first', () => {
-    const sp = statuspageIncident(incident({ updates: [update('identified', 5), update('update', 10), update('resolved', 20)] }), ctx);
+    const sp = statuspageIncident(
+      incident({ updates: [update('identified', 5), update('update', 10), update('resolved', 20)] }),
+      ctx,
+    );
     expect(sp.incident_updates.map((u) => [u.status, u.display_at])).toEqual([
       ['monitoring', at(20)],
       ['identified', at(10)],
@@ -44,14 +60,30 @@ describe('our incidents in Statuspage words', () => {
   });
 
   it('closes a resolved incident with a resolution update on top', () => {
-    const sp = statuspageIncident(incident({ kind: 'partial', state: 'resolved', resolvedAt: at(45), updates: [update('monitoring', 30)] }), ctx);
-    expect(sp).toMatchObject({ status: 'resolved', impact: 'major', resolved_at: at(45), updated_at: at(45), monitoring_at: at(30), name: 'Acme Pay: problems with Login reported by users' });
+    const sp = statuspageIncident(
+      incident({ kind: 'partial', state: 'resolved', resolvedAt: at(45), updates: [update('monitoring', 30)] }),
+      ctx,
+    );
+    expect(sp).toMatchObject({
+      status: 'resolved',
+      impact: 'major',
+      resolved_at: at(45),
+      updated_at: at(45),
+      monitoring_at: at(30),
+      name: 'Acme Pay: problems with Login reported by users',
+    });
     expect(sp.incident_updates.map((u) => u.status)).toEqual(['resolved', 'monitoring', 'investigating']);
   });
 });
 
 describe('maintenance windows as scheduled maintenances', () => {
-  const window: MaintenanceWindow = { id: 'b'.repeat(24), service: 'acme-pay', title: 'Database upgrade', start: at(60), end: at(120) };
+  const window: MaintenanceWindow = {
+    id: 'b'.repeat(24),
+    service: 'acme-pay',
+    title: 'Database upgrade',
+    start: at(60),
+    end: at(120),
+  };
   it.each([
     [0, 'scheduled', ['scheduled']],
     [60, 'in_progress', ['in_progress', 'scheduled']],
@@ -65,7 +97,11 @@ describe('maintenance windows as scheduled maintenances', () => {
 });
 
 describe('the page status', () => {
-  const verdicts = (...levels: StatusLevel[]) => levels.map((level, i) => ({ service: { slug: `s${i}`, name: `S${i}`, category: 'C' }, status: { level, confidence: 1, reasons: [], since: at(0) } }));
+  const verdicts = (...levels: StatusLevel[]) =>
+    levels.map((level, i) => ({
+      service: { slug: `s${i}`, name: `S${i}`, category: 'C' },
+      status: { level, confidence: 1, reasons: [], since: at(0) },
+    }));
   it.each([
     [['operational', 'operational'], 'none', 'All Systems Operational'],
     [['operational', 'degraded_performance'], 'minor', 'Minor Service Outage'],

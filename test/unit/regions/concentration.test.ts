@@ -5,9 +5,24 @@ const country = (code: string, name: string, reports: number) => ({ code, name, 
 
 describe('concentrationReason', () => {
   it.each([
-    ['one country with most located reports', 50, [country('DE', 'Germany', 36), country('FR', 'France', 9)], 'Reports come mostly from Germany (72% of 50 located reports).'],
-    ['exactly the share it takes', 10, [country('BR', 'Brazil', 6), country('AR', 'Argentina', 4)], 'Reports come mostly from Brazil (60% of 10 located reports).'],
-    ['every located report from one country', 12, [country('JP', 'Japan', 12)], 'Reports come mostly from Japan (100% of 12 located reports).'],
+    [
+      'one country with most located reports',
+      50,
+      [country('DE', 'Germany', 36), country('FR', 'France', 9)],
+      'Reports come mostly from Germany (72% of 50 located reports).',
+    ],
+    [
+      'exactly the share it takes',
+      10,
+      [country('BR', 'Brazil', 6), country('AR', 'Argentina', 4)],
+      'Reports come mostly from Brazil (60% of 10 located reports).',
+    ],
+    [
+      'every located report from one country',
+      12,
+      [country('JP', 'Japan', 12)],
+      'Reports come mostly from Japan (100% of 12 located reports).',
+    ],
   ])('says where for %s', (_what, located, countries, reason) => {
     expect(concentrationReason({ located, countries })).toBe(reason);
   });

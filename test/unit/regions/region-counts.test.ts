@@ -28,7 +28,11 @@ describe('region counters', () => {
       new RegionSample(),
     );
     expect(bumps).toEqual([
-      { id: `s|${t0}`, seed: { service: 's', hour: new Date(t0), t: {}, g: {}, l: {} }, inc: { 't.1': 2, 'g.1.DE': 2, [`l.1.${cityKey('DE', berlin)}`]: 1 } },
+      {
+        id: `s|${t0}`,
+        seed: { service: 's', hour: new Date(t0), t: {}, g: {}, l: {} },
+        inc: { 't.1': 2, 'g.1.DE': 2, [`l.1.${cityKey('DE', berlin)}`]: 1 },
+      },
     ]);
     expect(regionBumps([{ service: 's', receivedAt: t0 }], new RegionSample())).toEqual([]);
   });
@@ -36,17 +40,30 @@ describe('region counters', () => {
   it('records at most so many countries a minute, still counting the rest as located', () => {
     const sample = new RegionSample();
     const codes = Array.from({ length: COUNTRIES_PER_MINUTE + 3 }, (_, i) => `A${String.fromCharCode(65 + i)}`);
-    const [bump] = regionBumps(codes.map((country) => ({ service: 's', receivedAt: t0, place: { country } })), sample);
+    const [bump] = regionBumps(
+      codes.map((country) => ({ service: 's', receivedAt: t0, place: { country } })),
+      sample,
+    );
     expect(bump!.inc['t.0']).toBe(codes.length);
     expect(Object.keys(bump!.inc).filter((k) => k.startsWith('g.'))).toHaveLength(COUNTRIES_PER_MINUTE);
     // A country already recorded this minute keeps counting; the next minute starts afresh.
-    const [later] = regionBumps([{ service: 's', receivedAt: t0 + 1_000, place: { country: 'AA' } }, { service: 's', receivedAt: t0 + 60_000, place: { country: codes.at(-1)! } }], sample);
+    const [later] = regionBumps(
+      [
+        { service: 's', receivedAt: t0 + 1_000, place: { country: 'AA' } },
+        { service: 's', receivedAt: t0 + 60_000, place: { country: codes.at(-1)! } },
+      ],
+      sample,
+    );
     expect(later!.inc).toMatchObject({ 'g.0.AA': 1, [`g.1.${codes.at(-1)}`]: 1 });
   });
 
   it('lists the most reported places first, with country names', () => {
     const view = regionsView(
-      { located: 7, countries: { FR: 2, DE: 5, XX: 0 }, cities: { [cityKey('DE', { name: 'Berlin', lat: 52.5, lon: 13.4 })]: 4, broken: 3 } },
+      {
+        located: 7,
+        countries: { FR: 2, DE: 5, XX: 0 },
+        cities: { [cityKey('DE', { name: 'Berlin', lat: 52.5, lon: 13.4 })]: 4, broken: 3 },
+      },
       60,
     );
     expect(view).toEqual({

@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchOfficial, type FetchOfficialDeps } from '../../../server/status/official/fetch-official.ts';
 
-const summary = readFileSync(new URL('../../fixtures/statuspage/github-operational.summary.json', import.meta.url), 'utf8');
+const summary = readFileSync(
+  new URL('../../fixtures/statuspage/github-operational.summary.json', import.meta.url),
+  'utf8',
+);
 const NOW = Date.parse('2025-03-04T15:00:00Z');
 const feed = `<rss version="2.0"><channel><item><title>API errors</title><description>Investigating - errors on the API</description><pubDate>Tue, 04 Mar 2025 14:40:00 +0000</pubDate></item></channel></rss>`;
 
@@ -14,7 +17,10 @@ const deps: FetchOfficialDeps = { now: () => NOW, allowPrivate: true, timeoutMs:
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    const send = (status: number, type: string, body: string) => (res.writeHead(status, { 'content-type': type }), res.end(body));
+    const send = (status: number, type: string, body: string) => (
+      res.writeHead(status, { 'content-type': type }),
+      res.end(body)
+    );
     switch (req.url) {
       case '/api/v2/summary.json':
         return send(200, 'application/json', summary);
@@ -43,7 +49,11 @@ afterAll(() => (server.closeAllConnections(), new Promise((r) => server.close(r)
 describe('fetchOfficial', () => {
   it('fetches and parses a Statuspage summary', async () => {
     const r = await fetchOfficial(`${base}/api/v2/summary.json`, 'statuspage', deps);
-    expect(r.ok && r.status).toMatchObject({ source: 'statuspage', level: 'operational', fetchedAt: '2025-03-04T15:00:00.000Z' });
+    expect(r.ok && r.status).toMatchObject({
+      source: 'statuspage',
+      level: 'operational',
+      fetchedAt: '2025-03-04T15:00:00.000Z',
+    });
   });
 
   it('follows a redirect to the summary', async () => {
@@ -56,14 +66,61 @@ describe('fetchOfficial', () => {
     expect(r.ok && r.status).toMatchObject({ source: 'feed', level: 'degraded_performance' });
   });
 
-  const failures: { name: string; path: string; kind: 'statuspage' | 'feed'; deps?: Partial<FetchOfficialDeps>; error: { code: string; message: string | RegExp } }[] = [
-    { name: 'a server error is reported with its status', path: '/broken', kind: 'statuspage', error: { code: 'http_status', message: 'HTTP 500 from the status page, expected 200–299' } },
-    { name: 'an HTML page where JSON was expected is not JSON', path: '/html', kind: 'statuspage', error: { code: 'not_json', message: 'The status page answered with something that is not JSON (text/html; charset=utf-8)' } },
-    { name: 'JSON that is not a summary is the wrong shape', path: '/other-json', kind: 'statuspage', error: { code: 'unexpected_shape', message: /not a Statuspage summary/ } },
-    { name: 'a summary where a feed was expected is the wrong shape', path: '/api/v2/summary.json', kind: 'feed', error: { code: 'unexpected_shape', message: 'The status feed is not RSS or Atom (application/json)' } },
-    { name: 'an answer over the size limit is not read', path: '/api/v2/summary.json', kind: 'statuspage', deps: { maxBytes: 1024 }, error: { code: 'too_large', message: "The status page's answer is larger than 1 KB; it was not read" } },
-    { name: 'a page that never answers times out', path: '/hang', kind: 'statuspage', deps: { timeoutMs: 300 }, error: { code: 'timeout', message: 'Timed out after 300 ms' } },
-    { name: 'a loopback address is refused without PROBE_ALLOW_PRIVATE', path: '/api/v2/summary.json', kind: 'statuspage', deps: { allowPrivate: false }, error: { code: 'blocked_target', message: /PROBE_ALLOW_PRIVATE=1/ } },
+  const failures: {
+    name: string;
+    path: string;
+    kind: 'statuspage' | 'feed';
+    deps?: Partial<FetchOfficialDeps>;
+    error: { code: string; message: string | RegExp };
+  }[] = [
+    {
+      name: 'a server error is reported with its status',
+      path: '/broken',
+      kind: 'statuspage',
+      error: { code: 'http_status', message: 'HTTP 500 from the status page, expected 200–299' },
+    },
+    {
+      name: 'an HTML page where JSON was expected is not JSON',
+      path: '/html',
+      kind: 'statuspage',
+      error: {
+        code: 'not_json',
+        message: 'The status page answered with something that is not JSON (text/html; charset=utf-8)',
+      },
+    },
+    {
+      name: 'JSON that is not a summary is the wrong shape',
+      path: '/other-json',
+      kind: 'statuspage',
+      error: { code: 'unexpected_shape', message: /not a Statuspage summary/ },
+    },
+    {
+      name: 'a summary where a feed was expected is the wrong shape',
+      path: '/api/v2/summary.json',
+      kind: 'feed',
+      error: { code: 'unexpected_shape', message: 'The status feed is not RSS or Atom (application/json)' },
+    },
+    {
+      name: 'an answer over the size limit is not read',
+      path: '/api/v2/summary.json',
+      kind: 'statuspage',
+      deps: { maxBytes: 1024 },
+      error: { code: 'too_large', message: "The status page's answer is larger than 1 KB; it was not read" },
+    },
+    {
+      name: 'a page that never answers times out',
+      path: '/hang',
+      kind: 'statuspage',
+      deps: { timeoutMs: 300 },
+      error: { code: 'timeout', message: 'Timed out after 300 ms' },
+    },
+    {
+      name: 'a loopback address is refused without PROBE_ALLOW_PRIVATE',
+      path: '/api/v2/summary.json',
+      kind: 'statuspage',
+      deps: { allowPrivate: false },
+      error: { code: 'blocked_target', message: /PROBE_ALLOW_PRIVATE=1/ },
+    },
   ];
   it.each(failures)('$name', async ({ path, kind, deps: extra, error }) => {
     const r = await fetchOfficial(`${base}${path}`, kind, { ...deps, ...extra });

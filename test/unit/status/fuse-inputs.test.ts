@@ -6,10 +6,23 @@ import { ProbeDefinition } from '../../../shared/index.ts';
 
 const now = Date.UTC(2026, 10, 26, 14, 30);
 const iso = (t: number) => new Date(t).toISOString();
-const def = ProbeDefinition.parse({ kind: 'http', id: 'web', name: 'Website', url: 'https://example.com/', intervalSeconds: 60 });
+const def = ProbeDefinition.parse({
+  kind: 'http',
+  id: 'web',
+  name: 'Website',
+  url: 'https://example.com/',
+  intervalSeconds: 60,
+});
 const stored = (ok: boolean, at: number, failingSince?: number): StoredProbe => ({
   sig: '',
-  result: { probeId: 'web', kind: 'http', at: iso(at), ok, checks: [], ...(ok ? {} : { error: { code: 'http_status', message: 'HTTP 503, expected 200–399' } }) },
+  result: {
+    probeId: 'web',
+    kind: 'http',
+    at: iso(at),
+    ok,
+    checks: [],
+    ...(ok ? {} : { error: { code: 'http_status', message: 'HTTP 503, expected 200–399' } }),
+  },
   failingSince: failingSince === undefined ? null : iso(failingSince),
 });
 const base = (over: Partial<FuseInput> = {}): FuseInput => ({
@@ -25,7 +38,12 @@ const base = (over: Partial<FuseInput> = {}): FuseInput => ({
 describe('fusion inputs', () => {
   it('counts a fresh probe result, with when its failures began', () => {
     expect(probeSignals([def], () => stored(false, now - 30_000, now - 600_000), now)).toEqual([
-      { name: 'Website', ok: false, error: { code: 'http_status', message: 'HTTP 503, expected 200–399' }, failingSince: now - 600_000 },
+      {
+        name: 'Website',
+        ok: false,
+        error: { code: 'http_status', message: 'HTTP 503, expected 200–399' },
+        failingSince: now - 600_000,
+      },
     ]);
   });
 
@@ -35,10 +53,20 @@ describe('fusion inputs', () => {
   });
 
   it('uses the last good official read only while it is recent', () => {
-    const latest = { source: 'statuspage' as const, fetchedAt: iso(now - 60_000), level: 'operational' as const, description: 'ok', components: [], incidents: [], maintenances: [] };
+    const latest = {
+      source: 'statuspage' as const,
+      fetchedAt: iso(now - 60_000),
+      level: 'operational' as const,
+      description: 'ok',
+      components: [],
+      incidents: [],
+      maintenances: [],
+    };
     const official = { url: 'u', kind: 'statuspage' as const, latest, error: null, fetchedAt: iso(now) };
     expect(officialInput(official, now)).toBe(latest);
-    expect(officialInput({ ...official, latest: { ...latest, fetchedAt: iso(now - 16 * 60_000) } }, now)).toBeUndefined();
+    expect(
+      officialInput({ ...official, latest: { ...latest, fetchedAt: iso(now - 16 * 60_000) } }, now),
+    ).toBeUndefined();
   });
 
   it('dates a probe-driven verdict from the first failing probe, and a window from its start', () => {

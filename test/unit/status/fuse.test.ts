@@ -1,23 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficialStatus } from '../../../shared/schemas/official-status.ts';
 import type { StatusLevel } from '../../../shared/schemas/status.ts';
-import { fuse, VANTAGE_REASON, type CrowdSignal, type FuseInput, type ProbeSignal } from '../../../server/status/fuse.ts';
+import {
+  fuse,
+  VANTAGE_REASON,
+  type CrowdSignal,
+  type FuseInput,
+  type ProbeSignal,
+} from '../../../server/status/fuse.ts';
 
 const T = (hhmm: string) => Date.parse(`2025-03-04T${hhmm}:00Z`);
 const NOW = T('14:40');
 const formatTime = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
 const quiet: CrowdSignal = { state: 'normal', observed: 12, expected: 11, windowMinutes: 10 };
-const spike: CrowdSignal = { state: 'incident', observed: 412, expected: 45, windowMinutes: 10, since: T('14:29'), kind: 'unplanned', pValue: 1e-40, ratio: 9.2, reach: { networks: 60, needed: 5 } };
-const rising: CrowdSignal = { state: 'elevated', observed: 60, expected: 25, windowMinutes: 10, pValue: 1e-4, ratio: 2.4, reach: { networks: 30, needed: 5 } };
+const spike: CrowdSignal = {
+  state: 'incident',
+  observed: 412,
+  expected: 45,
+  windowMinutes: 10,
+  since: T('14:29'),
+  kind: 'unplanned',
+  pValue: 1e-40,
+  ratio: 9.2,
+  reach: { networks: 60, needed: 5 },
+};
+const rising: CrowdSignal = {
+  state: 'elevated',
+  observed: 60,
+  expected: 25,
+  windowMinutes: 10,
+  pValue: 1e-4,
+  ratio: 2.4,
+  reach: { networks: 30, needed: 5 },
+};
 
 const pass = (name: string): ProbeSignal => ({ name, ok: true });
-const http503 = (name: string): ProbeSignal => ({ name, ok: false, error: { code: 'http_status', message: 'HTTP 503, expected 200–399' }, failingSince: T('14:31') });
-const timeout = (name: string): ProbeSignal => ({ name, ok: false, error: { code: 'timeout', message: 'Timed out after 10,000 ms' }, failingSince: T('14:33') });
-const slow = (name: string): ProbeSignal => ({ name, ok: false, error: { code: 'slow', message: 'Slow response: 2,340 ms, limit 1,000 ms' } });
+const http503 = (name: string): ProbeSignal => ({
+  name,
+  ok: false,
+  error: { code: 'http_status', message: 'HTTP 503, expected 200–399' },
+  failingSince: T('14:31'),
+});
+const timeout = (name: string): ProbeSignal => ({
+  name,
+  ok: false,
+  error: { code: 'timeout', message: 'Timed out after 10,000 ms' },
+  failingSince: T('14:33'),
+});
+const slow = (name: string): ProbeSignal => ({
+  name,
+  ok: false,
+  error: { code: 'slow', message: 'Slow response: 2,340 ms, limit 1,000 ms' },
+});
 
 const COMPONENTS = ['Git Operations', 'API Requests', 'Webhooks'];
-function official(level: StatusLevel, affected: Record<string, StatusLevel> = {}, extra: Partial<OfficialStatus> = {}): OfficialStatus {
+function official(
+  level: StatusLevel,
+  affected: Record<string, StatusLevel> = {},
+  extra: Partial<OfficialStatus> = {},
+): OfficialStatus {
   return {
     source: 'statuspage',
     fetchedAt: new Date(NOW).toISOString(),
@@ -29,18 +71,39 @@ function official(level: StatusLevel, affected: Record<string, StatusLevel> = {}
     ...extra,
   };
 }
-const allDown = official('major_outage', Object.fromEntries(COMPONENTS.map((c) => [c, 'major_outage' as const])), { description: 'Major System Outage' });
+const allDown = official('major_outage', Object.fromEntries(COMPONENTS.map((c) => [c, 'major_outage' as const])), {
+  description: 'Major System Outage',
+});
 const dbUpgrade = [{ title: 'Database upgrade', start: T('14:00'), end: T('16:00') }];
 
-const input = (over: Partial<FuseInput>): FuseInput => ({ crowd: quiet, probes: [], vantageDown: false, maintenance: [], now: NOW, formatTime, ...over });
+const input = (over: Partial<FuseInput>): FuseInput => ({
+  crowd: quiet,
+  probes: [],
+  vantageDown: false,
+  maintenance: [],
+  now: NOW,
+  formatTime,
+  ...over,
+});
 
 describe('fuse', () => {
-  const cases: { name: string; input: FuseInput; level: StatusLevel; kind?: string; reasons: (string | RegExp)[]; confidence?: [number, number] }[] = [
+  const cases: {
+    name: string;
+    input: FuseInput;
+    level: StatusLevel;
+    kind?: string;
+    reasons: (string | RegExp)[];
+    confidence?: [number, number];
+  }[] = [
     {
       name: 'nothing unusual anywhere is operational, because reports are at normal levels',
       input: input({ probes: [pass('web'), pass('api')], official: official('operational') }),
       level: 'operational',
-      reasons: ['Reports are at normal levels (12 in the last 10 minutes, about 11 expected)', 'All 2 probes pass', 'Official status page: All Systems Operational'],
+      reasons: [
+        'Reports are at normal levels (12 in the last 10 minutes, about 11 expected)',
+        'All 2 probes pass',
+        'Official status page: All Systems Operational',
+      ],
       confidence: [0.85, 0.95],
     },
     {
@@ -48,7 +111,10 @@ describe('fuse', () => {
       input: input({ crowd: spike, probes: [http503('web'), http503('api'), pass('dns')] }),
       level: 'major_outage',
       kind: 'unplanned',
-      reasons: ['412 reports in the last 10 minutes, 9× normal for this hour; rising since 14:29', '2 of 3 probes failing with HTTP 503 since 14:31'],
+      reasons: [
+        '412 reports in the last 10 minutes, 9× normal for this hour; rising since 14:29',
+        '2 of 3 probes failing with HTTP 503 since 14:31',
+      ],
       confidence: [0.78, 0.85],
     },
     {
@@ -105,7 +171,13 @@ describe('fuse', () => {
     },
     {
       name: 'an official degraded page raises a quiet verdict to degraded performance',
-      input: input({ official: official('degraded_performance', {}, { components: [], description: '1 unresolved incident: Slow builds' }) }),
+      input: input({
+        official: official(
+          'degraded_performance',
+          {},
+          { components: [], description: '1 unresolved incident: Slow builds' },
+        ),
+      }),
       level: 'degraded_performance',
       reasons: ["Official status page: 'Degraded performance' — 1 unresolved incident: Slow builds"],
     },
@@ -142,14 +214,19 @@ describe('fuse', () => {
       reasons: [/^60 reports/, /^2 of 2 probes failing/],
     },
     {
-      name: "when our own network is down, probe failures are not counted",
+      name: 'when our own network is down, probe failures are not counted',
       input: input({ probes: [timeout('web'), timeout('api')], vantageDown: true }),
       level: 'operational',
       reasons: [VANTAGE_REASON],
     },
     {
       name: 'a probe whose target the guard refuses is not counted',
-      input: input({ probes: [pass('web'), { name: 'internal', ok: false, error: { code: 'blocked_target', message: 'Refused to probe 10.0.0.1' } }] }),
+      input: input({
+        probes: [
+          pass('web'),
+          { name: 'internal', ok: false, error: { code: 'blocked_target', message: 'Refused to probe 10.0.0.1' } },
+        ],
+      }),
       level: 'operational',
       reasons: ['The probe passes', '1 probe not counted: the target is refused by our private-address guard'],
     },
@@ -158,7 +235,11 @@ describe('fuse', () => {
       input: input({ crowd: { ...spike, kind: 'maintenance' }, probes: [timeout('web')], maintenance: dbUpgrade }),
       level: 'under_maintenance',
       kind: 'maintenance',
-      reasons: ['Scheduled maintenance "Database upgrade" until 16:00', /^412 reports .*, expected during maintenance$/, '1 of 1 probe failing with timeouts since 14:33'],
+      reasons: [
+        'Scheduled maintenance "Database upgrade" until 16:00',
+        /^412 reports .*, expected during maintenance$/,
+        '1 of 1 probe failing with timeouts since 14:33',
+      ],
       confidence: [0.8, 0.9],
     },
     {
@@ -192,7 +273,10 @@ describe('fuse', () => {
     expect(r.level).toBe(level);
     if (kind) expect(r.kind).toBe(kind);
     for (const want of reasons) {
-      expect(r.reasons.some((got) => (typeof want === 'string' ? got === want : want.test(got))), `reason ${want} in ${JSON.stringify(r.reasons)}`).toBe(true);
+      expect(
+        r.reasons.some((got) => (typeof want === 'string' ? got === want : want.test(got))),
+        `reason ${want} in ${JSON.stringify(r.reasons)}`,
+      ).toBe(true);
     }
     if (confidence) {
       expect(r.confidence).toBeGreaterThanOrEqual(confidence[0]);
@@ -203,7 +287,9 @@ describe('fuse', () => {
   it('grows more confident as more independent signals agree on an outage', () => {
     const crowdOnly = fuse(input({ crowd: spike })).confidence;
     const withProbes = fuse(input({ crowd: spike, probes: [timeout('web'), timeout('api')] })).confidence;
-    const withOfficial = fuse(input({ crowd: spike, probes: [timeout('web'), timeout('api')], official: allDown })).confidence;
+    const withOfficial = fuse(
+      input({ crowd: spike, probes: [timeout('web'), timeout('api')], official: allDown }),
+    ).confidence;
     expect(crowdOnly).toBeLessThan(withProbes);
     expect(withProbes).toBeLessThan(withOfficial);
   });

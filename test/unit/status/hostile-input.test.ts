@@ -106,11 +106,20 @@ describe('fetching a hostile status page', () => {
   });
   afterAll(() => (server.closeAllConnections(), new Promise((r) => server.close(r))));
 
-  const cases = [...feeds.map(([name], i) => ({ name: `a feed of ${name}`, path: `/feed/${i}`, kind: 'feed' as const })), ...summaries.map(([name], i) => ({ name: `a summary with ${name}`, path: `/summary/${i}`, kind: 'statuspage' as const }))];
+  const cases = [
+    ...feeds.map(([name], i) => ({ name: `a feed of ${name}`, path: `/feed/${i}`, kind: 'feed' as const })),
+    ...summaries.map(([name], i) => ({
+      name: `a summary with ${name}`,
+      path: `/summary/${i}`,
+      kind: 'statuspage' as const,
+    })),
+  ];
 
   it.each(cases)(`never blocks the event loop for ${BLOCK_LIMIT_MS} ms or more: $name`, async ({ path, kind }) => {
     let result: Awaited<ReturnType<typeof fetchOfficial>> | undefined;
-    const blocked = await best(BLOCK_LIMIT_MS, () => longestBlockMs(async () => (result = await fetchOfficial(`${base}${path}`, kind, deps))));
+    const blocked = await best(BLOCK_LIMIT_MS, () =>
+      longestBlockMs(async () => (result = await fetchOfficial(`${base}${path}`, kind, deps))),
+    );
     expect(blocked).toBeLessThan(BLOCK_LIMIT_MS);
     // Read, or refused for its shape — never cut off for its size, which would make this test moot.
     if (result?.ok) expectBounded(result.status);

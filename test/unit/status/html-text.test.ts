@@ -3,7 +3,10 @@ import { firstParagraphText, plainText } from '../../../server/status/official/h
 
 describe('plainText', () => {
   const cases: [html: string, text: string][] = [
-    ['The cause is a <b>failed</b> failover &amp; we are rolling back.', 'The cause is a failed failover & we are rolling back.'],
+    [
+      'The cause is a <b>failed</b> failover &amp; we are rolling back.',
+      'The cause is a failed failover & we are rolling back.',
+    ],
     ['Mar 4, 14:40 UTC<br>Identified<BR/>- rolling back', 'Mar 4, 14:40 UTC\nIdentified\n- rolling back'],
     ['a&nbsp;&nbsp; b\t\tc', 'a b c'],
     ['&lt;script&gt; is text when escaped &#233;&#x41;', '<script> is text when escaped éA'],
@@ -27,7 +30,9 @@ describe('plainText', () => {
 
 describe('firstParagraphText', () => {
   it('reads only up to the end of the first paragraph', () => {
-    expect(firstParagraphText('<p><strong>Identified</strong> - rolling back.</p><p>Investigating - errors.</p>')).toBe('Identified - rolling back.');
+    expect(firstParagraphText('<p><strong>Identified</strong> - rolling back.</p><p>Investigating - errors.</p>')).toBe(
+      'Identified - rolling back.',
+    );
   });
 
   it('reads everything when there are no paragraphs', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { OfficialStatus } from '../../../shared/schemas/official-status.ts';
-import { levelOf, parseIncidentFeed, parseXml, readIncidentFeed, stateOf } from '../../../server/status/official/incident-feed.ts';
+import {
+  levelOf,
+  parseIncidentFeed,
+  parseXml,
+  readIncidentFeed,
+  stateOf,
+} from '../../../server/status/official/incident-feed.ts';
 
 const NOW = Date.parse('2025-03-04T15:00:00Z');
 const opts = { fetchedAt: new Date(NOW).toISOString(), now: NOW };
@@ -77,7 +83,14 @@ describe('parseIncidentFeed', () => {
   it('reads an Atom feed with a major outage and maintenance in progress', () => {
     const r = parse(ATOM);
     expect(r.level).toBe('major_outage');
-    expect(r.incidents).toMatchObject([{ name: 'Major outage: all regions', status: 'identified', impact: 'critical', url: 'https://status.example.com/incidents/xyz' }]);
+    expect(r.incidents).toMatchObject([
+      {
+        name: 'Major outage: all regions',
+        status: 'identified',
+        impact: 'critical',
+        url: 'https://status.example.com/incidents/xyz',
+      },
+    ]);
     expect(r.maintenances).toEqual([{ name: 'Scheduled maintenance: storage upgrade', status: 'in_progress' }]);
   });
 
@@ -89,20 +102,29 @@ describe('parseIncidentFeed', () => {
 
   it('reads a feed of only resolved incidents as operational', () => {
     const r = parse(RSS.replace(/<item>\s*<title>Elevated[\s\S]*?<\/item>/, ''));
-    expect(r).toMatchObject({ level: 'operational', incidents: [], description: 'No unresolved incidents in the feed' });
+    expect(r).toMatchObject({
+      level: 'operational',
+      incidents: [],
+      description: 'No unresolved incidents in the feed',
+    });
   });
 
   it('skips undated items with a note rather than guessing how old they are', () => {
-    const r = parse('<rss><channel><item><title>Outage</title><description>Investigating</description></item></channel></rss>');
+    const r = parse(
+      '<rss><channel><item><title>Outage</title><description>Investigating</description></item></channel></rss>',
+    );
     expect(r.level).toBe('operational');
     expect(r.notes).toEqual(['"Outage" has no date and was skipped.']);
   });
 
-  it.each(['{"status":"ok"}', '<html><body>Status</body></html>', ''])('reads %j as degraded with a note, never throwing', (text) => {
-    const r = parse(text);
-    expect(r.level).toBe('degraded_performance');
-    expect(readIncidentFeed(text, opts)).toBeNull();
-  });
+  it.each(['{"status":"ok"}', '<html><body>Status</body></html>', ''])(
+    'reads %j as degraded with a note, never throwing',
+    (text) => {
+      const r = parse(text);
+      expect(r.level).toBe('degraded_performance');
+      expect(readIncidentFeed(text, opts)).toBeNull();
+    },
+  );
 });
 
 describe('links in a feed', () => {
@@ -111,24 +133,32 @@ describe('links in a feed', () => {
   const atomWith = (href: string) =>
     `<feed><entry><title>API errors</title><link rel="alternate" href="${href}"/><updated>2025-03-04T14:50:00Z</updated><summary>Investigating</summary></entry></feed>`;
 
-  it.each(['https://status.example.com/incidents/abc', 'http://status.example.com/incidents/abc'])('keeps an http(s) link: %s', (link) => {
-    expect(parse(rssWith(link)).incidents[0]?.url).toBe(link);
-    expect(parse(atomWith(link)).incidents[0]?.url).toBe(link);
-  });
+  it.each(['https://status.example.com/incidents/abc', 'http://status.example.com/incidents/abc'])(
+    'keeps an http(s) link: %s',
+    (link) => {
+      expect(parse(rssWith(link)).incidents[0]?.url).toBe(link);
+      expect(parse(atomWith(link)).incidents[0]?.url).toBe(link);
+    },
+  );
 
-  it.each([
-    'javascript:alert(document.cookie)',
-    'JavaScript:alert(1)',
-    'java&#x09;script:alert(1)',
-    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
-    'vbscript:msgbox(1)',
-    'ftp://status.example.com/incidents/abc',
-    '/incidents/abc',
-    'incidents/abc',
-    '//evil.example/x',
-    'not a link at all',
-    `https://status.example.com/${'a'.repeat(5_000)}`,
-  ].map((link) => [link.length > 100 ? `an https link of ${link.length.toLocaleString('en-US')} characters` : link, link]))('drops any other link, keeping the incident: %s', (_, link) => {
+  it.each(
+    [
+      'javascript:alert(document.cookie)',
+      'JavaScript:alert(1)',
+      'java&#x09;script:alert(1)',
+      'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+      'vbscript:msgbox(1)',
+      'ftp://status.example.com/incidents/abc',
+      '/incidents/abc',
+      'incidents/abc',
+      '//evil.example/x',
+      'not a link at all',
+      `https://status.example.com/${'a'.repeat(5_000)}`,
+    ].map((link) => [
+      link.length > 100 ? `an https link of ${link.length.toLocaleString('en-US')} characters` : link,
+      link,
+    ]),
+  )('drops any other link, keeping the incident: %s', (_, link) => {
     for (const xml of [rssWith(link), atomWith(link)]) {
       const [incident] = parse(xml).incidents;
       expect(incident).toMatchObject({ name: 'API errors', status: 'investigating' });
@@ -146,7 +176,8 @@ describe('fields of a feed', () => {
   });
 
   it('notes that only the newest items of a very long feed were read', () => {
-    const item = '<item><title>Old news</title><pubDate>Tue, 04 Mar 2025 10:00:00 +0000</pubDate><description>Resolved</description></item>';
+    const item =
+      '<item><title>Old news</title><pubDate>Tue, 04 Mar 2025 10:00:00 +0000</pubDate><description>Resolved</description></item>';
     const r = parse(`<rss><channel>${item.repeat(150)}</channel></rss>`);
     expect(r.notes).toEqual(['The feed has 150 items; only the newest 100 were read.']);
   });
@@ -171,7 +202,9 @@ describe('stateOf', () => {
 
 describe('parseXml', () => {
   it('reads CDATA, entities and attributes, and ignores comments and doctypes', () => {
-    const root = parseXml('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "boom">]><!-- c --><x k=\'v &amp; w\'><y>&lt;b&gt; &#233;&#x41;</y><z><![CDATA[<i>raw</i>]]></z><e/></x>');
+    const root = parseXml(
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "boom">]><!-- c --><x k=\'v &amp; w\'><y>&lt;b&gt; &#233;&#x41;</y><z><![CDATA[<i>raw</i>]]></z><e/></x>',
+    );
     expect(root?.name).toBe('x');
     expect(root?.attrs).toEqual({ k: 'v & w' });
     expect(root?.children.map((c) => [c.name, c.text])).toEqual([

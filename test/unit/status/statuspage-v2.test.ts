@@ -5,7 +5,9 @@ import { parseStatuspageSummary } from '../../../server/status/official/statuspa
 
 const FETCHED = '2025-03-04T14:35:00.000Z';
 /** GitHub's /api/v2/summary.json on a quiet day (see /work/shared/data/statuspage/README.md). */
-const recorded = JSON.parse(readFileSync(new URL('../../fixtures/statuspage/github-operational.summary.json', import.meta.url), 'utf8'));
+const recorded = JSON.parse(
+  readFileSync(new URL('../../fixtures/statuspage/github-operational.summary.json', import.meta.url), 'utf8'),
+);
 type Summary = typeof recorded & Record<string, any>;
 
 /** The recorded page with some components changed, as it would look during an incident. */
@@ -24,7 +26,14 @@ const parse = (payload: unknown) => {
 describe('parseStatuspageSummary', () => {
   it('reads the recorded quiet-day page as operational, component by component', () => {
     const r = parse(recorded);
-    expect(r).toMatchObject({ source: 'statuspage', fetchedAt: FETCHED, level: 'operational', description: 'All Systems Operational', incidents: [], maintenances: [] });
+    expect(r).toMatchObject({
+      source: 'statuspage',
+      fetchedAt: FETCHED,
+      level: 'operational',
+      description: 'All Systems Operational',
+      incidents: [],
+      maintenances: [],
+    });
     expect(r.components).toHaveLength(9);
     expect(r.components[1]).toEqual({ name: 'API Requests', level: 'operational' });
     expect(r.notes).toBeUndefined();
@@ -44,8 +53,16 @@ describe('parseStatuspageSummary', () => {
             shortlink: 'https://stspg.io/abc',
             updated_at: '2025-03-04T14:33:10.000Z',
             incident_updates: [
-              { status: 'investigating', body: 'We are investigating reports of errors.', display_at: '2025-03-04T14:31:00.000Z' },
-              { status: 'identified', body: 'The cause is a <b>failed</b> database failover &amp; we are rolling back.', display_at: '2025-03-04T14:33:00.000Z' },
+              {
+                status: 'investigating',
+                body: 'We are investigating reports of errors.',
+                display_at: '2025-03-04T14:31:00.000Z',
+              },
+              {
+                status: 'identified',
+                body: 'The cause is a <b>failed</b> database failover &amp; we are rolling back.',
+                display_at: '2025-03-04T14:33:00.000Z',
+              },
             ],
           },
         ];
@@ -53,7 +70,9 @@ describe('parseStatuspageSummary', () => {
     );
     expect(r.level).toBe('partial_outage');
     expect(r.description).toBe('Partial System Outage');
-    expect(r.components.filter((c) => c.level !== 'operational')).toEqual([{ name: 'API Requests', level: 'partial_outage' }]);
+    expect(r.components.filter((c) => c.level !== 'operational')).toEqual([
+      { name: 'API Requests', level: 'partial_outage' },
+    ]);
     expect(r.incidents).toEqual([
       {
         name: 'Elevated error rates for API requests',
@@ -83,14 +102,24 @@ describe('parseStatuspageSummary', () => {
         component(s, 'GitHub Packages').status = 'under_maintenance';
         s.status = { indicator: 'maintenance', description: 'Service Under Maintenance' };
         s.scheduled_maintenances = [
-          { name: 'Packages storage migration', status: 'in_progress', scheduled_for: '2025-03-04T14:00:00.000Z', scheduled_until: '2025-03-04T16:00:00.000Z' },
+          {
+            name: 'Packages storage migration',
+            status: 'in_progress',
+            scheduled_for: '2025-03-04T14:00:00.000Z',
+            scheduled_until: '2025-03-04T16:00:00.000Z',
+          },
           { name: 'Old window', status: 'completed', scheduled_for: '2025-03-01T14:00:00.000Z' },
         ];
       }),
     );
     expect(r.level).toBe('under_maintenance');
     expect(r.maintenances).toEqual([
-      { name: 'Packages storage migration', status: 'in_progress', scheduledFor: '2025-03-04T14:00:00.000Z', scheduledUntil: '2025-03-04T16:00:00.000Z' },
+      {
+        name: 'Packages storage migration',
+        status: 'in_progress',
+        scheduledFor: '2025-03-04T14:00:00.000Z',
+        scheduledUntil: '2025-03-04T16:00:00.000Z',
+      },
     ]);
   });
 
@@ -106,8 +135,22 @@ describe('parseStatuspageSummary', () => {
         s.components.push(
           { id: 'grp1', name: 'Codespaces', status: 'major_outage', group: true, group_id: null },
           { id: 'm1', name: 'Codespaces EU', status: 'major_outage', group: false, group_id: 'grp1' },
-          { id: 'm2', name: 'Codespaces Asia', status: 'operational', group: false, group_id: 'grp1', only_show_if_degraded: true },
-          { id: 'm3', name: 'Codespaces US', status: 'degraded_performance', group: false, group_id: 'grp1', only_show_if_degraded: true },
+          {
+            id: 'm2',
+            name: 'Codespaces Asia',
+            status: 'operational',
+            group: false,
+            group_id: 'grp1',
+            only_show_if_degraded: true,
+          },
+          {
+            id: 'm3',
+            name: 'Codespaces US',
+            status: 'degraded_performance',
+            group: false,
+            group_id: 'grp1',
+            only_show_if_degraded: true,
+          },
         );
       }),
     );
@@ -142,7 +185,11 @@ describe('parseStatuspageSummary', () => {
   });
 
   it('tolerates missing fields', () => {
-    const r = parse({ components: [{ status: 'operational' }], incidents: [{ status: 'investigating' }], scheduled_maintenances: [{}] });
+    const r = parse({
+      components: [{ status: 'operational' }],
+      incidents: [{ status: 'investigating' }],
+      scheduled_maintenances: [{}],
+    });
     expect(r.level).toBe('operational');
     expect(r.components).toEqual([{ name: 'Unnamed component', level: 'operational' }]);
     expect(r.incidents[0]).toMatchObject({ name: 'Unnamed incident', impact: 'none', updatedAt: FETCHED });
@@ -153,7 +200,16 @@ describe('parseStatuspageSummary', () => {
     const withIncident = (incident: Record<string, unknown>, page?: Record<string, unknown>) =>
       parse(
         variant((s) => {
-          s.incidents = [{ id: 'inc1', name: 'API errors', status: 'investigating', impact: 'minor', updated_at: '2025-03-04T14:33:10.000Z', ...incident }];
+          s.incidents = [
+            {
+              id: 'inc1',
+              name: 'API errors',
+              status: 'investigating',
+              impact: 'minor',
+              updated_at: '2025-03-04T14:33:10.000Z',
+              ...incident,
+            },
+          ];
           if (page) s.page = { ...s.page, ...page };
         }),
       ).incidents[0];
@@ -172,7 +228,10 @@ describe('parseStatuspageSummary', () => {
         '/incidents/inc1',
         'stspg.io/abc',
         `https://stspg.io/${'a'.repeat(5_000)}`,
-      ].map((link) => [link.length > 100 ? `an https link of ${link.length.toLocaleString('en-US')} characters` : JSON.stringify(link), link]),
+      ].map((link) => [
+        link.length > 100 ? `an https link of ${link.length.toLocaleString('en-US')} characters` : JSON.stringify(link),
+        link,
+      ]),
     )('drops the shortlink %s and links the incident on the page instead', (_, shortlink) => {
       expect(withIncident({ shortlink })?.url).toBe(`${recorded.page.url}/incidents/inc1`);
     });
@@ -188,7 +247,13 @@ describe('parseStatuspageSummary', () => {
     const r = parse(
       variant((s) => {
         component(s, 'Webhooks').name = `Webhooks ${'and more '.repeat(1_000)}`;
-        s.incidents = [{ name: `API ${'errors '.repeat(1_000)}`, status: 'investigating', incident_updates: [{ body: `<p>${'We are investigating. '.repeat(2_000)}</p>` }] }];
+        s.incidents = [
+          {
+            name: `API ${'errors '.repeat(1_000)}`,
+            status: 'investigating',
+            incident_updates: [{ body: `<p>${'We are investigating. '.repeat(2_000)}</p>` }],
+          },
+        ];
       }),
     );
     expect(r.components.find((c) => c.name.startsWith('Webhooks'))?.name).toMatch(/^Webhooks and more .{200,}…$/);

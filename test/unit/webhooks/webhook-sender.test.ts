@@ -28,8 +28,18 @@ describe('sendWebhook', () => {
 
   it('refuses, at send time, a name that resolves to a private address', async () => {
     const before = seen.length;
-    const res = await sendWebhook(`http://hooks.example.com:${port}/in`, '{}', {}, { allowPrivate: false, lookup: toLoopback, timeoutMs: 2_000 });
-    expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused to send to 127\.0\.0\.1: it is a loopback address \(hooks\.example\.com resolves to it\)/) });
+    const res = await sendWebhook(
+      `http://hooks.example.com:${port}/in`,
+      '{}',
+      {},
+      { allowPrivate: false, lookup: toLoopback, timeoutMs: 2_000 },
+    );
+    expect(res).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /^Refused to send to 127\.0\.0\.1: it is a loopback address \(hooks\.example\.com resolves to it\)/,
+      ),
+    });
     expect(seen.length).toBe(before);
   });
 
@@ -39,7 +49,12 @@ describe('sendWebhook', () => {
       lookups++;
       return toLoopback(host);
     };
-    const res = await sendWebhook(`http://hooks.example.com:${port}/in?x=1`, '{"a":1}', { 'x-test': '1' }, { allowPrivate: true, lookup: counting, timeoutMs: 2_000 });
+    const res = await sendWebhook(
+      `http://hooks.example.com:${port}/in?x=1`,
+      '{"a":1}',
+      { 'x-test': '1' },
+      { allowPrivate: true, lookup: counting, timeoutMs: 2_000 },
+    );
     expect(res).toMatchObject({ ok: true, httpStatus: 204 });
     expect(seen.at(-1)).toEqual({ host: `hooks.example.com:${port}`, path: '/in?x=1', body: '{"a":1}' });
     expect(lookups).toBe(1);
@@ -48,7 +63,12 @@ describe('sendWebhook', () => {
   it('does not follow redirects', async () => {
     mode = 'redirect';
     const res = await sendWebhook(`http://127.0.0.1:${port}/in`, '{}', {}, { allowPrivate: true, timeoutMs: 2_000 });
-    expect(res).toMatchObject({ ok: false, httpStatus: 302, error: 'Answered 302 (a redirect to http://169.254.169.254/latest); redirects are not followed — use the final address' });
+    expect(res).toMatchObject({
+      ok: false,
+      httpStatus: 302,
+      error:
+        'Answered 302 (a redirect to http://169.254.169.254/latest); redirects are not followed — use the final address',
+    });
   });
 
   it('gives up on an endpoint that does not answer in time', async () => {
