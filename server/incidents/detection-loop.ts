@@ -1,3 +1,6 @@
+// Longer than 300 lines on purpose: the loop's phases (history load, lease, tick, opening and
+// following incidents) hand each other state every tick; the rules themselves are pure elsewhere
+// (detection/, lifecycle-rules.ts).
 import type { Models } from '../db/models.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';

@@ -1,3 +1,5 @@
+// Longer than 300 lines on purpose: when probes run, the lease, the concurrency limit and the
+// batched writes share one set of due times; apart, each would need the others' state.
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Lease } from '../db/lease.ts';

@@ -1,3 +1,5 @@
+// Longer than 300 lines on purpose: one rule per cause, side by side, so their evidence and
+// weights can be compared at a glance (diagnose.ts only scores them).
 import type { DiagnosisCause, DiagnosisEvidence, DiagnosisProbe, StatusLevel } from '../../shared/index.ts';
 import { formatUtc } from './fuse-inputs.ts';
 

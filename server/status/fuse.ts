@@ -1,3 +1,5 @@
+// Longer than 300 lines on purpose: the verdict's rules are read in their order of precedence,
+// and splitting them across files would hide which one wins.
 import type { StatusLevel } from '../../shared/schemas/status.ts';
 import type { IncidentKind } from '../../shared/schemas/incident.ts';
 import { LEVEL_WORDS, worstLevel, type OfficialStatus } from '../../shared/schemas/official-status.ts';
