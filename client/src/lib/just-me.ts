@@ -58,6 +58,19 @@ export function justMeAnswer(input: JustMeInput): JustMeAnswer {
     };
   }
 
+  // It works for most, yet many report problems: some people, places or features are hit.
+  if (diagnosis?.cause === 'only-some-people' && level !== 'operational' && stats.lastHour > 0) {
+    return {
+      kind: 'partial',
+      headline: 'It may be partial',
+      because: `${name} works for most people, but ${people(stats.lastHour)} reported problems in the last hour.`,
+      yours,
+      tryNext: myCheck.reachable
+        ? 'Try signing out and back in, or the app instead of the website; keep a copy of anything you are writing.'
+        : 'Check your own connection first: open another site, or switch between Wi-Fi and mobile data.',
+    };
+  }
+
   if (trouble) {
     const others: string[] = [];
     if (stats.lastHour > 0) others.push(`${people(stats.lastHour)} reported problems in the last hour`);

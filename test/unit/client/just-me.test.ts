@@ -111,15 +111,24 @@ describe('is it just me: the visitor’s check read with what everyone else sees
     ).toBe('3 people reported problems in the last hour.');
   });
 
-  it('reads "only some people" as working for most, whatever the verdict', () => {
+  it('reads "only some people" as working for most, yet not just you while many report problems', () => {
     const a = answer({
       level: 'partial_outage',
       stats: { lastHour: 25 },
       diagnosis: { cause: 'only-some-people' },
       myCheck: { reachable: false, ms: 20 },
     });
-    expect(a.kind).toBe('just-you');
-    expect(a.because).toBe('Acme Mail answers for us and for most people.');
+    expect(a).toMatchObject({ kind: 'partial', headline: 'It may be partial' });
+    expect(a.because).toBe('Acme Mail works for most people, but 25 people reported problems in the last hour.');
+    expect(a.tryNext).toMatch(/^Check your own connection first/);
+    const quiet = answer({
+      level: 'operational',
+      stats: { lastHour: 1 },
+      diagnosis: { cause: 'only-some-people' },
+      myCheck: { reachable: false, ms: 20 },
+    });
+    expect(quiet.kind).toBe('just-you');
+    expect(quiet.because).toBe('Acme Mail answers for us and for most people.');
   });
 
   it('says it is not just you during maintenance, with nothing to fix', () => {
