@@ -50,6 +50,7 @@ describe('the OpenAPI document built from zod schemas', () => {
     // Only what the operations reach, the named parts of an Incident included.
     expect(Object.keys(doc.components.schemas).sort()).toEqual([
       'CrowdEvidence',
+      'DiagnosisStep',
       'ErrorBody',
       'Incident',
       'IncidentKind',
