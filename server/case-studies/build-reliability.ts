@@ -1,4 +1,4 @@
-import type { CommonCause, Incident, ReliabilityHistory, ReliabilityMonth } from '../../shared/index.ts';
+import type { CommonCause, DiagnosisStep, Incident, ReliabilityHistory, ReliabilityMonth } from '../../shared/index.ts';
 import { CAUSE_LABELS, DiagnosisCause } from '../../shared/index.ts';
 import { MINUTE_MS } from '../../shared/time.ts';
 
@@ -12,12 +12,28 @@ const KIND_WORDS: Record<Incident['kind'], string> = {
 };
 
 /**
- * What an incident is put down to until diagnose() can say better: its kind, and for a crowd
- * incident the problem most people reported ("Partial outage: Login").
+ * The likely cause that held longest while the incident was open (its diagnosis history, oldest
+ * first, ending at the resolution): a recovery's last "only some people" does not outweigh the
+ * half hour of server errors before it. Undefined when nothing was diagnosed.
  */
-export function incidentCause(incident: Incident): string {
-  const diagnosed = DiagnosisCause.safeParse(incident.diagnosis?.cause);
-  if (diagnosed.success) return CAUSE_LABELS[diagnosed.data];
+export function longestHeldCause(steps: readonly DiagnosisStep[], end: number): string | undefined {
+  const held = new Map<string, number>();
+  steps.forEach((step, i) => {
+    const until = i + 1 < steps.length ? Date.parse(steps[i + 1]!.at) : end;
+    held.set(step.cause, (held.get(step.cause) ?? 0) + Math.max(0, until - Date.parse(step.at)));
+  });
+  let best: string | undefined;
+  for (const [cause, ms] of held) if (best === undefined || ms > held.get(best)!) best = cause;
+  return best;
+}
+
+/**
+ * What an incident is put down to: the likely cause that held longest (`diagnosed`), else its
+ * kind, and for a crowd incident the problem most people reported ("Partial outage: Login").
+ */
+export function incidentCause(incident: Incident, diagnosed?: string): string {
+  const cause = DiagnosisCause.safeParse(diagnosed);
+  if (cause.success) return CAUSE_LABELS[cause.data];
   const top = incident.topProblems[0];
   return top && incident.kind !== 'maintenance'
     ? `${KIND_WORDS[incident.kind]}: ${top.label}`
@@ -37,13 +53,13 @@ export const reliabilityFrom = (now: number) => monthStart(now, RELIABILITY_MONT
 
 /**
  * A service's last 12 UTC months of resolved incidents (open ones have no duration yet), the
- * current month last. The cause is the incident's last recorded diagnosis, else its kind. Pure.
+ * current month last. `causeOf` names each incident's cause (see incidentCause). Pure.
  */
 export function buildReliability(
   service: string,
   incidents: Incident[],
   now: number,
-  causeOf: (i: Incident) => string = incidentCause,
+  causeOf: (i: Incident) => string = (i) => incidentCause(i),
 ): ReliabilityHistory {
   const from = reliabilityFrom(now);
   const months: ReliabilityMonth[] = Array.from({ length: RELIABILITY_MONTHS }, (_, i) => ({

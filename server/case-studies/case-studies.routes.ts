@@ -42,8 +42,8 @@ export function caseStudiesRoutes(deps: {
     const service = deps.catalog.get(req.params.slug);
     if (!service) throw notFound(`The service "${req.params.slug}"`);
     const now = deps.clock.now();
-    const incidents = await readResolvedIncidents(deps.models, service.slug, reliabilityFrom(now));
-    res.set('cache-control', CACHE).json(buildReliability(service.slug, incidents, now));
+    const { incidents, causeOf } = await readResolvedIncidents(deps.models, service.slug, reliabilityFrom(now));
+    res.set('cache-control', CACHE).json(buildReliability(service.slug, incidents, now, causeOf));
   });
 
   return router;

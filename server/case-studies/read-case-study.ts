@@ -10,6 +10,7 @@ import { toStory } from '../stories/story-view.ts';
 import { toInsights, type InsightRow } from '../experts/insight-view.ts';
 import { diagnosisSteps, toIncident } from '../incidents/incident-view.ts';
 import type { CaseStudyRecord } from './build-case-study.ts';
+import { incidentCause, longestHeldCause } from './build-reliability.ts';
 import { HOUR_MS, MINUTE_MS } from '../../shared/time.ts';
 
 /** Stories and insights come after the fact: those written within a day of the resolution belong to it. */
@@ -72,11 +73,22 @@ export async function readCaseStudy(
   };
 }
 
-/** A service's resolved incidents that started since `from`, for buildReliability. */
-export async function readResolvedIncidents(models: Models, service: string, from: number): Promise<Incident[]> {
+/**
+ * A service's resolved incidents that started since `from`, for buildReliability, with the cause
+ * each is put down to (the diagnosis that held longest while it was open, where one was recorded).
+ */
+export async function readResolvedIncidents(
+  models: Models,
+  service: string,
+  from: number,
+): Promise<{ incidents: Incident[]; causeOf: (i: Incident) => string }> {
   const docs = await models.Incident.find({ service, state: 'resolved', startedAt: { $gte: new Date(from) } })
     .sort({ startedAt: 1 })
     .limit(5_000)
     .lean();
-  return docs.map(toIncident);
+  const incidents = docs.map(toIncident);
+  const diagnosed = new Map(
+    docs.map((d, i) => [incidents[i]!.id, longestHeldCause(diagnosisSteps(d.diagnoses), d.resolvedAt?.getTime() ?? 0)]),
+  );
+  return { incidents, causeOf: (i) => incidentCause(i, diagnosed.get(i.id)) };
 }

@@ -133,6 +133,8 @@ describe('the likely cause, what to do, and how an incident diagnosis changed', 
       .poll(async () => (await detail()).incident?.diagnosis?.cause, { timeout: 10_000, interval: 200 })
       .toBe('overload');
 
+    // Overload then held for ten minutes, server errors for one probe interval: the incident is put down to overload.
+    clock.advance(10 * 60_000);
     await ops.post(`/api/admin/incidents/${incident.id}/resolve`).send({ body: 'Capacity was added.' }).expect(200);
     const study = CaseStudy.parse(
       (await request(world.url).get(`/api/incidents/${incident.id}/case-study`).expect(200)).body,

@@ -119,7 +119,7 @@ describe('a resolved incident becomes a case study, in the browser', () => {
       expect.stringMatching(new RegExp(`^${month}: 1 incident, \\d+ min in all$`)),
     );
     expect(describeViolations(await axeViolations(page))).toBe('');
-    expect(await history.locator('.causes').textContent()).toMatch(/(Partial|Unplanned) outage: Error messages1×/);
+    expect(await history.locator('.causes').textContent()).toMatch(/Server errors1×/);
     await page.close();
   });
 });

@@ -56,7 +56,7 @@ describe('since when, in the browser', () => {
     // The summary read to screen readers counts the burst of 40 and the trickle before it.
     const said = await graph.locator('[role="img"]').getAttribute('aria-label');
     expect(said).toMatch(/^\d+ reports in this incident; the busiest 1-minute span was .+ with (4\d|5\d)\./);
-    await expect.poll(() => page.getByTestId('incident-duration').textContent()).toMatch(/^for \d/);
+    await expect.poll(() => page.getByTestId('incident-duration').innerText()).toMatch(/^for \d/);
     await expect.poll(() => page.getByRole('button', { name: "I'm having problems" }).count()).toBe(1);
     // The server-rendered page hydrates as it was rendered.
     expect(warnings.filter((w) => /hydrat/i.test(w))).toEqual([]);
@@ -72,7 +72,7 @@ describe('since when, in the browser', () => {
     actions.status = 'major_outage';
     await world.prober.tick();
     await expect
-      .poll(() => page.getByTestId('official-lead').textContent(), { timeout: 5_000 })
+      .poll(() => page.getByTestId('official-lead').innerText(), { timeout: 5_000 })
       .toContain('We saw it 14 min before the official page');
 
     // Resolved by an operator: the duration becomes how long it lasted, and the report button goes.
@@ -80,7 +80,7 @@ describe('since when, in the browser', () => {
     await ops.post(`/api/admin/incidents/${incident.id}/resolve`).send({ body: 'Payments work again.' }).expect(200);
     const lasted = Math.round((clock.now() - Date.parse(incident.startedAt)) / MINUTE);
     await expect
-      .poll(() => page.getByTestId('incident-duration').textContent(), { timeout: 5_000 })
+      .poll(() => page.getByTestId('incident-duration').innerText(), { timeout: 5_000 })
       .toBe(`lasted ${lasted} min`);
     await expect.poll(() => page.getByRole('button', { name: "I'm having problems" }).count()).toBe(0);
     await context.close();
@@ -92,7 +92,7 @@ describe('since when, in the browser', () => {
     await page.goto(`${world.url}/status/${svc.slug}`);
     await expect.poll(() => page.getByRole('heading', { name: 'Reports in the last 24 hours' }).count()).toBe(1);
     await expect
-      .poll(() => page.getByTestId('official-lead').textContent())
+      .poll(() => page.getByTestId('official-lead').innerText())
       .toContain('We usually see trouble 14 min before the official page (median of 1 incident)');
 
     const ranges = page.getByRole('group', { name: 'Graph range' });
