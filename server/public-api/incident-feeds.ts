@@ -53,16 +53,14 @@ export function incidentFeed(
     home: string;
   },
 ): Feed {
-  const entries = opts.incidents
-    .slice(0, FEED_ENTRIES)
-    .map((incident) =>
-      statuspageIncident(incident, {
-        pageId: '',
-        base: opts.base,
-        serviceName: opts.names.get(incident.service) ?? incident.service,
-        component: undefined,
-      }),
-    );
+  const entries = opts.incidents.slice(0, FEED_ENTRIES).map((incident) =>
+    statuspageIncident(incident, {
+      pageId: '',
+      base: opts.base,
+      serviceName: opts.names.get(incident.service) ?? incident.service,
+      component: undefined,
+    }),
+  );
   const feed = new Feed({
     id: `${opts.self}.atom`,
     title: opts.title,
