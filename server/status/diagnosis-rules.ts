@@ -25,6 +25,8 @@ export interface CaseFor {
 export const SLOW_FACTOR = 3;
 /** A problem kind, a region or a reachability share this large is "most". */
 export const MOST = 0.6;
+/** Reports at this many times the usual, not from one region, are more than "some people". */
+export const WIDESPREAD_RATIO = 10;
 /** Reporters' browsers: fewer checks than this say nothing. */
 export const MIN_REACH_CHECKS = 3;
 /** Shares of a breakdown with fewer reports are noise. */
@@ -307,12 +309,10 @@ const PROVIDER_WEIGHT: Partial<Record<StatusLevel, number>> = {
 
 function upstream(e: DiagnosisEvidence): CaseFor {
   const troubled = e.providers.filter((p) => PROVIDER_WEIGHT[p.level] !== undefined);
-  const support: Line[] = troubled
-    .slice(0, 3)
-    .map((p) => ({
-      weight: PROVIDER_WEIGHT[p.level]!,
-      text: `${p.name}, a cloud or CDN provider, has ${LEVEL_PHRASE[p.level]} now`,
-    }));
+  const support: Line[] = troubled.slice(0, 3).map((p) => ({
+    weight: PROVIDER_WEIGHT[p.level]!,
+    text: `${p.name}, a cloud or CDN provider, has ${LEVEL_PHRASE[p.level]} now`,
+  }));
   if (e.othersTroubled >= 3)
     support.push({
       weight: 0.5,
@@ -365,6 +365,13 @@ function onlySome(e: DiagnosisEvidence, f: Facts): CaseFor {
     });
   if (e.official && (e.official.level === 'partial_outage' || e.official.level === 'major_outage'))
     contra.push({ weight: 0.6, text: `The official status page reports ${LEVEL_PHRASE[e.official.level]}` });
+  // Many times the usual reports, from everywhere: far more than a few people's own trouble.
+  const spread = !e.region || e.region.located < MIN_REPORTS || e.region.share < MOST;
+  if (e.crowd.troubled && (e.crowd.ratio ?? 0) >= WIDESPREAD_RATIO && spread)
+    contra.push({
+      weight: 0.6,
+      text: `Reports run at ${Math.round(e.crowd.ratio!)}× the usual, from many places`,
+    });
   const summary = `It seems to work for most people: ${list(support.slice(0, 2).map((l) => inline(l.text)))}. Check your own connection, app or account first.`;
   return { cause: 'only-some-people', support, contra, summary };
 }

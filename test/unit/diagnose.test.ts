@@ -278,6 +278,14 @@ describe('diagnose', () => {
       base: replays[6]!.evidence,
       more: { probes: [web(), dnsOk, http503('API')], reach: { checked: 10, unreachable: 2 } },
     },
+    {
+      name: 'a spike far above the usual from many places lowers "only some people"',
+      base: replays[6]!.evidence,
+      more: {
+        crowd: { ...replays[6]!.evidence.crowd, ratio: 19 },
+        region: { name: 'United States', share: 0.34, located: 58 },
+      },
+    },
   ];
   for (const c of contradicted) {
     it(`lowers its confidence for contradicting evidence: ${c.name}`, () => {
