@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { ErrorBody } from '../../shared/index.ts';
-import { OPERATOR, signedInOperator, startWorld, testService } from '../helpers/world.ts';
+import { OPERATOR, signedInOperator, testService, worldForSuite } from '../helpers/world.ts';
 import { rawRequest } from '../helpers/raw-request.ts';
 
 /** The one error shape, with the code expected. */
@@ -15,11 +15,7 @@ const gzip = gzipSync(JSON.stringify({ reason: 'spam' }));
 
 describe('bad input gets a 4xx, never a 500', () => {
   const svc = testService();
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ services: [svc] });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ services: [svc] });
 
   it('answers 400 to a path whose percent-encoding does not decode', async () => {
     const res = await request(world.url).get('/api/services/%ff').expect(400);

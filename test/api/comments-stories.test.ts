@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { IncidentStore } from '../../server/incidents/incident-store.ts';
-import { as, manualClock, startWorld, testService } from '../helpers/world.ts';
+import { as, manualClock, startWorld, testService, worldForSuite } from '../helpers/world.ts';
 
 const story = (over: Record<string, unknown> = {}) => ({
   kind: 'business_impact',
@@ -16,11 +16,7 @@ const story = (over: Record<string, unknown> = {}) => ({
 describe('comments', () => {
   const clock = manualClock();
   const svc = testService();
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ clock, services: [svc] });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ clock, services: [svc] });
 
   const post = (body: object, ua = 'commenter') =>
     request(world.url).post(`/api/services/${svc.slug}/comments`).set(as(ua)).send(body);
@@ -105,11 +101,7 @@ describe('comments', () => {
 
 describe('stories', () => {
   const svc = testService();
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ services: [svc] });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ services: [svc] });
 
   const post = (body: object, ua = 'writer') =>
     request(world.url).post(`/api/services/${svc.slug}/stories`).set(as(ua)).send(body);

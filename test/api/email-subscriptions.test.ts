@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import net from 'node:net';
-import { as, manualClock, startWorld, testService } from '../helpers/world.ts';
+import { as, manualClock, startWorld, testService, worldForSuite } from '../helpers/world.ts';
 import { smtpSink, tokenIn } from '../helpers/smtp-sink.ts';
 
 const HOUR = 3_600_000;
@@ -161,11 +161,7 @@ describe('email subscriptions while the SMTP relay is down', () => {
 
 describe('email subscriptions without SMTP_URL', () => {
   const svc = testService();
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ services: [svc] });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ services: [svc] });
 
   it('says email is not offered, and refuses to subscribe in the error shape', async () => {
     await request(world.url).get('/api/site').expect(200, { email: false });

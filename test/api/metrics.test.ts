@@ -3,7 +3,15 @@ import http from 'node:http';
 import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
-import { as, freshDatabaseUri, manualClockAt, person, startWorld, testService } from '../helpers/world.ts';
+import {
+  as,
+  freshDatabaseUri,
+  manualClockAt,
+  person,
+  startWorld,
+  testService,
+  worldForSuite,
+} from '../helpers/world.ts';
 import { seedHistory, trickle } from '../helpers/history.ts';
 import { liveClient } from '../helpers/live-client.ts';
 import { parseExposition, sampleValue, type Sample } from '../helpers/prometheus-text.ts';
@@ -204,11 +212,7 @@ describe('GET /metrics', () => {
 });
 
 describe('GET /metrics without METRICS_TOKEN', () => {
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ services: [testService()] });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ services: [testService()] });
 
   it('is open, for a proxy or firewall to guard, and registers its metrics afresh after another server in this process did', async () => {
     const res = await request(world.url).get('/metrics').expect(200);

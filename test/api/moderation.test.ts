@@ -1,16 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createHash } from 'node:crypto';
-import { as, manualClock, OPERATOR, startWorld, testService, signedInOperator } from '../helpers/world.ts';
+import {
+  as,
+  manualClock,
+  OPERATOR,
+  startWorld,
+  testService,
+  signedInOperator,
+  worldForSuite,
+} from '../helpers/world.ts';
 
 describe('operators and moderation', () => {
   const clock = manualClock();
   const svc = testService();
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ clock, services: [svc] });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ clock, services: [svc] });
 
   const signIn = () => signedInOperator(world.url);
   const comment = async (text: string) =>
@@ -218,11 +222,7 @@ describe('operator sessions when clocks disagree', () => {
   // The server's clock years behind the client's: a cookie whose Expires was computed from the
   // server's clock would already be expired for the client, which would drop it.
   const clock = manualClock(Date.now() - 3 * 365 * 24 * 3_600_000);
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ clock, services: [testService()] });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ clock, services: [testService()] });
 
   it('sets the session cookie with Max-Age, so a browser on another clock keeps it', async () => {
     const res = await request(world.url).post('/api/admin/session').send(OPERATOR).expect(201);
@@ -233,11 +233,7 @@ describe('operator sessions when clocks disagree', () => {
 });
 
 describe('operator sessions behind a TLS proxy the app is not told about', () => {
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ services: [testService()], env: { SECURE_COOKIES: '1' } });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ services: [testService()], env: { SECURE_COOKIES: '1' } });
 
   it('marks the session cookie Secure when SECURE_COOKIES is set', async () => {
     const res = await request(world.url).post('/api/admin/session').send(OPERATOR).expect(201);

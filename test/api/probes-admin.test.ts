@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import {
   startWorld,
   testService,
   signedInOperator,
+  worldForSuite,
 } from '../helpers/world.ts';
 
 // `.invalid` never resolves (RFC 2606): nothing here can reach a real host.
@@ -19,11 +20,7 @@ const PUBLIC_URL = 'https://status.example.invalid/';
 describe('operators edit probes and official pages', () => {
   const clock = manualClock();
   const svc = testService();
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ clock, services: [svc] });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ clock, services: [svc] });
 
   const signIn = () => signedInOperator(world.url);
   const probe = (over: Record<string, unknown> = {}) => ({
@@ -209,11 +206,7 @@ describe('operators edit probes and official pages', () => {
 describe("reporters' browser checks", () => {
   const clock = manualClock();
   const svc = testService();
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ clock, services: [svc] });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ clock, services: [svc] });
 
   const report = (who: string, body: object) =>
     request(world.url).post(`/api/services/${svc.slug}/reports`).set(as(who)).send(body);

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { as, manualClock, startWorld, testService } from '../helpers/world.ts';
+import { as, manualClock, testService, worldForSuite } from '../helpers/world.ts';
 
 describe('"It works again for me"', () => {
   const clock = manualClock();
   const svc = testService();
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ clock, services: [svc] });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ clock, services: [svc] });
 
   const recover = (who: Record<string, string>, body: unknown = {}) =>
     request(world.url)

@@ -3,7 +3,7 @@ import request from 'supertest';
 import mongoose from 'mongoose';
 import { gzipSync } from 'node:zlib';
 import { rawRequest } from '../helpers/raw-request.ts';
-import { as, startWorld, testService, manualClock } from '../helpers/world.ts';
+import { as, startWorld, testService, manualClock, worldForSuite } from '../helpers/world.ts';
 import type { ServiceDetail } from '../../shared/index.ts';
 
 describe('POST /api/services/:slug/reports', () => {
@@ -237,11 +237,7 @@ describe('GET /api/services', () => {
 
 describe('reports on the fast path and off it', () => {
   const svc = testService();
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ services: [svc], env: { SHED_LAG_MS: '50' } });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ services: [svc], env: { SHED_LAG_MS: '50' } });
 
   it('takes a compressed or chunked report through Express, with the same answers', async () => {
     const zipped = await rawRequest(world.url, {

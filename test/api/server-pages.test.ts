@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { IncidentDetail, PageData, ServiceDetail, Story } from '../../shared/index.ts';
 import { levelLabel } from '../../shared/constants.ts';
-import { as, freshDatabaseUri, manualClockAt, person, startWorld, testService } from '../helpers/world.ts';
+import {
+  as,
+  freshDatabaseUri,
+  manualClockAt,
+  person,
+  startWorld,
+  testService,
+  worldForSuite,
+} from '../helpers/world.ts';
 import { seedHistory, trickle } from '../helpers/history.ts';
 
 const MINUTE = 60_000;
@@ -269,11 +277,7 @@ describe('server-rendered pages', () => {
 
 describe('server-rendered pages with PUBLIC_URL', () => {
   const svc = testService({ name: 'Beta Chat' });
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ services: [svc], env: { PUBLIC_URL: 'https://radar.example.org/' } });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ services: [svc], env: { PUBLIC_URL: 'https://radar.example.org/' } });
 
   it('writes every absolute link with it', async () => {
     const html = (await request(world.url).get(`/status/${svc.slug}`).expect(200)).text;

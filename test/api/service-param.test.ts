@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { manualClock, signedInOperator, startWorld, testService } from '../helpers/world.ts';
+import { manualClock, signedInOperator, testService, worldForSuite } from '../helpers/world.ts';
 
 // Every `:slug` route reads its service through router.param (server/services/service-param.ts).
 describe('a route naming a service that does not exist', () => {
   const svc = testService();
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ clock: manualClock(), services: [svc] });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ clock: manualClock(), services: [svc] });
 
   const notFound = { error: { code: 'not_found', message: 'The service "no-such-service" was not found.' } };
 

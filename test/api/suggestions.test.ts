@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { SuggestionList } from '../../shared/index.ts';
-import { as, manualClock, person, signedInOperator, startWorld } from '../helpers/world.ts';
+import { as, manualClock, person, signedInOperator, worldForSuite } from '../helpers/world.ts';
 
 describe('suggesting a service', () => {
   const clock = manualClock();
-  let world: Awaited<ReturnType<typeof startWorld>>;
-  beforeAll(async () => {
-    world = await startWorld({ clock });
-  });
-  afterAll(() => world?.close());
+  const world = worldForSuite({ clock });
 
   const suggest = (who: Record<string, string>, body: Record<string, unknown>) =>
     request(world.url)

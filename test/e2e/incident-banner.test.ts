@@ -1,32 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { as, freshDatabaseUri, startWorld, testService } from '../helpers/world.ts';
-import { seedHistory, trickle } from '../helpers/history.ts';
-
-const MINUTE = 60_000;
+import { worldWithHistoryAndBrowser } from '../helpers/browser-world.ts';
+import { as, testService, type World } from '../helpers/world.ts';
 
 describe('the incident banner in the browser', () => {
   const svc = testService({ name: 'Acme Mail' });
-  const mongodbUri = freshDatabaseUri();
-  let world: Awaited<ReturnType<typeof startWorld>>;
+  let world: World;
   let browser: Browser;
 
   beforeAll(async () => {
-    const now = Date.now();
-    await seedHistory(
-      mongodbUri,
-      svc.slug,
-      now - 3 * 1440 * MINUTE,
-      Math.floor(now / MINUTE) * MINUTE - MINUTE,
-      trickle,
-    );
-    [world, browser] = await Promise.all([
-      startWorld({ mongodbUri, services: [svc], env: { DETECT_TICK_SECONDS: '60' } }),
-      launchChromium(),
-    ]);
-    await world.detectionReady;
+    [world, browser] = await worldWithHistoryAndBrowser({ services: [svc] });
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,12 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { ServiceDetail } from '../../shared/index.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { as, freshDatabaseUri, startWorld, testService } from '../helpers/world.ts';
-import { seedHistory, trickle } from '../helpers/history.ts';
+import { worldWithHistoryAndBrowser } from '../helpers/browser-world.ts';
+import { as, testService, type World } from '../helpers/world.ts';
 import { localTimesIn } from '../../client/src/lib/local-times.ts';
-
-const MINUTE = 60_000;
 
 /** Every console error or warning (Svelte's hydration_mismatch is one) and every uncaught exception. */
 async function watchedContext(browser: Browser, opts: Parameters<Browser['newContext']>[0] = {}) {
@@ -26,24 +23,11 @@ async function watchedContext(browser: Browser, opts: Parameters<Browser['newCon
 
 describe('server-rendered pages in the browser', () => {
   const svc = testService({ name: 'Acme Docs' });
-  const mongodbUri = freshDatabaseUri();
-  let world: Awaited<ReturnType<typeof startWorld>>;
+  let world: World;
   let browser: Browser;
 
   beforeAll(async () => {
-    const now = Date.now();
-    await seedHistory(
-      mongodbUri,
-      svc.slug,
-      now - 3 * 1440 * MINUTE,
-      Math.floor(now / MINUTE) * MINUTE - MINUTE,
-      trickle,
-    );
-    [world, browser] = await Promise.all([
-      startWorld({ mongodbUri, services: [svc], env: { DETECT_TICK_SECONDS: '60' } }),
-      launchChromium(),
-    ]);
-    await world.detectionReady;
+    [world, browser] = await worldWithHistoryAndBrowser({ services: [svc] });
   });
   afterAll(async () => {
     await browser?.close();

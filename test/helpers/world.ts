@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startOutageRadar, type RunningServer } from '../../server/start.ts';
@@ -97,6 +97,21 @@ export async function startWorld(
     adminUsers: await AdminUsers.withPasswords(opts.operators ?? { [OPERATOR.username]: OPERATOR.password }),
   });
   return { ...server, mongodbUri };
+}
+
+export type World = Awaited<ReturnType<typeof startWorld>>;
+
+/**
+ * One world for the enclosing describe block: started before its first test, closed after its last.
+ * The object is filled in by beforeAll, so tests read `world.url` as usual.
+ */
+export function worldForSuite(opts: Parameters<typeof startWorld>[0] = {}): World {
+  const world = {} as World;
+  beforeAll(async () => {
+    Object.assign(world, await startWorld(opts));
+  });
+  afterAll(() => world.close?.());
+  return world;
 }
 
 /** A supertest agent signed in as the test operator (the session cookie rides along). */
