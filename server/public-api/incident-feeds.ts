@@ -53,16 +53,14 @@ export function incidentFeed(
     home: string;
   },
 ): Feed {
-  const entries = opts.incidents
-    .slice(0, FEED_ENTRIES)
-    .map((incident) =>
-      statuspageIncident(incident, {
-        pageId: '',
-        base: opts.base,
-        serviceName: opts.names.get(incident.service) ?? incident.service,
-        component: undefined,
-      }),
-    );
+  const entries = opts.incidents.slice(0, FEED_ENTRIES).map((incident) =>
+    statuspageIncident(incident, {
+      pageId: '',
+      base: opts.base,
+      serviceName: opts.names.get(incident.service) ?? incident.service,
+      component: undefined,
+    }),
+  );
   const feed = new Feed({
     id: `${opts.self}.atom`,
     title: opts.title,
@@ -86,7 +84,8 @@ export function incidentFeed(
     const timeline = e.incident_updates
       .map(
         (u) =>
-          `<p><strong>${STATUS_WORDS[u.status] ?? u.status}</strong> — ${when(u.display_at)}<br>${escapeHtml(u.body)}</p>`,
+          `<p><strong>${STATUS_WORDS[u.status] ?? u.status}</strong> — ` +
+          `${when(u.display_at)}<br>${escapeHtml(u.body)}</p>`,
       )
       .join('\n');
     feed.addItem({
@@ -102,7 +101,10 @@ export function incidentFeed(
   return feed;
 }
 
-/** The feed in the format it was built for. The package writes JSON Feed 1; 1.1 only renames and adds, so it is lifted here. */
+/**
+ * The feed in the format it was built for. The package writes JSON Feed 1; 1.1 only renames and adds, so it is lifted
+ * here.
+ */
 export function renderFeed(feed: Feed, format: FeedFormat): string {
   if (format === 'atom') return feed.atom1();
   if (format === 'rss') return feed.rss2();

@@ -210,8 +210,12 @@ describe('GET /metrics without METRICS_TOKEN', () => {
   });
   afterAll(() => world?.close());
 
-  it('is open, for a proxy or firewall to guard, and registers its metrics afresh after another server in this process did', async () => {
-    const res = await request(world.url).get('/metrics').expect(200);
-    expect(sampleValue(parseExposition(res.text), `${P}report_queue_depth`)).toBe(0);
-  });
+  it(
+    'is open, for a proxy or firewall to guard, and registers its metrics afresh after another server in ' +
+      'this process did',
+    async () => {
+      const res = await request(world.url).get('/metrics').expect(200);
+      expect(sampleValue(parseExposition(res.text), `${P}report_queue_depth`)).toBe(0);
+    },
+  );
 });

@@ -26,7 +26,9 @@ const SUMMARY = readFileSync(new URL('../fixtures/statuspage/github-operational.
 
 const METRICS_TOKEN = 'openapi-test-metrics-token';
 
-/** Answered before Express, so its router does not list them (services/hot-reads.ts, public-api/public-hot-reads.ts). */
+/**
+ * Answered before Express, so its router does not list them (services/hot-reads.ts, public-api/public-hot-reads.ts).
+ */
 const BEFORE_EXPRESS = [
   'get /api/services',
   ...[
@@ -310,14 +312,12 @@ describe('the OpenAPI document against the running server', () => {
     const start = new Date(clock.now() + 3_600_000);
     const window = (
       await check(
-        ops
-          .post(`/api/admin/services/${svc.slug}/maintenance`)
-          .send({
-            title: 'Database upgrade',
-            description: 'Read-only for a while.',
-            start: start.toISOString(),
-            end: new Date(+start + 3_600_000).toISOString(),
-          }),
+        ops.post(`/api/admin/services/${svc.slug}/maintenance`).send({
+          title: 'Database upgrade',
+          description: 'Read-only for a while.',
+          start: start.toISOString(),
+          end: new Date(+start + 3_600_000).toISOString(),
+        }),
         201,
       )
     ).body;
@@ -452,11 +452,9 @@ describe('the OpenAPI document against the running server', () => {
     await check(ops.get('/api/admin/maintenance'), 200);
     await check(ops.get(`/api/admin/services/${svc.slug}/checks`), 200);
     await check(
-      ops
-        .put(`/api/admin/services/${svc.slug}/probes`)
-        .send({
-          probes: [{ kind: 'tcp', id: 'port', name: 'Port', host: '127.0.0.1', port: Number(new URL(site.base).port) }],
-        }),
+      ops.put(`/api/admin/services/${svc.slug}/probes`).send({
+        probes: [{ kind: 'tcp', id: 'port', name: 'Port', host: '127.0.0.1', port: Number(new URL(site.base).port) }],
+      }),
       200,
     );
     await check(

@@ -63,7 +63,8 @@ export function justMeAnswer(input: JustMeInput): JustMeAnswer {
     if (stats.lastHour > 0) others.push(`${people(stats.lastHour)} reported problems in the last hour`);
     if (failing > 0)
       others.push(
-        `${failing === probes.length ? 'our probes' : `${failing} of our ${probes.length} probes`} fail${failing === 1 && probes.length > 1 ? 's' : ''} too`,
+        `${failing === probes.length ? 'our probes' : `${failing} of our ${probes.length} probes`} ` +
+          `fail${failing === 1 && probes.length > 1 ? 's' : ''} too`,
       );
     if (others.length === 0) others.push(`our verdict is ${levelLabel[level].toLowerCase()}`);
     const because = `${capitalised(others.join(' and '))}.`;
@@ -72,7 +73,9 @@ export function justMeAnswer(input: JustMeInput): JustMeAnswer {
       kind: 'partial',
       headline: 'It may be partial',
       because,
-      yours: `Your browser reached ${host} (${seconds(myCheck.ms)}): some features, accounts or regions may fail while the homepage answers.`,
+      yours:
+        `Your browser reached ${host} (${seconds(myCheck.ms)}): some features, accounts or regions may fail ` +
+        'while the homepage answers.',
       tryNext: 'Try what you were doing again in a few minutes, and keep a copy of anything you are writing.',
     };
   }
@@ -86,7 +89,8 @@ export function justMeAnswer(input: JustMeInput): JustMeAnswer {
       because: `${name} answers ${forUs}.`,
       yours,
       tryNext:
-        'Try another network (switch between Wi-Fi and mobile data), turn off a VPN or ad blocker, or restart your router.',
+        'Try another network (switch between Wi-Fi and mobile data), turn off a VPN or ad blocker, or ' +
+        'restart your router.',
     };
   }
   return {
