@@ -75,7 +75,9 @@ try {
         split: shares(lb, logFrom),
         ...(s.kind === 'report'
           ? {
-              stored: `${int(acked)} 201 / ${int(stored)} stored ${stored >= acked && stored - acked <= unanswered ? '✓' : '✗'}`,
+              stored:
+                `${int(acked)} 201 / ${int(stored)} stored ` +
+                `${stored >= acked && stored - acked <= unanswered ? '✓' : '✗'}`,
             }
           : {}),
       });
@@ -95,7 +97,8 @@ try {
   const two = await measure('two processes', twoLb, [first.child.pid!, second.child.pid!]);
 
   console.log(
-    `\nnginx (deploy/nginx.conf) in front; ${SOURCES} client addresses; each run ${SECONDS} s; FerretDB, Redis, nginx, the app(s) and the load generator share 2 cores\n`,
+    `\nnginx (deploy/nginx.conf) in front; ${SOURCES} client addresses; each run ${SECONDS} s; FerretDB, ` +
+      `Redis, nginx, the app(s) and the load generator share 2 cores\n`,
   );
   const rows: string[][] = [];
   one.out.forEach((a, i) => {

@@ -73,7 +73,8 @@ console.log(machineLine());
 const perProcess = Math.ceil(VIEWERS / PROCESSES);
 if (fdLimit() < perProcess + 1_000 || fdLimit() < VIEWERS + 1_000) {
   console.log(
-    `\n!! open files limit ${fdLimit()} is too low for ${VIEWERS} sockets in the app (and ${perProcess} per viewer process); raise it (ulimit -n ${VIEWERS + 2_000}).`,
+    `\n!! open files limit ${fdLimit()} is too low for ${VIEWERS} sockets in the app (and ${perProcess} ` +
+      `per viewer process); raise it (ulimit -n ${VIEWERS + 2_000}).`,
   );
 }
 
@@ -164,8 +165,10 @@ try {
   await conn.close();
 
   console.log(
-    `\n${int(connected)} viewers connected and subscribed in ${connectSeconds.toFixed(1)} s from ${PROCESSES} processes` +
-      `${failed ? `; ${int(failed)} failed (${connectErrors.join(', ')})` : ''}; reports paced at ${int(RATE)}/s for ${SECONDS} s over up to 256 keep-alive connections, every one a new person\n`,
+    `\n${int(connected)} viewers connected and subscribed in ${connectSeconds.toFixed(1)} s from ` +
+      `${PROCESSES} processes` +
+      `${failed ? `; ${int(failed)} failed (${connectErrors.join(', ')})` : ''}; reports paced at ` +
+      `${int(RATE)}/s for ${SECONDS} s over up to 256 keep-alive connections, every one a new person\n`,
   );
   console.log(
     table(
@@ -179,7 +182,8 @@ try {
         ['report p50 / p99 (201 to the sender)', `${ms(load.p50)} / ${ms(load.p99)}`, ''],
         ['report errors', errorsCell(load, [201]), ''],
         [
-          `201 → every screen, p50 (${int(measuredPairs)} viewer × report pairs, ${int(load.samples.length)} reports sampled)`,
+          `201 → every screen, p50 (${int(measuredPairs)} viewer × report pairs, ` +
+            `${int(load.samples.length)} reports sampled)`,
           ms(p50),
           '',
         ],
@@ -201,14 +205,17 @@ try {
     ),
   );
   console.log(
-    `\nupdates received per viewer: ${results.map((r) => r.updatesPerViewer.toFixed(1)).join(' / ')} (at most two a second over ${SECONDS + 3} s), ` +
+    `\nupdates received per viewer: ${results.map((r) => r.updatesPerViewer.toFixed(1)).join(' / ')} (at ` +
+      `most two a second over ${SECONDS + 3} s), ` +
       `${int(results[0]?.updateBytes ?? NaN)} bytes of JSON each; ` +
       `${int(early)} pairs showed the count before the 201 reached the sender (counted as 0 ms)`,
   );
   console.log(`reports stored in all: ${int(stored)}; sender in flight at stop ${int(load.inFlightAtStop)}`);
   console.log(
-    `CPU during the report load (${load.seconds.toFixed(1)} s, 2 cores): app ${appCpu.toFixed(1)} s, FerretDB ${dbCpu.toFixed(1)} s, sender ${load.cpuSeconds.toFixed(1)} s, ` +
-      `viewer processes ${results.map((r) => `${r.cpuSeconds.toFixed(1)} s`).join(' + ')} (since they started, connecting included)`,
+    `CPU during the report load (${load.seconds.toFixed(1)} s, 2 cores): app ${appCpu.toFixed(1)} s, ` +
+      `FerretDB ${dbCpu.toFixed(1)} s, sender ${load.cpuSeconds.toFixed(1)} s, ` +
+      `viewer processes ${results.map((r) => `${r.cpuSeconds.toFixed(1)} s`).join(' + ')} (since they ` +
+      'started, connecting included)',
   );
   console.log(`\nWhat the app logged at warn or above (warm-up included):\n${tally.summary()}`);
 } finally {

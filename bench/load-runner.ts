@@ -42,7 +42,6 @@ const sentAt = new Map<object, number>();
 /** Latencies of requests sent after the ramp (the first RAMP_MS, while connections open). */
 const afterRamp: number[] = [];
 let responses = 0;
-let failed = 0;
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 
@@ -79,7 +78,6 @@ instance.on('response', (_client: unknown, statusCode: number) => {
   status[statusCode] = (status[statusCode] ?? 0) + 1;
 });
 instance.on('reqError', (err: NodeJS.ErrnoException) => {
-  failed++;
   // Timeouts are counted by autocannon; every other error is a socket's.
   if (err.message === 'request timed out') return;
   const code = err.code ?? err.message;

@@ -91,7 +91,8 @@ function main(): void {
   }
   const seconds = (performance.now() - t0) / 1000;
   console.log(
-    `Detector run over ${files.length} NAB series in ${seconds.toFixed(1)} s; detections in ${join(out, 'detections')}\n`,
+    `Detector run over ${files.length} NAB series in ${seconds.toFixed(1)} s; detections in ` +
+      `${join(out, 'detections')}\n`,
   );
 
   const scopes = [...new Set(files.map((rel) => rel.split('/')[0]!))];

@@ -90,7 +90,8 @@ try {
   const target = await startProcess(['--import', 'tsx', 'bench/bare-http-server.ts'], {}, /listening (http:\S+)/);
   children.push(target.child);
   console.log(
-    `${cpus().length} cores shared by autocannon (${CONNECTIONS} connections, ${DURATION} s), the server, FerretDB and the probe target; probes every ${INTERVAL_S} s, PROBE_CONCURRENCY=${CONCURRENCY}\n`,
+    `${cpus().length} cores shared by autocannon (${CONNECTIONS} connections, ${DURATION} s), the server, ` +
+      `FerretDB and the probe target; probes every ${INTERVAL_S} s, PROBE_CONCURRENCY=${CONCURRENCY}\n`,
   );
   for (const probes of LEVELS) {
     const uri = db.uri.replace(/\/[^/?]*(\?|$)/, `/bench_probes_${probes}$1`);
@@ -126,8 +127,10 @@ try {
       const runs = (await storedRuns(conn)) - before;
       const wanted = probes / INTERVAL_S;
       rows.push(
-        `${String(probes).padStart(6)} probes  ${wanted.toFixed(0).padStart(4)} runs/s wanted  ${(runs / seconds).toFixed(1).padStart(6)} runs/s stored   ` +
-          `reports ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(5)} ms  ` +
+        `${String(probes).padStart(6)} probes  ${wanted.toFixed(0).padStart(4)} runs/s wanted  ` +
+          `${(runs / seconds).toFixed(1).padStart(6)} runs/s stored   ` +
+          `reports ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ` +
+          `${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(5)} ms  ` +
           `non-2xx ${result.non2xx}  errors ${result.errors}`,
       );
       console.log(rows.at(-1));

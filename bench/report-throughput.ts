@@ -69,7 +69,8 @@ function rawGet(url: string): Promise<{ body: Buffer; headers: Record<string, st
 console.log(machineLine());
 if (fdLimit() < STORM + 1_000) {
   console.log(
-    `\n!! open files limit ${fdLimit()} is below what ${STORM} sockets on both ends need; raise it (ulimit -n 8192) and run again.`,
+    `\n!! open files limit ${fdLimit()} is below what ${STORM} sockets on both ends need; raise it (ulimit ` +
+      '-n 8192) and run again.',
   );
 }
 
@@ -99,10 +100,12 @@ try {
   const barePid = bare.child.pid!;
   const dbPids = world.ferretdbPids();
   console.log(
-    `status read: ${int(sample.body.length)} bytes gzip (${sample.headers['content-type'] ?? '?'}), ${Object.keys(sample.headers).length} headers, served again by the bare server`,
+    `status read: ${int(sample.body.length)} bytes gzip (${sample.headers['content-type'] ?? '?'}), ` +
+      `${Object.keys(sample.headers).length} headers, served again by the bare server`,
   );
   console.log(
-    `each run ${SECONDS} s; every load runs in its own Node process (autocannon); app RSS at start ${int(rssBytes(appPid) / 2 ** 20)} MiB\n`,
+    `each run ${SECONDS} s; every load runs in its own Node process (autocannon); app RSS at start ` +
+      `${int(rssBytes(appPid) / 2 ** 20)} MiB\n`,
   );
 
   /** Runs a load and notes where the CPU went meanwhile. */
@@ -380,14 +383,14 @@ try {
   const storedTotal = await conn.collection('reports').countDocuments({});
   const counted = await countedTotal(conn);
   console.log(
-    `all runs: ${int(storedTotal)} reports stored, per-minute counters add up to ${int(counted)} ${storedTotal === counted ? '✓' : '✗'}`,
+    `all runs: ${int(storedTotal)} reports stored, per-minute counters add up to ${int(counted)} ` +
+      `${storedTotal === counted ? '✓' : '✗'}`,
   );
   console.log(
     ...[rawSmall, raw].map(
       (r) =>
-        `insertMany alone: ${int(r.docs)} documents in ${r.seconds.toFixed(1)} s, batches of ${r.batchReports} reports' documents (${Object.entries(
-          r.mix,
-        )
+        `insertMany alone: ${int(r.docs)} documents in ${r.seconds.toFixed(1)} s, batches of ${r.batchReports} \
+reports' documents (${Object.entries(r.mix)
           .filter(([, v]) => v > 0)
           .map(([k, v]) => `${v.toFixed(2)} ${k}`)
           .join(' + ')} per report), ${r.inFlight} batches in flight, into a fresh database with the same indexes`,
@@ -397,16 +400,20 @@ try {
   if (refusals.length > 0)
     console.log(`!! refusals without Retry-After in the storm: ${refusals.map(([s, n]) => `${s}: ${n}`).join(', ')}`);
   console.log(
-    `storm (${STORM_SECONDS} s, timeout ${STORM_TIMEOUT} s): p99 ${ms(storm.r.p99AfterRamp ?? NaN)} for requests sent after the first 2 s (connections opening), slowest answer ${ms(storm.r.max)}; ` +
-      `${int(storm.r.inFlightAtStop)} in flight when the load stopped, the oldest sent ${ms(storm.r.oldestInFlightMs)} before; ` +
-      `kernel meanwhile (whole machine): ${int(tcpAfter.listenOverflows - tcpBefore.listenOverflows)} listen-queue overflows, ${int(tcpAfter.synRetrans - tcpBefore.synRetrans)} SYNs re-sent`,
+    `storm (${STORM_SECONDS} s, timeout ${STORM_TIMEOUT} s): p99 ${ms(storm.r.p99AfterRamp ?? NaN)} for ` +
+      `requests sent after the first 2 s (connections opening), slowest answer ${ms(storm.r.max)}; ` +
+      `${int(storm.r.inFlightAtStop)} in flight when the load stopped, the oldest sent ` +
+      `${ms(storm.r.oldestInFlightMs)} before; ` +
+      `kernel meanwhile (whole machine): ${int(tcpAfter.listenOverflows - tcpBefore.listenOverflows)} ` +
+      `listen-queue overflows, ${int(tcpAfter.synRetrans - tcpBefore.synRetrans)} SYNs re-sent`,
   );
   for (const [what, r] of [
     [`reads during the storm, ${STORM_READERS} kept-alive connections`, reads],
     [`new visitors during the storm, ${VISITOR_RATE}/s`, visits],
   ] as const) {
     console.log(
-      `${what}: ${int(r.rps)} answers/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}, ${int(r.timeouts)} timeouts; ` +
+      `${what}: ${int(r.rps)} answers/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}, ` +
+        `${int(r.timeouts)} timeouts; ` +
         `${int(r.inFlightAtStop)} unanswered at the stop, the oldest waiting ${ms(r.oldestInFlightMs)}`,
     );
   }

@@ -19,7 +19,8 @@ export function machineLine(): string {
   return [
     `machine: ${cpu.length} cores, ${cpu[0]?.model ?? '?'}, ${gib} GiB RAM; Node ${process.version}`,
     `load average before the run: ${load} (other work on this machine shares the cores)`,
-    `open files limit: ${fdLimit()}; somaxconn ${read('/proc/sys/net/core/somaxconn')}, tcp_max_syn_backlog ${read('/proc/sys/net/ipv4/tcp_max_syn_backlog')}`,
+    `open files limit: ${fdLimit()}; somaxconn ${read('/proc/sys/net/core/somaxconn')}, ` +
+      `tcp_max_syn_backlog ${read('/proc/sys/net/ipv4/tcp_max_syn_backlog')}`,
   ].join('\n');
 }
 
@@ -33,7 +34,9 @@ export const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleSt
 export const ms = (n: number) => (Number.isFinite(n) ? `${int(n)} ms` : '–');
 export const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
 
-/** "201: 20,410 · 503: 12 · timeouts 0 · ECONNRESET 3": every answer that was not the expected one, and every failure. */
+/**
+ * "201: 20,410 · 503: 12 · timeouts 0 · ECONNRESET 3": every answer that was not the expected one, and every failure.
+ */
 export function errorsCell(r: LoadResult, ok: number[]): string {
   const parts = Object.entries(r.status)
     .filter(([code]) => !ok.includes(Number(code)))

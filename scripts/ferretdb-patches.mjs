@@ -38,7 +38,8 @@ export const PATCHES = [
     file: 'internal/handler/document_writes_lock.go',
     create:
       '// Added by Outage radar\'s setup (scripts/ferretdb-patches.mjs).\n\npackage handler\n\nimport "sync"\n\n' +
-      '// documentWrites serializes read-modify-write commands so that each is atomic.\nvar documentWrites sync.Mutex\n',
+      '// documentWrites serializes read-modify-write commands so that each is atomic.\nvar documentWrites ' +
+      'sync.Mutex\n',
   },
 ];
 

@@ -119,7 +119,8 @@ async function main() {
       }).catch((err: Error) => (console.log(`History backfill skipped: ${err.message}`), []));
       if (filled.length) {
         console.log(
-          `Backfilled ${historyDays} days of synthetic history for ${filled.length} services in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+          `Backfilled ${historyDays} days of synthetic history for ${filled.length} services in ` +
+            `${((Date.now() - started) / 1000).toFixed(1)} s.`,
         );
         if (args['burst-after'] === undefined) {
           burstStart = Date.now() + 120_000;
@@ -130,7 +131,8 @@ async function main() {
   }
   console.log(
     `Simulating ${services.length} services against ${base}; outage burst on ${target.name} ` +
-      `at ${new Date(burstStart).toLocaleTimeString()} for ${args['burst-minutes']} min (×${burstFactor}). Ctrl+C to stop.`,
+      `at ${new Date(burstStart).toLocaleTimeString()} for ${args['burst-minutes']} min (×${burstFactor}). ` +
+      'Ctrl+C to stop.',
   );
 
   // A new crowd per run, so a second run within ten minutes is not taken for the same people.
@@ -191,7 +193,8 @@ async function main() {
           ? `burst in ${Math.round((burstStart - now) / 1000)} s`
           : 'after the burst';
       console.log(
-        `${new Date(now).toLocaleTimeString()}  sent ${tally.sent}, counted ${tally.counted}, repeats ${tally.repeats}, failed ${tally.failed}  [${phase}]`,
+        `${new Date(now).toLocaleTimeString()}  sent ${tally.sent}, counted ${tally.counted}, repeats ` +
+          `${tally.repeats}, failed ${tally.failed}  [${phase}]`,
       );
     }
   }, tickMs);

@@ -7,7 +7,6 @@ import type { Logger } from './logger.ts';
 import type { Clock } from './clock.ts';
 import type { Models } from './db/models.ts';
 import type { ServiceCatalog } from './catalog/service-catalog.ts';
-import type { ServiceViews } from './services/service-views.ts';
 import type { ServiceSnapshots } from './services/service-snapshots.ts';
 import type { CommentFeed } from './comments/comment-feed.ts';
 import type { ClientOf } from './http/client-identity.ts';

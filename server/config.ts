@@ -37,9 +37,15 @@ const Env = z.object({
   DEDUPE_WINDOW_MINUTES: z.coerce.number().positive().default(10),
   /** Counted reports per service and dedupe window from one address (people behind one NAT share it). */
   REPORTS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(3),
-  /** Reports are refused at once (503, Retry-After) while the event loop runs this late: the process keeps answering reads. */
+  /**
+   * Reports are refused at once (503, Retry-After) while the event loop runs this late: the process keeps answering
+   * reads.
+   */
   SHED_LAG_MS: z.coerce.number().int().min(20).max(10_000).default(250),
-  /** Distinct networks (IPv4 /24, IPv6 /48) an incident needs among its reporters; at most 16 (the sample kept per minute). */
+  /**
+   * Distinct networks (IPv4 /24, IPv6 /48) an incident needs among its reporters; at most 16 (the sample kept per
+   * minute).
+   */
   INCIDENT_MIN_NETWORKS: z.coerce.number().int().min(1).max(16).default(5),
   /** How often memory re-reads what other processes wrote (counts, catalog, maintenance). */
   REFRESH_SECONDS: z.coerce.number().min(0.2).max(300).default(10),

@@ -32,7 +32,8 @@ export const tooManyRequests = (what: string, retryAfterSeconds: number) =>
   new AppError(
     429,
     'rate_limited',
-    `${what} Try again in ${retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`}.`,
+    `${what} Try again in ` +
+      `${retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`}.`,
     undefined,
     undefined,
     { 'Retry-After': String(retryAfterSeconds) },

@@ -38,7 +38,8 @@ export class AdminUsers {
         chmodSync(file, 0o600); // writeFileSync's mode applies only to a new file
         log.warn(
           { username: 'admin', file },
-          `No ADMIN_USERS configured: sign in at /admin as admin with the one-time password in ${file} (it changes at every start)`,
+          `No ADMIN_USERS configured: sign in at /admin as admin with the one-time password in ${file} (it ` +
+            'changes at every start)',
         );
       } catch (err) {
         // Unwritable data directory (a read-only container): the terminal, not the log, gets it.

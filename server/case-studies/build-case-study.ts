@@ -119,7 +119,9 @@ function detected(incident: Incident): CaseStudyEvent {
   return {
     at: incident.openedAt,
     kind: 'detected',
-    text: `${plural(Math.round(t.observed), 'report')} in ${plural(Math.round(t.windowMinutes), 'minute')}, ${round1(t.ratio)}× the usual ${round1(t.expected)}`,
+    text:
+      `${plural(Math.round(t.observed), 'report')} in ${plural(Math.round(t.windowMinutes), 'minute')}, ` +
+      `${round1(t.ratio)}× the usual ${round1(t.expected)}`,
   };
 }
 
@@ -134,7 +136,10 @@ function officialAck(incident: Incident): CaseStudyEvent[] {
   return [{ at: ack.acknowledgedAt, kind: 'official-ack', text: `The official status page acknowledged it, ${lead}` }];
 }
 
-/** Spells of failing runs: a failing point after a passing one (or the first) starts one, the next passing point ends it. */
+/**
+ * Spells of failing runs: a failing point after a passing one (or the first) starts one, the next passing point ends
+ * it.
+ */
 function probeSpells(name: string, points: ProbePoint[], end: number): CaseStudyEvent[] {
   const out: CaseStudyEvent[] = [];
   let failingSince: number | undefined;
@@ -184,7 +189,10 @@ const ORDER: Record<CaseStudyEvent['kind'], number> = {
   resolved: 9,
 };
 
-/** By time; at the same moment, in the order a reader expects (detection before its own first update, the resolution last). */
+/**
+ * By time; at the same moment, in the order a reader expects (detection before its own first update, the resolution
+ * last).
+ */
 function sortTimeline(events: CaseStudyEvent[]): CaseStudyEvent[] {
   return events.sort((a, b) => a.at.localeCompare(b.at) || ORDER[a.kind] - ORDER[b.kind]);
 }

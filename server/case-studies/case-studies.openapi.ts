@@ -9,7 +9,10 @@ export const caseStudiesApi: ApiOperation[] = [
     operationId: 'getIncidentCaseStudy',
     summary: 'A resolved incident as a case study',
     description:
-      'Built from what was recorded: a timeline (first reports, detection, the official acknowledgement, the peak, probes failing and recovering, "it works again" confirmations, operator updates, the resolution), the numbers, the diagnosis as it changed, the most helpful stories and the experts\' insights. 409 while the incident is open.',
+      'Built from what was recorded: a timeline (first reports, detection, the official acknowledgement, ' +
+      'the peak, probes failing and recovering, "it works again" confirmations, operator updates, the ' +
+      "resolution), the numbers, the diagnosis as it changed, the most helpful stories and the experts' " +
+      'insights. 409 while the incident is open.',
     tag: 'Incidents',
     params: z.object(IdParam),
     responses: { 200: { description: 'The case study.', schema: CaseStudy }, ...errors(400, 404, 409) },

@@ -43,7 +43,8 @@ export class CatalogFileError extends Error {
     readonly problems: string[],
   ) {
     super(
-      `The catalog file ${file} (CATALOG_FILE) is not valid; nothing was started:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+      `The catalog file ${file} (CATALOG_FILE) is not valid; nothing was ` +
+        `started:\n${problems.map((p) => `  ${p}`).join('\n')}`,
     );
     this.name = 'CatalogFileError';
   }

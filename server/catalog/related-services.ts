@@ -68,7 +68,9 @@ export function relatedServices(
   ];
 }
 
-/** The related lists of every service, keyed by slug, as one comparable string each (which pages must be pushed again). */
+/**
+ * The related lists of every service, keyed by slug, as one comparable string each (which pages must be pushed again).
+ */
 export function relatedSignatures(candidates: readonly RelatedCandidate[]): Map<string, string> {
   return new Map(
     candidates.map((c) => [

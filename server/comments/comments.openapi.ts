@@ -23,7 +23,8 @@ export const commentsApi: ApiOperation[] = [
     operationId: 'createComment',
     summary: 'Comment on a service',
     description:
-      '`website` must stay empty and `elapsedMs` (how long the form was open) at least 2,000: simple bots are told apart that way.',
+      '`website` must stay empty and `elapsedMs` (how long the form was open) at least 2,000: simple bots ' +
+      'are told apart that way.',
     tag: 'Comments',
     params: z.object(SlugParam),
     body: CommentRequest,

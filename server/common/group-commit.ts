@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
  * hundreds per round trip, with a few batches in flight so the database never waits on us.
  * Nothing is answered before its batch is written, and nobody waits without bound: past
  * `maxQueue` waiting items, or `maxWaitMs` in the queue, an item is refused at once.
- * By hand on purpose: p-limit and p-queue run tasks one by one, none batches items and hands each caller its own result.
+ * By hand on purpose: p-limit and p-queue run tasks one by one, none batches items and hands each caller its own
+ * result.
  */
 export interface GroupCommitOptions<T, R> {
   writeBatch: (items: T[]) => Promise<R[]>;

@@ -175,7 +175,7 @@ async function launch(
     await waitForPort(port, child, 20_000);
   } catch (err) {
     child.kill('SIGKILL');
-    throw new Error(`FerretDB did not start: ${(err as Error).message}\n${recent.join('\n')}`);
+    throw new Error(`FerretDB did not start: ${(err as Error).message}\n${recent.join('\n')}`, { cause: err });
   }
   log.info({ dir }, 'embedded FerretDB started');
   return child;
@@ -237,7 +237,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
 
 /** FerretDB logs JSON lines; pass them on. */
 function logFerretLine(log: Logger, line: string): void {
-  let entry: { level?: string; msg?: string } = {};
+  let entry: { level?: string; msg?: string };
   try {
     entry = JSON.parse(line);
   } catch {

@@ -4,7 +4,8 @@
  *
  * Negative binomial is parametrised by its mean `mean` and dispersion `alpha`:
  * Var = mean + alpha·mean². alpha = 0 is Poisson.
- * By hand on purpose: the usual npm statistics packages (jStat, simple-statistics) return the tail itself, not its log, which underflows to 0 here.
+ * By hand on purpose: the usual npm statistics packages (jStat, simple-statistics) return the tail itself, not its
+ * log, which underflows to 0 here.
  */
 
 const LANCZOS = [

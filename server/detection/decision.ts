@@ -15,7 +15,10 @@ export interface PartialPoint extends CountPoint {
   fraction: number;
 }
 
-/** A spike the detector opened: its own window and evidence, not the stored Incident record (shared/schemas/incident.ts). */
+/**
+ * A spike the detector opened: its own window and evidence, not the stored Incident record
+ * (shared/schemas/incident.ts).
+ */
 export interface DetectedSpike {
   /** Start of the window that first proved significant: about when the spike began. */
   startedAt: number;

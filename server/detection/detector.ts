@@ -145,7 +145,8 @@ export class SpikeDetector {
     const { intervalMs } = this.config;
     if (!Number.isNaN(this.lastTime) && Math.round((point.time - this.lastTime) / intervalMs) !== 1) {
       throw new RangeError(
-        `assess() judges the interval right after the last pushed one (${this.lastTime + intervalMs}), got ${point.time}: push the closed intervals first`,
+        `assess() judges the interval right after the last pushed one (${this.lastTime + intervalMs}), got ` +
+          `${point.time}: push the closed intervals first`,
       );
     }
     const fraction = Math.min(1, Math.max(point.fraction, 1e-3));

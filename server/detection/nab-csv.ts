@@ -4,7 +4,8 @@
  *
  * Reading is strict about each line (a file we cannot read is an error naming the line)
  * and lenient about the series (order, repeats and gaps are series-cleaning.ts's job).
- * By hand on purpose: the contract is two fixed columns with stamps echoed byte for byte and errors naming the line; a CSV library would add quoting rules NAB files never use and normalise what must be echoed.
+ * By hand on purpose: the contract is two fixed columns with stamps echoed byte for byte and errors naming the line; a
+ * CSV library would add quoting rules NAB files never use and normalise what must be echoed.
  */
 
 export { inferIntervalMs } from './series-cleaning.ts';

@@ -22,7 +22,8 @@ import {
 import { errors, IdParam, SlugParam, type ApiOperation } from '../openapi/api-operation.ts';
 
 const EXPERT_AUTH =
-  'Needs an expert session (the `or_expert` cookie from POST /api/experts/session): 401 without one, 403 once an operator revoked the expert, for a service they are not verified for, or from another site.';
+  'Needs an expert session (the `or_expert` cookie from POST /api/experts/session): 401 without one, 403 ' +
+  'once an operator revoked the expert, for a service they are not verified for, or from another site.';
 
 export const expertsApi: ApiOperation[] = [
   {
@@ -31,7 +32,8 @@ export const expertsApi: ApiOperation[] = [
     operationId: 'verifyExpert',
     summary: 'Verify an expert and get their one-time sign-in code',
     description:
-      'The code is shown once (only its hash is kept) and works once, for three days: hand it to the expert yourself. `services` limits them to those services.',
+      'The code is shown once (only its hash is kept) and works once, for three days: hand it to the ' +
+      'expert yourself. `services` limits them to those services.',
     tag: 'Operators',
     operator: true,
     body: ExpertRequest,
@@ -66,7 +68,8 @@ export const expertsApi: ApiOperation[] = [
     operationId: 'revokeExpert',
     summary: "Revoke an expert's verification",
     description:
-      'Their sessions stop working at once (403) and unused codes are dropped; their insights stay, marked `stillVerified: false`.',
+      'Their sessions stop working at once (403) and unused codes are dropped; their insights stay, marked ' +
+      '`stillVerified: false`.',
     tag: 'Operators',
     operator: true,
     params: z.object(IdParam),

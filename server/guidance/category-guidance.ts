@@ -24,7 +24,8 @@ export const CATEGORY_GUIDANCE: Record<string, CategoryGuidance> = {
       'Keep a second way to pay at hand (another card, cash) until it is back.',
     ],
     business: [
-      'Offer another payment method at checkout, and hold back bulk retries of failed charges: duplicates are hard to undo.',
+      'Offer another payment method at checkout, and hold back bulk retries of failed charges: duplicates ' +
+        'are hard to undo.',
       'Tell customers whose payment failed that they will not be charged twice, and when to try again.',
     ],
   },
@@ -34,13 +35,15 @@ export const CATEGORY_GUIDANCE: Record<string, CategoryGuidance> = {
       'For an emergency call, any available network can carry it even without your own signal.',
     ],
     business: [
-      'Switch to a backup connection (a second provider or a mobile hotspot on another network) for payments and calls.',
+      'Switch to a backup connection (a second provider or a mobile hotspot on another network) for ' +
+        'payments and calls.',
     ],
   },
   Cloud: {
     person: ['Many apps and sites run on this provider: if several of them fail, this is likely why.'],
     business: [
-      'Fail over to another region or provider if you have one, and pause deploys and scaling changes until it is stable.',
+      'Fail over to another region or provider if you have one, and pause deploys and scaling changes ' +
+        'until it is stable.',
       'Check which of your own services depend on the affected parts, and tell your customers which features are down.',
     ],
   },
@@ -79,7 +82,8 @@ export const CATEGORY_GUIDANCE: Record<string, CategoryGuidance> = {
   },
   'Travel & delivery': {
     person: [
-      "Check the app's order or trip history before you book or order again, and keep confirmation emails and screenshots.",
+      "Check the app's order or trip history before you book or order again, and keep confirmation emails " +
+        'and screenshots.',
     ],
     business: [
       'Take orders or bookings another way (phone, your own site) and tell waiting customers what is delayed.',

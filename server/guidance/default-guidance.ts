@@ -45,12 +45,14 @@ const CAUSE: Record<DiagnosisCause, { person: string[]; business: string[] }> = 
       'Be wary of emails or messages about this incident that ask for your password or payment details.',
     ],
     business: [
-      'Watch for phishing that uses the incident, and follow the official page before you change credentials or settings.',
+      'Watch for phishing that uses the incident, and follow the official page before you change ' +
+        'credentials or settings.',
     ],
   },
   'upstream-provider': {
     person: [
-      'The trouble is at a provider they rely on; other apps may fail too, and it comes back when the provider recovers.',
+      'The trouble is at a provider they rely on; other apps may fail too, and it comes back when the ' +
+        'provider recovers.',
     ],
     business: ['Check which of your own tools rely on the same provider, and switch them to their fallbacks.'],
   },
@@ -62,7 +64,8 @@ const KIND: { ids: string[]; person: string; notWhen?: DiagnosisCause[] }[] = [
   {
     ids: ['login', 'account'],
     person:
-      'Do not reset your password or create a new account yet: sign-in trouble during an outage is rarely about your account.',
+      'Do not reset your password or create a new account yet: sign-in trouble during an outage is rarely ' +
+      'about your account.',
     notWhen: ['only-some-people'],
   },
   { ids: ['app', 'tv'], person: 'Try the website instead of the app, or the other way round.' },
@@ -115,7 +118,9 @@ export function guidanceFor(q: GuidanceQuery): GuidanceSection[] {
     ? KIND.find((k) => k.ids.includes(q.problemKind!) && !(q.cause && k.notWhen?.includes(q.cause)))
     : undefined;
   const planned = q.level === 'under_maintenance' || q.cause === 'maintenance';
-  const follow = `Follow updates here (this page updates live)${q.officialUrl ? ` and on their official status page: ${q.officialUrl}` : ''}.`;
+  const follow =
+    'Follow updates here (this page updates ' +
+    `live)${q.officialUrl ? ` and on their official status page: ${q.officialUrl}` : ''}.`;
   const person = unique([
     ...(cause?.person ?? []),
     // During planned work the problem people report is the work itself.
@@ -131,7 +136,8 @@ export function guidanceFor(q: GuidanceQuery): GuidanceSection[] {
     ...(serious ? category.business : category.business.slice(0, 1)),
     ...(outage
       ? [
-          'Tell your customers what is affected and where to follow updates; do not promise a time the service itself has not given.',
+          'Tell your customers what is affected and where to follow updates; do not promise a time the ' +
+            'service itself has not given.',
         ]
       : []),
     ...(outage && category !== OTHER_GUIDANCE ? OTHER_GUIDANCE.business : []),

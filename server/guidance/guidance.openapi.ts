@@ -24,7 +24,8 @@ export const guidanceApi: ApiOperation[] = [
     operationId: 'setGuidance',
     summary: "Replace a service's what-to-do guidance",
     description:
-      'Sections of steps shown instead of the category defaults while the service has trouble; an empty list restores the defaults.',
+      'Sections of steps shown instead of the category defaults while the service has trouble; an empty ' +
+      'list restores the defaults.',
     tag: 'Operators',
     operator: true,
     params: slug,

@@ -10,7 +10,9 @@ export interface AddressPrefixes {
   network: string;
 }
 
-/** Canonical prefixes of a request's address; IPv4-mapped IPv6 counts as IPv4. Unparsable input stays as one opaque key. */
+/**
+ * Canonical prefixes of a request's address; IPv4-mapped IPv6 counts as IPv4. Unparsable input stays as one opaque key.
+ */
 export function addressPrefixes(ip: string): AddressPrefixes {
   if (!ipaddr.isValid(ip)) return { address: `?${ip}`, network: `?${ip}` };
   const parsed = ipaddr.process(ip);

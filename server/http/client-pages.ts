@@ -42,7 +42,8 @@ export function clientPages(
         .replace(/<title>.*?<\/title>/, `<title>Is ${name} down? Live status and outage reports — Outage radar</title>`)
         .replace(
           /<meta name="description" content=".*?"\s*\/?>/,
-          `<meta name="description" content="Is ${name} down right now? Live user reports, what people are having problems with, and comments from the last 24 hours." />`,
+          `<meta name="description" content="Is ${name} down right now? Live user reports, what people are ` +
+            'having problems with, and comments from the last 24 hours." />',
         );
     }
     res

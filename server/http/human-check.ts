@@ -9,14 +9,16 @@ export function assertHuman(body: { website?: string; elapsedMs?: number }, minM
     throw new AppError(
       400,
       'looks_automated',
-      'This form was filled in automatically, so it was not posted. If you are a person, reload the page and try again.',
+      'This form was filled in automatically, so it was not posted. If you are a person, reload the page ' +
+        'and try again.',
     );
   }
   if (body.elapsedMs === undefined || body.elapsedMs < minMs) {
     throw new AppError(
       400,
       'too_fast',
-      `That was sent faster than a person types. Take a few seconds (at least ${Math.ceil(minMs / 1000)}) and send it again.`,
+      `That was sent faster than a person types. Take a few seconds (at least ${Math.ceil(minMs / 1000)}) ` +
+        'and send it again.',
     );
   }
 }

@@ -13,8 +13,10 @@ export function proxyWarnings(config: Pick<Config, 'host' | 'trustProxy'>): stri
   }
   if (config.trustProxy === false && !LOOPBACK_HOSTS.has(config.host)) {
     out.push(
-      `TRUST_PROXY is off while listening on ${config.host}: behind a reverse proxy every visitor would share the proxy's ` +
-        'address, and with it one set of limits. Set TRUST_PROXY to the proxy (a hop count or subnets) if there is one.',
+      `TRUST_PROXY is off while listening on ${config.host}: behind a reverse proxy every visitor would ` +
+        `share the proxy's ` +
+        'address, and with it one set of limits. Set TRUST_PROXY to the proxy (a hop count or subnets) if ' +
+        'there is one.',
     );
   }
   return out;

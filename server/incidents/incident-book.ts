@@ -1,7 +1,9 @@
 import type { Incident } from '../../shared/index.ts';
 import type { IncidentStore } from './incident-store.ts';
 
-/** How long a resolved incident is still news: the page offers "It works again" and the detector knows not to reopen it. */
+/**
+ * How long a resolved incident is still news: the page offers "It works again" and the detector knows not to reopen it.
+ */
 export const JUST_RESOLVED_MS = 60 * 60_000;
 
 /**

@@ -53,7 +53,8 @@ export const incidentsApi: ApiOperation[] = [
     params: z.object(IdParam),
     body: IncidentUpdateRequest,
     description:
-      'An update with status `resolved` on an open incident closes it: the page, the verdict, sockets (`incident:resolved`), webhooks and email follow.',
+      'An update with status `resolved` on an open incident closes it: the page, the verdict, sockets ' +
+      '(`incident:resolved`), webhooks and email follow.',
     responses: {
       201: { description: 'The incident with the update in its timeline.', schema: Incident },
       ...errors(400, 404),
@@ -65,7 +66,8 @@ export const incidentsApi: ApiOperation[] = [
     operationId: 'resolveIncident',
     summary: 'Resolve an open incident',
     description:
-      'Closes it everywhere at once, with the note (or a default one) as the last timeline entry. The detector reopens it only if reports rise again on their own after now.',
+      'Closes it everywhere at once, with the note (or a default one) as the last timeline entry. The ' +
+      'detector reopens it only if reports rise again on their own after now.',
     tag: 'Operators',
     operator: true,
     params: z.object(IdParam),
@@ -88,7 +90,8 @@ export const incidentsApi: ApiOperation[] = [
     operationId: 'openIncident',
     summary: 'Open an incident by hand',
     description:
-      'For trouble the crowd has not noticed (or that operators know first). Refused with 409 while the service has an open incident.',
+      'For trouble the crowd has not noticed (or that operators know first). Refused with 409 while the ' +
+      'service has an open incident.',
     tag: 'Operators',
     operator: true,
     params: z.object(SlugParam),

@@ -9,7 +9,8 @@ export const metricsApi: ApiOperation[] = [
     operationId: 'metrics',
     summary: "This process's metrics for Prometheus",
     description:
-      'Requests, reports taken and refused, the report queue, probes, database latency, sockets and open incidents, in the Prometheus text exposition format. ' +
+      'Requests, reports taken and refused, the report queue, probes, database latency, sockets and open ' +
+      'incidents, in the Prometheus text exposition format. ' +
       'Needs `Authorization: Bearer <METRICS_TOKEN>` when the server was started with one; without a token it is open.',
     tag: 'Meta',
     metricsToken: true,

@@ -42,7 +42,10 @@ export class ReportTally implements ReportHooks {
     t.refused[reason]++;
   }
 
-  /** Every service named (zeros too, so rates start from a sample), those no longer named that counted something, and the unknown bucket. */
+  /**
+   * Every service named (zeros too, so rates start from a sample), those no longer named that counted something, and
+   * the unknown bucket.
+   */
   rows(services: readonly string[]): [string, Tally][] {
     for (const slug of services) this.of(slug);
     return [...this.byService, [UNKNOWN_SERVICE, this.unknown]];

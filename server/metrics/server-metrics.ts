@@ -53,7 +53,9 @@ export function createServerMetrics(src: MetricSources) {
   );
   new Counter({
     name: `${P}reports_refused_total`,
-    help: 'Reports not stored, by reason: invalid (4xx), rate_limited (429), shed (503, overloaded), unavailable (database), unknown_service (404).',
+    help:
+      'Reports not stored, by reason: invalid (4xx), rate_limited (429), shed (503, overloaded), unavailable ' +
+      '(database), unknown_service (404).',
     labelNames: ['service', 'reason'],
     registers: [registry],
     collect() {
@@ -160,7 +162,9 @@ export function createServerMetrics(src: MetricSources) {
 
   const requests = new Counter({
     name: `${P}http_requests_total`,
-    help: 'Requests Express answered (reports and page reads answered before Express are not here), by route pattern and status.',
+    help:
+      'Requests Express answered (reports and page reads answered before Express are not here), by route ' +
+      'pattern and status.',
     labelNames: ['route', 'status'],
     registers: [registry],
   });

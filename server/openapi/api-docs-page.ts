@@ -63,7 +63,9 @@ const BROTLI = {
   params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
 };
 
-/** In zlib's thread pool: the 1.7 MB bundle takes ~0.1 s to gzip and ~0.15 s to brotli, too long to hold the event loop. */
+/**
+ * In zlib's thread pool: the 1.7 MB bundle takes ~0.1 s to gzip and ~0.15 s to brotli, too long to hold the event loop.
+ */
 async function asset(bytes: Buffer): Promise<Asset> {
   const [gz, br] = await Promise.all([promisify(gzip)(bytes), promisify(brotliCompress)(bytes, BROTLI)]);
   return { etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, identity: bytes, gzip: gz, br };

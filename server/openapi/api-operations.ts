@@ -63,7 +63,8 @@ export const apiTags: Record<string, string> = {
   Moderation: 'Flagging comments and stories for operators.',
   Subscriptions: 'Email alerts about a service: subscribe, confirm by mail, unsubscribe in one click.',
   Experts:
-    'Insights from experts operators verified (technical experts, cybersecurity professionals, service providers), and their sign-in.',
+    'Insights from experts operators verified (technical experts, cybersecurity professionals, service ' +
+    'providers), and their sign-in.',
   Operators: 'Running the site. Needs an operator session: sign in with POST /api/admin/session.',
   Integrations: 'For other tools and sites: a Statuspage v2-compatible API, incident feeds and status badges.',
   Meta: 'This process, and this document.',

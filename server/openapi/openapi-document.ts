@@ -27,13 +27,15 @@ const SECURITY_SCHEMES = {
     type: 'http',
     scheme: 'bearer',
     description:
-      'The same session token as a Bearer token, for scripts that hold it. Not returned in a body: it travels only in the cookie.',
+      'The same session token as a Bearer token, for scripts that hold it. Not returned in a body: it ' +
+      'travels only in the cookie.',
   },
   metricsToken: {
     type: 'http',
     scheme: 'bearer',
     description:
-      'METRICS_TOKEN, needed only when the server was started with one (without it /metrics is open: block it at the proxy).',
+      'METRICS_TOKEN, needed only when the server was started with one (without it /metrics is open: block ' +
+      'it at the proxy).',
   },
 };
 

@@ -15,7 +15,8 @@ export const apiDocument = (publicUrl?: string): OpenApiDocument =>
     title: 'Outage radar API',
     version: VERSION,
     description:
-      'Crowdsourced outage reports fused with probes and official status pages. Every error answers `{ error: { code, message, fields? } }`; ' +
+      'Crowdsourced outage reports fused with probes and official status pages. Every error answers `{ ' +
+      'error: { code, message, fields? } }`; ' +
       '`message` is written for people, `code` is stable.',
     serverUrl: publicUrl,
     tags: apiTags,

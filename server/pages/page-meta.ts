@@ -85,7 +85,10 @@ export function incidentMeta(i: IncidentDetail, homepage: string | undefined, ba
       ? `ongoing since ${utcTime(i.startedAt)}`
       : `resolved at ${utcTime(i.resolvedAt ?? i.startedAt)}`;
   const headline = `${kindText[i.kind]} of ${i.serviceName}, ${utcDay(i.startedAt)}`;
-  const peak = `Peak: ${count(i.peak.observed)} reports in ${Math.round(i.peak.windowMinutes)} min at ${utcTime(i.peak.at)}, about ${Math.round(i.peak.expected * 10) / 10} usual (${Math.round(i.peak.ratio * 10) / 10}× above).`;
+  const peak =
+    `Peak: ${count(i.peak.observed)} reports in ${Math.round(i.peak.windowMinutes)} min at ` +
+    `${utcTime(i.peak.at)}, about ${Math.round(i.peak.expected * 10) / 10} usual ` +
+    `(${Math.round(i.peak.ratio * 10) / 10}× above).`;
   const description = clip(`${headline}, ${state}. ${i.reasons.map(sentence).join(' ')} ${peak}`, 300);
   const modified = [i.openedAt, i.resolvedAt, ...i.updates.map((u) => u.at)]
     .filter((t): t is string => !!t)
@@ -188,7 +191,8 @@ export function headTags(m: PageMeta, base: string): string {
     { title: `${SITE_NAME}: all incidents`, href: `${base}/feeds/incidents.atom` },
   ]) {
     tags.push(
-      `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(feed.title)}" href="${escapeHtml(feed.href)}" />`,
+      `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(feed.title)}" ` +
+        `href="${escapeHtml(feed.href)}" />`,
     );
   }
   if (m.jsonLd) tags.push(`<script type="application/ld+json">${jsonForScript(m.jsonLd)}</script>`);

@@ -18,9 +18,11 @@ export function pageTemplate(html: string): (page: { head: string; body: string;
     .slice(at + APP.length)
     .replace(
       /<noscript>[\s\S]*?<\/noscript>/,
-      '<noscript><p style="text-align:center">Live updates, the graph and reporting need JavaScript; this is the status as it was when the page loaded.</p></noscript>',
+      '<noscript><p style="text-align:center">Live updates, the graph and reporting need JavaScript; this ' +
+        'is the status as it was when the page loaded.</p></noscript>',
     );
   // Data, not code: a JSON script is never run, so the CSP's script-src stays as strict as it is.
   return ({ head, body, data }) =>
-    `${top}${head}\n  ${headEnd}<div id="app">${body}</div>\n    <script type="application/json" id="initial-data">${jsonForScript(data)}</script>${rest}`;
+    `${top}${head}\n  ${headEnd}<div id="app">${body}</div>\n    <script type="application/json" ` +
+    `id="initial-data">${jsonForScript(data)}</script>${rest}`;
 }

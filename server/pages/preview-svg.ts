@@ -39,12 +39,17 @@ export function previewSvg(f: PreviewFacts): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${PREVIEW_WIDTH}" height="${PREVIEW_HEIGHT}" viewBox="0 0 ${PREVIEW_WIDTH} ${PREVIEW_HEIGHT}">
   <rect width="100%" height="100%" fill="#0f172a"/>
   <rect x="0" y="0" width="${PREVIEW_WIDTH}" height="14" fill="${colour}"/>
-  <text x="80" y="110" font-family="Inter" font-weight="700" font-size="34" fill="#94a3b8">${escapeHtml(SITE_NAME)}</text>
-  <text x="80" y="${Math.round(240 + size * 0.35)}" font-family="Inter" font-weight="700" font-size="${size}" fill="#ffffff">${escapeHtml(question)}</text>
-  <rect x="80" y="340" rx="44" ry="44" width="${pill}" height="88" fill="${colour}" fill-opacity="0.18" stroke="${colour}" stroke-width="3"/>
+  <text x="80" y="110" font-family="Inter" font-weight="700" font-size="34" \
+fill="#94a3b8">${escapeHtml(SITE_NAME)}</text>
+  <text x="80" y="${Math.round(240 + size * 0.35)}" font-family="Inter" font-weight="700" font-size="${size}" \
+fill="#ffffff">${escapeHtml(question)}</text>
+  <rect x="80" y="340" rx="44" ry="44" width="${pill}" height="88" fill="${colour}" fill-opacity="0.18" \
+stroke="${colour}" stroke-width="3"/>
   <circle cx="130" cy="384" r="16" fill="${colour}"/>
-  <text x="164" y="400" font-family="Inter" font-weight="700" font-size="44" fill="${colour}">${escapeHtml(verdict)}</text>
+  <text x="164" y="400" font-family="Inter" font-weight="700" font-size="44" \
+fill="${colour}">${escapeHtml(verdict)}</text>
   <text x="80" y="520" font-family="Inter" font-weight="400" font-size="40" fill="#e2e8f0">${escapeHtml(reports)}</text>
-  <text x="80" y="572" font-family="Inter" font-weight="400" font-size="30" fill="#94a3b8">${escapeHtml(`${count(f.last24h)} in the last 24 hours · live user reports`)}</text>
+  <text x="80" y="572" font-family="Inter" font-weight="400" font-size="30" \
+fill="#94a3b8">${escapeHtml(`${count(f.last24h)} in the last 24 hours · live user reports`)}</text>
 </svg>`;
 }

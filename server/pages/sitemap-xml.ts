@@ -16,7 +16,10 @@ export function sitemapXml(entries: SitemapEntry[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
-/** What crawlers may read: the public pages, not the API (its data is on the pages), the operators' page or framed widgets. */
+/**
+ * What crawlers may read: the public pages, not the API (its data is on the pages), the operators' page or framed
+ * widgets.
+ */
 export function robotsTxt(base: string): string {
   return [
     'User-agent: *',

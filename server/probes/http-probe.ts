@@ -66,7 +66,8 @@ function exchange(
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
     const name = url.hostname.replace(/^\[|\]$/g, '');
     const createConnection: http.RequestOptions['createConnection'] = (_opts, cb) => {
-      // The sockets take the signal too: a request still waiting for its TLS handshake has no socket for its own signal to destroy.
+      // The sockets take the signal too: a request still waiting for its TLS handshake has no socket for its own signal
+      // to destroy.
       if (url.protocol === 'http:') return net.connect({ host: target.address, port, family: target.family, signal });
       const socket = tls.connect({
         host: target.address,

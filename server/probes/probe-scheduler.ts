@@ -169,7 +169,10 @@ export class ProbeScheduler {
     return jobs;
   }
 
-  /** Results and history of probes the catalog no longer has (an operator edits through the API, which cleans up itself). */
+  /**
+   * Results and history of probes the catalog no longer has (an operator edits through the API, which cleans up
+   * itself).
+   */
   private async forgetOrphans(): Promise<void> {
     const { book, store, catalog, log } = this.deps;
     for (const { slug, probeIds } of book.orphans(catalog.all())) {

@@ -41,7 +41,8 @@ export const probesApi: ApiOperation[] = [
     operationId: 'setProbes',
     summary: "Replace a service's probes",
     description:
-      'Private, loopback and internal targets are refused (400 `private_target`) unless the server runs with PROBE_ALLOW_PRIVATE=1.',
+      'Private, loopback and internal targets are refused (400 `private_target`) unless the server runs ' +
+      'with PROBE_ALLOW_PRIVATE=1.',
     tag: 'Operators',
     operator: true,
     params: slug,

@@ -48,7 +48,8 @@ export function probesRoutes(deps: {
       throw new AppError(
         400,
         'private_target',
-        'Private, loopback and internal addresses are not probed. To probe your own network on purpose, start the server with PROBE_ALLOW_PRIVATE=1.',
+        'Private, loopback and internal addresses are not probed. To probe your own network on purpose, ' +
+          'start the server with PROBE_ALLOW_PRIVATE=1.',
         fields,
       );
     }

@@ -69,14 +69,16 @@ export function assessVantage(samples: VantageSample[], opts: VantageOptions): V
   if (total < minServices) {
     return verdict(
       false,
-      `Only ${total} service${total === 1 ? '' : 's'} probed recently; at least ${minServices} are needed to judge our own network.`,
+      `Only ${total} service${total === 1 ? '' : 's'} probed recently; at least ${minServices} are needed ` +
+        'to judge our own network.',
     );
   }
   const share = unreachable.length / total;
   if (share >= minShare) {
     return verdict(
       true,
-      `Probes of ${unreachable.length} of ${total} unrelated services all failed to connect (${codes}) at once; our own network is the likely cause.`,
+      `Probes of ${unreachable.length} of ${total} unrelated services all failed to connect (${codes}) at ` +
+        'once; our own network is the likely cause.',
     );
   }
   return verdict(

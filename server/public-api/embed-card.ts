@@ -25,9 +25,11 @@ export function embedCard(service: Pick<Service, 'slug' | 'name'>, status: Statu
 <body>
 <main id="card" class="card ${status.level}" data-level="${status.level}">
 <p><a class="name" href="${escapeHtml(page)}" target="_blank" rel="noopener">${name}</a></p>
-<p class="verdict"><span class="dot" aria-hidden="true"></span><span class="words">${LEVEL_WORDS[status.level]}</span></p>
+<p class="verdict"><span class="dot" aria-hidden="true"></span><span \
+class="words">${LEVEL_WORDS[status.level]}</span></p>
 <p class="reason">${escapeHtml(status.reasons[0] ?? '')}</p>
-<p class="meta">Since <time datetime="${status.since}">${since(status.since)}</time> · <a href="${escapeHtml(base)}/" target="_blank" rel="noopener">${PAGE_NAME}</a></p>
+<p class="meta">Since <time datetime="${status.since}">${since(status.since)}</time> · <a \
+href="${escapeHtml(base)}/" target="_blank" rel="noopener">${PAGE_NAME}</a></p>
 </main>
 </body>
 </html>

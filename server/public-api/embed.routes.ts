@@ -14,7 +14,8 @@ const asset = (name: string) => readFileSync(new URL(`./embed/${name}`, import.m
  * script and style.
  */
 const CARD_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri " +
+  "'none'; form-action 'none'; frame-ancestors *";
 
 /** GET /embed/:slug, a live status card for other sites' pages (an iframe), and its two assets. */
 export function embedRoutes(deps: {

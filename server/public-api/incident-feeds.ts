@@ -84,7 +84,8 @@ export function incidentFeed(
     const timeline = e.incident_updates
       .map(
         (u) =>
-          `<p><strong>${STATUS_WORDS[u.status] ?? u.status}</strong> — ${when(u.display_at)}<br>${escapeHtml(u.body)}</p>`,
+          `<p><strong>${STATUS_WORDS[u.status] ?? u.status}</strong> — ` +
+          `${when(u.display_at)}<br>${escapeHtml(u.body)}</p>`,
       )
       .join('\n');
     feed.addItem({
@@ -100,7 +101,10 @@ export function incidentFeed(
   return feed;
 }
 
-/** The feed in the format it was built for. The package writes JSON Feed 1; 1.1 only renames and adds, so it is lifted here. */
+/**
+ * The feed in the format it was built for. The package writes JSON Feed 1; 1.1 only renames and adds, so it is lifted
+ * here.
+ */
 export function renderFeed(feed: Feed, format: FeedFormat): string {
   if (format === 'atom') return feed.atom1();
   if (format === 'rss') return feed.rss2();

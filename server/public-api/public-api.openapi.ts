@@ -72,7 +72,9 @@ export const publicApi: ApiOperation[] = [
     path: `/api/v2/${doc}`,
     operationId,
     summary,
-    description: `Atlassian Statuspage's public API v2, so status widgets, chat bots and monitoring tools read our verdicts as they read a status page. ${CORS} Cached 5 s; an unchanged answer is a 304.`,
+    description:
+      `Atlassian Statuspage's public API v2, so status widgets, chat bots and monitoring tools read our ` +
+      `verdicts as they read a status page. ${CORS} Cached 5 s; an unchanged answer is a 304.`,
     tag: 'Integrations',
     responses: { 200: { description: 'The document.', schema } },
   })),

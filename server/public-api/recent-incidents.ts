@@ -4,7 +4,9 @@ import type { IncidentStore } from '../incidents/incident-store.ts';
 /** How many incidents the public API and feeds show: Statuspage's incidents.json lists 50. */
 export const RECENT_INCIDENTS = 50;
 
-/** Which of two copies of the same incident says more: resolution, then more updates (on a tie the newer copy is taken). */
+/**
+ * Which of two copies of the same incident says more: resolution, then more updates (on a tie the newer copy is taken).
+ */
 const ahead = (a: Incident, b: Incident) =>
   (a.state === 'resolved' ? 1 : 0) - (b.state === 'resolved' ? 1 : 0) || a.updates.length - b.updates.length;
 

@@ -9,8 +9,10 @@ export const recoveriesApi: ApiOperation[] = [
     operationId: 'createRecovery',
     summary: '"It works again for me"',
     description:
-      'Counted like a report (once per person and service per dedupe window, a few per address), as its own kind: someone who reported the problem can also say it is back. ' +
-      'The service page shows "N people say it\'s back" (`recoveries` in GET /api/services/{slug}), and confirmations move an open incident to its recovering phase.',
+      'Counted like a report (once per person and service per dedupe window, a few per address), as its ' +
+      'own kind: someone who reported the problem can also say it is back. ' +
+      'The service page shows "N people say it\'s back" (`recoveries` in GET /api/services/{slug}), and ' +
+      'confirmations move an open incident to its recovering phase.',
     tag: 'Reports',
     params: z.object(SlugParam),
     body: RecoveryRequest,

@@ -64,7 +64,8 @@ export function reportFastPath(deps: {
         new AppError(
           503,
           'overloaded',
-          'Too many reports are arriving right now, so yours was not counted yet. It will be sent again in a few seconds.',
+          'Too many reports are arriving right now, so yours was not counted yet. It will be sent again in ' +
+            'a few seconds.',
           undefined,
           undefined,
           { 'Retry-After': '5' },

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ReportRequest, ReportResponse } from '../../shared/index.ts';
 import { errors, SlugParam, type ApiOperation } from '../openapi/api-operation.ts';
 
-/** Answered by report-fast-path.ts for plain JSON bodies, by reports.routes.ts for the rest; the same acceptor decides. */
+/**
+ * Answered by report-fast-path.ts for plain JSON bodies, by reports.routes.ts for the rest; the same acceptor decides.
+ */
 export const reportsApi: ApiOperation[] = [
   {
     method: 'post',
@@ -10,7 +12,8 @@ export const reportsApi: ApiOperation[] = [
     operationId: 'createReport',
     summary: 'Report a problem with a service ("I\'m having problems")',
     description:
-      'Answered only once the report is stored. A repeat from the same person within the dedupe window is answered 200 with `counted: false`. ' +
+      'Answered only once the report is stored. A repeat from the same person within the dedupe window is ' +
+      'answered 200 with `counted: false`. ' +
       'One report per person and service is counted; an optional comment is shown on the page.',
     tag: 'Reports',
     params: z.object(SlugParam),

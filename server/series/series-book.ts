@@ -64,7 +64,10 @@ export class SeriesBook {
     }
   }
 
-  /** Of the reporters in the last hour whose browser tried the homepage, how many could not reach it; null when none tried. */
+  /**
+   * Of the reporters in the last hour whose browser tried the homepage, how many could not reach it; null when none
+   * tried.
+   */
   reachability(slug: string, now: number): Reachability | null {
     const from = minuteOf(now) - 59 * MINUTE_MS;
     const db = this.reachSnapshot.get(slug);

@@ -12,7 +12,8 @@ export const seriesApi: ApiOperation[] = [
     params: z.object(SlugParam),
     query: SeriesRangeQuery,
     description:
-      'The last 24 h per minute are in the service detail (`series`); this answers the longer ranges, hourly. Hours without reports are left out.',
+      'The last 24 h per minute are in the service detail (`series`); this answers the longer ranges, ' +
+      'hourly. Hours without reports are left out.',
     responses: { 200: { description: 'Hourly totals.', schema: RangeSeries }, ...errors(400, 404) },
   },
   {
@@ -23,7 +24,8 @@ export const seriesApi: ApiOperation[] = [
     tag: 'Incidents',
     params: z.object(IdParam),
     description:
-      'Per minute (`stepMs` 60000) from 30 minutes before `startedAt`; hourly when that span passes 48 hours. Steps without reports are left out.',
+      'Per minute (`stepMs` 60000) from 30 minutes before `startedAt`; hourly when that span passes 48 ' +
+      'hours. Steps without reports are left out.',
     responses: { 200: { description: 'Totals per step.', schema: CountSeries }, ...errors(400, 404) },
   },
 ];

@@ -11,7 +11,9 @@ export const servicesApi: ApiOperation[] = [
     path: '/api/services',
     operationId: 'listServices',
     summary: 'List services with their current status',
-    description: `Every service with its fused verdict, the open incident's start, reports in the last hour and a 24 h sparkline. ${CACHED}`,
+    description:
+      `Every service with its fused verdict, the open incident's start, reports in the last hour and a 24 h ` +
+      `sparkline. ${CACHED}`,
     tag: 'Services',
     responses: { 200: { description: 'The services, as the home page lists them.', schema: z.array(ServiceSummary) } },
   },
@@ -20,7 +22,9 @@ export const servicesApi: ApiOperation[] = [
     path: '/api/services/:slug',
     operationId: 'getService',
     summary: "Get a service's page data",
-    description: `Status with its reasons, the last 24 h of per-minute reports and their baseline, problem breakdown, latest comments, maintenance, open incident, probes and official status. ${CACHED}`,
+    description:
+      'Status with its reasons, the last 24 h of per-minute reports and their baseline, problem breakdown, ' +
+      `latest comments, maintenance, open incident, probes and official status. ${CACHED}`,
     tag: 'Services',
     params: z.object(SlugParam),
     responses: { 200: { description: 'Everything the service page shows.', schema: ServiceDetail }, ...errors(404) },

@@ -17,7 +17,10 @@ export function crowdSignal(
   open: Incident | null,
   reach: { networks: number; needed: number } = { networks: Infinity, needed: 0 },
   recoveries?: { count: number; minutes: number },
-  /** When an operator or the short-burst rule closed the burst the detector still believes in, if reports have not risen again since. */
+  /**
+   * When an operator or the short-burst rule closed the burst the detector still believes in, if reports have not risen
+   * again since.
+   */
   settledAt?: number,
 ): CrowdSignal {
   const e = decision?.evidence;

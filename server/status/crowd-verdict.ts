@@ -13,7 +13,9 @@ const ratioText = (observed: number, expected: number) => {
  */
 export function crowdVerdict(crowd: CrowdSignal, maintenance: MaintenanceWindow[], now: number): Verdict {
   const active = maintenance.find((m) => Date.parse(m.start) <= now && now < Date.parse(m.end));
-  const numbers = `${Math.round(crowd.observed)} reports in the last ${crowd.windowMinutes} minutes, ${ratioText(crowd.observed, crowd.expected)} normal for this time`;
+  const numbers =
+    `${Math.round(crowd.observed)} reports in the last ${crowd.windowMinutes} minutes, ` +
+    `${ratioText(crowd.observed, crowd.expected)} normal for this time`;
   if (active && crowd.state !== 'normal') {
     return {
       level: 'under_maintenance',

@@ -130,7 +130,9 @@ function networkDns(e: DiagnosisEvidence, f: Facts): CaseFor {
   if (connect.length > 0)
     support.push({
       weight: 0.6 + 0.4 * (connect.length / n),
-      text: `${connect.length} of ${plural(n, 'probe')} cannot connect: ${names(connect)} (${connect[0]!.code === 'refused' ? 'connection refused' : 'connection reset'})`,
+      text:
+        `${connect.length} of ${plural(n, 'probe')} cannot connect: ${names(connect)} ` +
+        `(${connect[0]!.code === 'refused' ? 'connection refused' : 'connection reset'})`,
     });
   if (timeouts.length > 0)
     support.push({
@@ -140,21 +142,26 @@ function networkDns(e: DiagnosisEvidence, f: Facts): CaseFor {
   if (support.length > 0 && f.reachShare !== undefined && f.reachShare >= 0.5)
     support.push({
       weight: 0.5,
-      text: `${count(e.reach!.unreachable)} of ${count(e.reach!.checked)} reporters' browsers could not reach the homepage either`,
+      text:
+        `${count(e.reach!.unreachable)} of ${count(e.reach!.checked)} reporters' browsers could not reach ` +
+        'the homepage either',
     });
   const contra: Line[] = [];
   const answering = f.counted.filter((p) => p.httpStatus !== undefined);
   if (answering.length > 0)
     contra.push({
       weight: 0.8,
-      text: `${names(answering)} get${answering.length === 1 ? 's' : ''} an answer (HTTP ${answering[0]!.httpStatus}): the name resolves and the servers are reachable`,
+      text:
+        `${names(answering)} get${answering.length === 1 ? 's' : ''} an answer (HTTP ` +
+        `${answering[0]!.httpStatus}): the name resolves and the servers are reachable`,
     });
   const resolving = f.counted.filter((p) => p.kind === 'dns' && p.ok);
   if (resolving.length > 0)
     contra.push({ weight: 0.5, text: `${names(resolving)} resolve${resolving.length === 1 ? 's' : ''} as expected` });
   const summary =
     dns.length > 0
-      ? `Their name does not resolve: ${names(dns)} ${verb(dns.length, 'fails', 'fail')}, so browsers cannot find their servers. It is not your device.`
+      ? `Their name does not resolve: ${names(dns)} ${verb(dns.length, 'fails', 'fail')}, so browsers cannot ` +
+        'find their servers. It is not your device.'
       : `Their servers cannot be reached: ${support[0]?.text ?? ''}.`;
   return { cause: 'network-dns', support, contra, summary };
 }
@@ -166,13 +173,17 @@ function serverErrors(e: DiagnosisEvidence, f: Facts): CaseFor {
   if (f.fiveXX.length > 0)
     support.push({
       weight: 0.5 + 0.5 * (f.fiveXX.length / Math.max(1, http.length)),
-      text: `${ofAll(f.fiveXX.length, http.length, 'HTTP probe')} ${verb(http.length, 'gets', 'get')} ${list(statuses)}`,
+      text:
+        `${ofAll(f.fiveXX.length, http.length, 'HTTP probe')} ${verb(http.length, 'gets', 'get')} ` +
+        `${list(statuses)}`,
     });
   const resolving = f.counted.filter((p) => p.kind === 'dns' && p.ok);
   if (support.length > 0 && resolving.length > 0)
     support.push({
       weight: 0.2,
-      text: `${names(resolving)} ${verb(resolving.length, 'resolves', 'resolve')} as expected: the way to their servers works`,
+      text:
+        `${names(resolving)} ${verb(resolving.length, 'resolves', 'resolve')} as expected: the way to their ` +
+        'servers works',
     });
   const textMissing = f.counted.filter((p) => p.code === 'text_missing');
   if (textMissing.length > 0)
@@ -199,7 +210,10 @@ function serverErrors(e: DiagnosisEvidence, f: Facts): CaseFor {
     });
   const reachable = f.counted.some((p) => p.kind === 'dns' && p.ok) || f.answered.length > 0;
   const head = support[0]?.text ?? '';
-  const summary = `Their servers are answering with errors: ${inline(head)}${reachable && unreachable.length === 0 ? '; the name resolves and the servers answer, so it is not your network' : ''}.`;
+  const notYours = '; the name resolves and the servers answer, so it is not your network';
+  const summary =
+    'Their servers are answering with errors: ' +
+    `${inline(head)}${reachable && unreachable.length === 0 ? notYours : ''}.`;
   return { cause: 'server-errors', support, contra, summary };
 }
 
@@ -209,7 +223,9 @@ function overload(e: DiagnosisEvidence, f: Facts): CaseFor {
     const factor = p.latencyMs! / p.usualLatencyMs!;
     support.push({
       weight: 0.5 + 0.4 * Math.min(1, factor / 10),
-      text: `${p.name} answers in ${count(p.latencyMs!)} ms, ${count(factor)}× its usual ${count(p.usualLatencyMs!)} ms`,
+      text:
+        `${p.name} answers in ${count(p.latencyMs!)} ms, ${count(factor)}× its usual ` +
+        `${count(p.usualLatencyMs!)} ms`,
     });
   }
   const warned = f.counted.filter((p) => p.code === 'slow' && !f.slow.includes(p));
@@ -220,7 +236,10 @@ function overload(e: DiagnosisEvidence, f: Facts): CaseFor {
     const tooMany = turned.some((p) => p.httpStatus === 429);
     support.push({
       weight: tooMany ? 0.8 : 0.5,
-      text: `${names(turned)} get${turned.length === 1 ? 's' : ''} HTTP ${tooMany ? '429 (too many requests)' : '503 (service unavailable)'}: the servers are turning requests away`,
+      text:
+        `${names(turned)} get${turned.length === 1 ? 's' : ''} HTTP ` +
+        `${tooMany ? '429 (too many requests)' : '503 (service unavailable)'}: the servers are turning ` +
+        'requests away',
     });
   }
   const timeouts = f.counted.filter((p) => p.code === 'timeout');
@@ -241,13 +260,17 @@ function overload(e: DiagnosisEvidence, f: Facts): CaseFor {
   if (usual.length > 0)
     contra.push({
       weight: Math.min(0.8, 0.4 * usual.length),
-      text: `${names(usual)} answer${usual.length === 1 ? 's' : ''} as fast as usual (${count(usual[0]!.latencyMs!)} ms)`,
+      text:
+        `${names(usual)} answer${usual.length === 1 ? 's' : ''} as fast as usual ` +
+        `(${count(usual[0]!.latencyMs!)} ms)`,
     });
   const unreachable = f.counted.filter((p) => p.code === 'dns' || p.code === 'refused');
   if (unreachable.length > 0)
     contra.push({
       weight: 0.5,
-      text: `${names(unreachable)} fail${unreachable.length === 1 ? 's' : ''} before any request is made (${unreachable[0]!.code === 'dns' ? 'DNS' : 'connection refused'})`,
+      text:
+        `${names(unreachable)} fail${unreachable.length === 1 ? 's' : ''} before any request is made ` +
+        `(${unreachable[0]!.code === 'dns' ? 'DNS' : 'connection refused'})`,
     });
   const summary = `More demand than they can serve right now: ${list(support.slice(0, 2).map((l) => inline(l.text)))}.`;
   return { cause: 'overload', support, contra, summary };
@@ -258,12 +281,16 @@ function maintenance(e: DiagnosisEvidence, f: Facts): CaseFor {
   if (e.maintenance)
     support.push({
       weight: 1.5,
-      text: `Scheduled maintenance "${e.maintenance.title}" is declared until ${formatUtc(Date.parse(e.maintenance.until))}`,
+      text:
+        `Scheduled maintenance "${e.maintenance.title}" is declared until ` +
+        `${formatUtc(Date.parse(e.maintenance.until))}`,
     });
   if (e.official && e.official.maintenances.length > 0)
     support.push({
       weight: 1,
-      text: `The official status page says maintenance is in progress: ${list(e.official.maintenances.map((m) => `"${m}"`))}`,
+      text:
+        'The official status page says maintenance is in progress: ' +
+        `${list(e.official.maintenances.map((m) => `"${m}"`))}`,
     });
   else if (e.official?.level === 'under_maintenance')
     support.push({ weight: 1, text: `The official status page says: ${e.official.description}` });
@@ -280,8 +307,11 @@ function maintenance(e: DiagnosisEvidence, f: Facts): CaseFor {
   if (errors > 0 && f.counted.length > 0 && support.length > 0 && !e.maintenance)
     contra.push({ weight: 0.2, text: `${errors} of ${plural(f.counted.length, 'probe')} get server errors` });
   const summary = e.maintenance
-    ? `Scheduled maintenance: "${e.maintenance.title}" until ${formatUtc(Date.parse(e.maintenance.until))}. Problems during the window are expected.`
-    : `Maintenance, says the official status page${e.official?.maintenances[0] ? `: "${e.official.maintenances[0]}"` : ''}. Problems should end when it does.`;
+    ? `Scheduled maintenance: "${e.maintenance.title}" until ${formatUtc(Date.parse(e.maintenance.until))}. ` +
+      'Problems during the window are expected.'
+    : 'Maintenance, says the official status ' +
+      `page${e.official?.maintenances[0] ? `: "${e.official.maintenances[0]}"` : ''}. Problems should end ` +
+      'when it does.';
   return { cause: 'maintenance', support, contra, summary };
 }
 
@@ -292,12 +322,16 @@ function cyberAttack(e: DiagnosisEvidence, f: Facts): CaseFor {
   if (said && f.hard.length > 0)
     support.push({
       weight: 0.3,
-      text: `${ofAll(f.hard.length, f.counted.length, 'probe')} failing (${list([...new Set(f.hard.map((p) => CODE_WORDS[p.code ?? 'other'] ?? 'errors'))])})`,
+      text:
+        `${ofAll(f.hard.length, f.counted.length, 'probe')} failing ` +
+        `(${list([...new Set(f.hard.map((p) => CODE_WORDS[p.code ?? 'other'] ?? 'errors'))])})`,
     });
   const contra: Line[] = [];
   if (said && f.counted.length > 0 && f.failing.length === 0)
     contra.push({ weight: 0.3, text: `All ${plural(f.counted.length, 'probe')} pass: the attack may be contained` });
-  const summary = `The official status page reports an attack: ${unstop(said ?? '')}. Expect errors and slowness until it is mitigated; there is nothing to fix on your side.`;
+  const summary =
+    `The official status page reports an attack: ${unstop(said ?? '')}. Expect errors and slowness until it ` +
+    'is mitigated; there is nothing to fix on your side.';
   return { cause: 'cyber-attack', support, contra, summary };
 }
 
@@ -341,7 +375,9 @@ function onlySome(e: DiagnosisEvidence, f: Facts): CaseFor {
   if (f.reachShare !== undefined && f.reachShare >= 0.5)
     contra.push({
       weight: 0.8,
-      text: `${count(e.reach!.unreachable)} of ${count(e.reach!.checked)} reporters' browsers could not reach the homepage`,
+      text:
+        `${count(e.reach!.unreachable)} of ${count(e.reach!.checked)} reporters' browsers could not reach ` +
+        'the homepage',
     });
   if (e.crowd.troubled) {
     if (f.counted.length > 0 && f.failing.length === 0)
@@ -372,7 +408,9 @@ function onlySome(e: DiagnosisEvidence, f: Facts): CaseFor {
       weight: 0.6,
       text: `Reports run at ${Math.round(e.crowd.ratio!)}× the usual, from many places`,
     });
-  const summary = `It seems to work for most people: ${list(support.slice(0, 2).map((l) => inline(l.text)))}. Check your own connection, app or account first.`;
+  const summary =
+    `It seems to work for most people: ${list(support.slice(0, 2).map((l) => inline(l.text)))}. Check your ` +
+    'own connection, app or account first.';
   return { cause: 'only-some-people', support, contra, summary };
 }
 

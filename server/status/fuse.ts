@@ -103,13 +103,19 @@ function crowdReason(c: CrowdSignal, formatTime: (ms: number) => string): string
   const window = c.windowMinutes === 1 ? 'the last minute' : `the last ${c.windowMinutes} minutes`;
   if (c.state === 'normal' && c.narrow) {
     const from = c.narrow.networks === 1 ? 'from one network only' : `from only ${count(c.narrow.networks)} networks`;
-    return `${plural(c.observed, 'report')} in ${window}, but ${from}; reports from at least ${count(c.narrow.needed)} are needed to call it a problem`;
+    return (
+      `${plural(c.observed, 'report')} in ${window}, but ${from}; reports from at least ` +
+      `${count(c.narrow.needed)} are needed to call it a problem`
+    );
   }
   if (c.state === 'incident' && c.declared !== undefined) {
     return `Declared by the operators: ${c.declared}${c.since !== undefined ? ` (since ${formatTime(c.since)})` : ''}`;
   }
   if (c.state === 'normal' && c.settledAt !== undefined) {
-    return `The incident was resolved at ${formatTime(c.settledAt)}; reports have not risen again since (${count(c.observed)} in ${window}, most from before)`;
+    return (
+      `The incident was resolved at ${formatTime(c.settledAt)}; reports have not risen again since ` +
+      `(${count(c.observed)} in ${window}, most from before)`
+    );
   }
   if (c.state === 'normal') {
     return `Reports are at normal levels (${count(c.observed)} in ${window}, about ${count(c.expected)} expected)`;
@@ -274,7 +280,8 @@ export function fuse(input: FuseInput): Fused {
       };
     }
     reasons.push(
-      `${what}, but ${officialOutage ? 'the official status page reports an outage' : 'reports point to an unplanned problem'}`,
+      `${what}, but ` +
+        `${officialOutage ? 'the official status page reports an outage' : 'reports point to an unplanned problem'}`,
     );
   }
 

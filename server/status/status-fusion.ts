@@ -12,7 +12,10 @@ import { formatUtc, maintenanceInput, officialInput, probeSignals, toVerdict } f
 import type { StatusBoard } from './status-board.ts';
 import { risesAgain } from '../incidents/lifecycle-rules.ts';
 
-/** When the burst the detector still believes in was closed (by an operator or the short-burst rule), unless reports rose again since. */
+/**
+ * When the burst the detector still believes in was closed (by an operator or the short-burst rule), unless reports
+ * rose again since.
+ */
 function settledAt(d: Decision | undefined, last: Incident | null): number | undefined {
   if (!d?.incident || d.incident.resolvedAt !== null || !last?.resolvedAt) return undefined;
   const closed = Date.parse(last.resolvedAt);
@@ -111,7 +114,10 @@ export class StatusFusion {
     return { changed, sharpen };
   }
 
-  /** The kind the fusion gives a service's trouble now, if any: the detector writes it on the incidents it opens and follows. */
+  /**
+   * The kind the fusion gives a service's trouble now, if any: the detector writes it on the incidents it opens and
+   * follows.
+   */
   kindFor(slug: string): IncidentKind | undefined {
     return this.fusedKinds.get(slug);
   }

@@ -40,10 +40,11 @@ function render(subject: string, blocks: Block[], footer: string, unsubscribe?: 
       : Array.isArray(b)
         ? `<ul>${b.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`
         : `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`;
+  const unsubscribeLink = unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}">Unsubscribe</a>` : '';
   const html = [
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111;max-width:36rem">',
     ...blocks.map(para),
-    `<hr><p style="color:#555;font-size:0.9em">${escapeHtml(footer)}${unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}">Unsubscribe</a>` : ''}</p>`,
+    `<hr><p style="color:#555;font-size:0.9em">${escapeHtml(footer)}${unsubscribeLink}</p>`,
     '</body></html>',
   ].join('\n');
   return { subject, text: `${text}\n`, html };
@@ -97,7 +98,8 @@ export function incidentResolvedMail(name: string, incident: Incident, links: Ma
   return render(
     `${name}: problems resolved at ${hhmm(end)}`,
     [
-      `Reports about ${name} are back to normal since ${hhmm(end)}. The problems began at ${hhmm(incident.startedAt)} and lasted about ${minutesBetween(incident.startedAt, end)}.`,
+      `Reports about ${name} are back to normal since ${hhmm(end)}. The problems began at ` +
+        `${hhmm(incident.startedAt)} and lasted about ${minutesBetween(incident.startedAt, end)}.`,
       { label: 'What happened', link: `${links.base}/incidents/${incident.id}` },
     ],
     why(name),

@@ -14,10 +14,13 @@ function page(title: string, body: string): string {
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} — Outage radar</title>
 <style>
-  body { font-family: system-ui, sans-serif; line-height: 1.5; color: #111; margin: 0; padding: 2rem 1rem; background: #f6f8fb; }
-  main { max-width: 32rem; margin: 0 auto; background: white; border-radius: 12px; padding: 1.5rem; box-shadow: 0 1px 3px #0002; }
+  body { font-family: system-ui, sans-serif; line-height: 1.5; color: #111; margin: 0; padding: 2rem 1rem; \
+background: #f6f8fb; }
+  main { max-width: 32rem; margin: 0 auto; background: white; border-radius: 12px; padding: 1.5rem; \
+box-shadow: 0 1px 3px #0002; }
   h1 { font-size: 1.4rem; margin-top: 0; }
-  button { font: inherit; font-weight: 600; padding: 0.7rem 1.3rem; border-radius: 8px; border: 0; background: #1d4ed8; color: white; cursor: pointer; min-height: 44px; }
+  button { font: inherit; font-weight: 600; padding: 0.7rem 1.3rem; border-radius: 8px; border: 0; \
+background: #1d4ed8; color: white; cursor: pointer; min-height: 44px; }
   button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 </style>
 </head>
@@ -34,7 +37,8 @@ ${body}
 export const confirmPage = (token: string, serviceName: string) =>
   page(
     'Confirm your subscription',
-    `<p>One click and this address gets an email when ${escapeHtml(serviceName)} has problems, and when they are resolved.</p>
+    `<p>One click and this address gets an email when ${escapeHtml(serviceName)} has problems, and when they are \
+resolved.</p>
 <form method="post" action="/api/subscriptions/confirm">
 <input type="hidden" name="token" value="${escapeHtml(token)}">
 <button type="submit">Confirm</button>
@@ -44,7 +48,8 @@ export const confirmPage = (token: string, serviceName: string) =>
 export const confirmedPage = (serviceName: string, slug: string) =>
   page(
     'You are subscribed',
-    `<p>We will email you when ${escapeHtml(serviceName)} has problems, and again when they are over. Every email has a link to unsubscribe.</p>
+    `<p>We will email you when ${escapeHtml(serviceName)} has problems, and again when they are over. Every email \
+has a link to unsubscribe.</p>
 <p><a href="/status/${escapeHtml(slug)}">Live status of ${escapeHtml(serviceName)}</a></p>`,
   );
 

@@ -20,7 +20,9 @@ import { HOUR_MS } from '../../shared/time.ts';
 import { isDuplicateKey } from '../db/database-errors.ts';
 
 export const CONFIRM_TTL_MS = 48 * HOUR_MS;
-/** At most one "users report problems" mail per subscriber and service an hour: a flapping service is not a mail storm. */
+/**
+ * At most one "users report problems" mail per subscriber and service an hour: a flapping service is not a mail storm.
+ */
 export const ALERT_GAP_MS = HOUR_MS;
 
 type Sub = { _id: Types.ObjectId; email: string; service: string };
@@ -101,7 +103,8 @@ export class SubscriptionStore {
       throw new AppError(
         404,
         'invalid_link',
-        'This confirmation link is not valid any more: a newer one was sent, or the subscription was cancelled. Subscribe again from the service page.',
+        'This confirmation link is not valid any more: a newer one was sent, or the subscription was ' +
+          'cancelled. Subscribe again from the service page.',
       );
     const answer = { service: sub.service, serviceName: this.deps.catalog.get(sub.service)?.name ?? sub.service };
     if (sub.state === 'confirmed') return answer;
@@ -109,7 +112,8 @@ export class SubscriptionStore {
       throw new AppError(
         410,
         'link_expired',
-        'This confirmation link has expired: links work for 48 hours. Subscribe again from the service page to get a new one.',
+        'This confirmation link has expired: links work for 48 hours. Subscribe again from the service ' +
+          'page to get a new one.',
       );
     }
     await models.Subscription.updateOne(

@@ -31,7 +31,8 @@ export const subscriptionsApi: ApiOperation[] = [
     operationId: 'subscribe',
     summary: 'Email me when this service has problems',
     description:
-      'Mails a confirmation link (double opt-in); nothing is sent about the service until it is followed. The answer is the same whether or not the address was subscribed already. ' +
+      'Mails a confirmation link (double opt-in); nothing is sent about the service until it is followed. ' +
+      'The answer is the same whether or not the address was subscribed already. ' +
       'Limited per address asking and per email address (at most 3 mails a day to one address).',
     tag: 'Subscriptions',
     params: z.object(SlugParam),
@@ -51,7 +52,8 @@ export const subscriptionsApi: ApiOperation[] = [
     operationId: 'confirmSubscription',
     summary: 'Confirm a subscription with the token from its mail',
     description:
-      "The confirmation page's button posts a form and gets a page back (Accept: text/html), errors included; scripts send JSON and get JSON. Confirming twice is fine.",
+      "The confirmation page's button posts a form and gets a page back (Accept: text/html), errors " +
+      'included; scripts send JSON and get JSON. Confirming twice is fine.',
     tag: 'Subscriptions',
     body: ConfirmRequest,
     bodyTypes: ['application/json', FORM],
@@ -81,7 +83,8 @@ export const subscriptionsApi: ApiOperation[] = [
     operationId: 'unsubscribe',
     summary: 'Unsubscribe (RFC 8058 one-click)',
     description:
-      "The token is in the URL, as in the mail's List-Unsubscribe header. Idempotent. A browser's form post gets a page back (Accept: text/html).",
+      "The token is in the URL, as in the mail's List-Unsubscribe header. Idempotent. A browser's form " +
+      'post gets a page back (Accept: text/html).',
     tag: 'Subscriptions',
     query: token,
     body: z.object({

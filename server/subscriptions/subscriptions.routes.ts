@@ -94,7 +94,8 @@ export function subscriptionsRoutes(deps: {
         .status(404)
         .send(
           problemPage(
-            'This confirmation link is not valid any more: a newer one was sent, or the subscription was cancelled. Subscribe again from the service page.',
+            'This confirmation link is not valid any more: a newer one was sent, or the subscription was ' +
+              'cancelled. Subscribe again from the service page.',
           ),
         );
     else res.send(confirmPage(token.data.token, name));

@@ -8,7 +8,8 @@ export const suggestionsApi: ApiOperation[] = [
     operationId: 'suggestService',
     summary: 'Suggest a service the catalog does not follow yet',
     description:
-      'The same name (case, spaces and punctuation aside) is counted, not stored twice. `website` must stay empty and `elapsedMs` be at least 1,500.',
+      'The same name (case, spaces and punctuation aside) is counted, not stored twice. `website` must ' +
+      'stay empty and `elapsedMs` be at least 1,500.',
     tag: 'Services',
     body: SuggestionRequest,
     responses: { 201: { description: 'Stored for operators.', schema: Suggestion }, ...errors(400, 429, 503) },

@@ -4,7 +4,10 @@ export const SIGNATURE_HEADER = 'X-Outage-Radar-Signature';
 export const EVENT_HEADER = 'X-Outage-Radar-Event';
 export const DELIVERY_HEADER = 'X-Outage-Radar-Delivery';
 
-/** 32 random bytes: as strong as the HMAC-SHA256 key can use. The prefix tells people what it is when it leaks into a log. */
+/**
+ * 32 random bytes: as strong as the HMAC-SHA256 key can use. The prefix tells people what it is when it leaks into a
+ * log.
+ */
 export const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
 /**

@@ -145,5 +145,8 @@ export class WebhookDeliverer {
 function giveUpWords(attempts: number, createdAt: number, now: number, last: SendResult): string {
   const hours = Math.round((now - createdAt) / 3_600_000);
   const span = hours >= 1 ? ` over ${hours} hour${hours === 1 ? '' : 's'}` : '';
-  return `Gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}${span}. Last: ${last.error ?? `HTTP ${last.httpStatus}`}`;
+  return (
+    `Gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}${span}. Last: ` +
+    `${last.error ?? `HTTP ${last.httpStatus}`}`
+  );
 }

@@ -84,7 +84,9 @@ export async function sendWebhook(
             const error = ok
               ? undefined
               : status >= 300 && status < 400
-                ? `Answered ${status} (a redirect${res.headers.location ? ` to ${res.headers.location}` : ''}); redirects are not followed — use the final address`
+                ? `Answered ${status} (a ` +
+                  `redirect${res.headers.location ? ` to ${res.headers.location}` : ''}); redirects are not ` +
+                  'followed — use the final address'
                 : `Answered HTTP ${status}${snippet ? `: ${snippet}` : ''}`;
             resolve({ ok, httpStatus: status, ...(error && { error }), durationMs: took() });
           });

@@ -24,7 +24,8 @@ export async function refusePrivateUrl(
     throw new AppError(
       400,
       'private_target',
-      'Webhooks are not sent to private, loopback or internal addresses. To send to your own network on purpose, start the server with PROBE_ALLOW_PRIVATE=1.',
+      'Webhooks are not sent to private, loopback or internal addresses. To send to your own network on ' +
+        'purpose, start the server with PROBE_ALLOW_PRIVATE=1.',
       {
         url: [
           verdict.error.message

@@ -32,7 +32,8 @@ export const webhooksApi: ApiOperation[] = [
     operationId: 'addWebhook',
     summary: 'Add a webhook endpoint',
     description:
-      'Deliveries are signed with the secret in the answer (`X-Outage-Radar-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`), retried for 24 hours. ' +
+      'Deliveries are signed with the secret in the answer (`X-Outage-Radar-Signature: t=<unix ' +
+      'seconds>,v1=<hex HMAC-SHA256 of "t.body">`), retried for 24 hours. ' +
       'Private, loopback and internal addresses are refused (400) unless the server runs with PROBE_ALLOW_PRIVATE=1.',
     tag: 'Operators',
     operator: true,
@@ -82,7 +83,8 @@ export const webhooksApi: ApiOperation[] = [
     operationId: 'testWebhook',
     summary: 'Send a ping to an endpoint now',
     description:
-      'Sent even when the endpoint is disabled, so it can be checked before it is enabled. The answer is the delivery after its one attempt.',
+      'Sent even when the endpoint is disabled, so it can be checked before it is enabled. The answer is ' +
+      'the delivery after its one attempt.',
     tag: 'Operators',
     operator: true,
     params: id,

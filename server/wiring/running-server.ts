@@ -22,7 +22,9 @@ export interface StartOptions {
   mongodbUri: string;
   clock?: Clock;
   clientDistDir?: string;
-  /** The catalog to seed, already merged with CATALOG_FILE (main.ts reads the file once, before the database starts). */
+  /**
+   * The catalog to seed, already merged with CATALOG_FILE (main.ts reads the file once, before the database starts).
+   */
   catalog?: MergedCatalog;
   /** Or the services to seed, with CATALOG_FILE merged over them here; tests pass their own. */
   services?: ServiceInput[];

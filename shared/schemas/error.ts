@@ -11,7 +11,10 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-/** Zod issues as `{ "comment": ["a comment is at most 280 characters"] }`: the server's 400 and the forms' own check alike. */
+/**
+ * Zod issues as `{ "comment": ["a comment is at most 280 characters"] }`: the server's 400 and the forms' own check
+ * alike.
+ */
 export function fieldErrors(err: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const issue of err.issues) {

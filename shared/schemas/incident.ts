@@ -3,7 +3,10 @@ import { Story } from './story.ts';
 import { OfficialAck } from './official-lead.ts';
 import { DiagnosisStep } from './diagnosis.ts';
 
-/** unplanned: a spike with no better explanation; partial: one problem or part dominates; maintenance: inside a declared window. */
+/**
+ * unplanned: a spike with no better explanation; partial: one problem or part dominates; maintenance: inside a declared
+ * window.
+ */
 export const IncidentKind = z.enum(['unplanned', 'partial', 'maintenance']);
 export type IncidentKind = z.infer<typeof IncidentKind>;
 

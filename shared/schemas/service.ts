@@ -95,7 +95,9 @@ export const ServiceNow = z.object({
 });
 export type ServiceNow = z.infer<typeof ServiceNow>;
 
-/** Expected counts per minute over the series' span (null while history is still loading): each shape has its own span. */
+/**
+ * Expected counts per minute over the series' span (null while history is still loading): each shape has its own span.
+ */
 const baseline = BaselineBand.nullable();
 
 /** GET /api/services/:slug: everything the service page needs in one request. */

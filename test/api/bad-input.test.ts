@@ -31,13 +31,16 @@ describe('bad input gets a 4xx, never a 500', () => {
     }
   });
 
-  it('treats a session cookie that does not decode as no session (401), and as signed out where that is allowed', async () => {
-    const res = await request(world.url).get('/api/admin/moderation').set('Cookie', 'or_admin=%E0%A4%A').expect(401);
-    expectError(res.body, 'unauthenticated');
-    const me = await request(world.url).get('/api/admin/session').set('Cookie', 'or_admin=%E0%A4%A').expect(200);
-    expect(me.body).toEqual({ signedIn: false, expired: false });
-    await request(world.url).delete('/api/admin/session').set('Cookie', 'or_admin=%ff').expect(204);
-  });
+  it(
+    'treats a session cookie that does not decode as no session (401), ' + 'and as signed out where that is allowed',
+    async () => {
+      const res = await request(world.url).get('/api/admin/moderation').set('Cookie', 'or_admin=%E0%A4%A').expect(401);
+      expectError(res.body, 'unauthenticated');
+      const me = await request(world.url).get('/api/admin/session').set('Cookie', 'or_admin=%E0%A4%A').expect(200);
+      expect(me.body).toEqual({ signedIn: false, expired: false });
+      await request(world.url).delete('/api/admin/session').set('Cookie', 'or_admin=%ff').expect(204);
+    },
+  );
 
   it.each([['null'], ['not a url'], ['https://'], ['https://evil.example']])(
     'refuses a cookie-authenticated operator change with Origin %j (403 cross_origin)',

@@ -6,7 +6,9 @@ import { as, manualClock, startWorld, testService, worldForSuite } from '../help
 const story = (over: Record<string, unknown> = {}) => ({
   kind: 'business_impact',
   title: 'Checkout down for our shop',
-  body: 'Our online shop could not take payments for two hours because the API kept timing out. We lost about forty orders.',
+  body:
+    'Our online shop could not take payments for two hours because the API kept timing out. We lost about ' +
+    'forty orders.',
   displayName: 'Mia',
   impact: { hoursLost: 2, peopleAffected: 12, whatStopped: 'Payments' },
   elapsedMs: 60_000,

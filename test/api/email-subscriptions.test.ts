@@ -72,7 +72,8 @@ describe('email subscriptions: links and limits', () => {
     expect(json.body.error).toEqual({
       code: 'link_expired',
       message:
-        'This confirmation link has expired: links work for 48 hours. Subscribe again from the service page to get a new one.',
+        'This confirmation link has expired: links work for 48 hours. Subscribe again from the service ' +
+        'page to get a new one.',
     });
     const page = await request(world.url)
       .post('/api/subscriptions/confirm')

@@ -29,87 +29,92 @@ describe('verified experts and their insights', () => {
   const insightBody =
     'Their CDN in Frankfurt is failing over; see https://status.example.com/incidents/42 for the official word.';
 
-  it('lets an operator verify an expert, who signs in once with the code and posts on a service and on its incident', async () => {
-    const made = (
-      await ops
-        .post('/api/admin/experts')
-        .send({ name: 'Dana Ruiz', role: 'technical-expert', affiliation: 'Edge Networks' })
-        .expect(201)
-    ).body as ExpertCreated;
-    expect(made.expert).toMatchObject({
-      name: 'Dana Ruiz',
-      role: 'technical-expert',
-      affiliation: 'Edge Networks',
-      status: 'active',
-      createdBy: 'ops',
-      services: [],
-    });
-    expect(made.signIn.code).toMatch(/^[\w-]{43}$/);
-    expect(made.signIn.url).toBe(`${world.url}/experts/sign-in#code=${made.signIn.code}`);
-    expect(await world.models.ExpertCredential.countDocuments({ _id: made.signIn.code })).toBe(0);
-
-    const expert = request.agent(world.url);
-    const signedIn = await expert.post('/api/experts/session').send({ code: made.signIn.code }).expect(201);
-    expect(signedIn.headers['set-cookie']![0]).toMatch(/^or_expert=.*HttpOnly.*SameSite=Strict/);
-    expect(signedIn.body).toMatchObject({
-      signedIn: true,
-      expert: { id: made.expert.id, name: 'Dana Ruiz', role: 'technical-expert' },
-    });
-    // The code worked once.
-    const again = await request(world.url).post('/api/experts/session').send({ code: made.signIn.code }).expect(401);
-    expect(again.body.error.code).toBe('bad_code');
-
-    const incident = (
-      await ops
-        .post(`/api/admin/services/${svc.slug}/incidents`)
-        .send({ title: 'Checkout errors', body: 'We are looking into it.' })
-        .expect(201)
-    ).body as { id: string };
-    clock.advance(60_000);
-    const onService = (await expert.post(`/api/services/${svc.slug}/insights`).send({ body: insightBody }).expect(201))
-      .body as Insight;
-    expect(onService).toMatchObject({
-      service: svc.slug,
-      expert: {
+  it(
+    'lets an operator verify an expert, who signs in once with the code and posts on a service and on its ' +
+      'incident',
+    async () => {
+      const made = (
+        await ops
+          .post('/api/admin/experts')
+          .send({ name: 'Dana Ruiz', role: 'technical-expert', affiliation: 'Edge Networks' })
+          .expect(201)
+      ).body as ExpertCreated;
+      expect(made.expert).toMatchObject({
         name: 'Dana Ruiz',
         role: 'technical-expert',
-        roleLabel: 'Technical expert',
         affiliation: 'Edge Networks',
-        stillVerified: true,
-      },
-      body: insightBody,
-      links: ['https://status.example.com/incidents/42'],
-      helpful: 0,
-    });
-    clock.advance(60_000);
-    const onIncident = (
-      await expert
-        .post(`/api/services/${svc.slug}/insights`)
-        .send({ body: 'Errors only hit the EU region; retrying with a US endpoint works.', incidentId: incident.id })
-        .expect(201)
-    ).body as Insight;
-    expect(onIncident.incidentId).toBe(incident.id);
+        status: 'active',
+        createdBy: 'ops',
+        services: [],
+      });
+      expect(made.signIn.code).toMatch(/^[\w-]{43}$/);
+      expect(made.signIn.url).toBe(`${world.url}/experts/sign-in#code=${made.signIn.code}`);
+      expect(await world.models.ExpertCredential.countDocuments({ _id: made.signIn.code })).toBe(0);
 
-    const list = (await request(world.url).get(`/api/services/${svc.slug}/insights`).expect(200)).body;
-    expect(list.total).toBe(2);
-    expect(list.insights.map((i: Insight) => i.id)).toEqual([onIncident.id, onService.id]);
-    const forIncident = (await request(world.url).get(`/api/incidents/${incident.id}/insights`).expect(200)).body;
-    expect(forIncident.insights.map((i: Insight) => i.id)).toEqual([onIncident.id]);
+      const expert = request.agent(world.url);
+      const signedIn = await expert.post('/api/experts/session').send({ code: made.signIn.code }).expect(201);
+      expect(signedIn.headers['set-cookie']![0]).toMatch(/^or_expert=.*HttpOnly.*SameSite=Strict/);
+      expect(signedIn.body).toMatchObject({
+        signedIn: true,
+        expert: { id: made.expert.id, name: 'Dana Ruiz', role: 'technical-expert' },
+      });
+      // The code worked once.
+      const again = await request(world.url).post('/api/experts/session').send({ code: made.signIn.code }).expect(401);
+      expect(again.body.error.code).toBe('bad_code');
 
-    const audit = (await ops.get('/api/admin/audit?limit=20').expect(200)).body.entries as {
-      action: string;
-      actor: string;
-      target: { id: string };
-    }[];
-    expect(audit.filter((e) => e.target.id === made.expert.id).map((e) => e.action)).toEqual([
-      'expert_sign_in',
-      'verify_expert',
-    ]);
-    expect(audit.find((e) => e.target.id === onService.id)).toMatchObject({
-      action: 'post_insight',
-      actor: `expert:${made.expert.id}`,
-    });
-  });
+      const incident = (
+        await ops
+          .post(`/api/admin/services/${svc.slug}/incidents`)
+          .send({ title: 'Checkout errors', body: 'We are looking into it.' })
+          .expect(201)
+      ).body as { id: string };
+      clock.advance(60_000);
+      const onService = (
+        await expert.post(`/api/services/${svc.slug}/insights`).send({ body: insightBody }).expect(201)
+      ).body as Insight;
+      expect(onService).toMatchObject({
+        service: svc.slug,
+        expert: {
+          name: 'Dana Ruiz',
+          role: 'technical-expert',
+          roleLabel: 'Technical expert',
+          affiliation: 'Edge Networks',
+          stillVerified: true,
+        },
+        body: insightBody,
+        links: ['https://status.example.com/incidents/42'],
+        helpful: 0,
+      });
+      clock.advance(60_000);
+      const onIncident = (
+        await expert
+          .post(`/api/services/${svc.slug}/insights`)
+          .send({ body: 'Errors only hit the EU region; retrying with a US endpoint works.', incidentId: incident.id })
+          .expect(201)
+      ).body as Insight;
+      expect(onIncident.incidentId).toBe(incident.id);
+
+      const list = (await request(world.url).get(`/api/services/${svc.slug}/insights`).expect(200)).body;
+      expect(list.total).toBe(2);
+      expect(list.insights.map((i: Insight) => i.id)).toEqual([onIncident.id, onService.id]);
+      const forIncident = (await request(world.url).get(`/api/incidents/${incident.id}/insights`).expect(200)).body;
+      expect(forIncident.insights.map((i: Insight) => i.id)).toEqual([onIncident.id]);
+
+      const audit = (await ops.get('/api/admin/audit?limit=20').expect(200)).body.entries as {
+        action: string;
+        actor: string;
+        target: { id: string };
+      }[];
+      expect(audit.filter((e) => e.target.id === made.expert.id).map((e) => e.action)).toEqual([
+        'expert_sign_in',
+        'verify_expert',
+      ]);
+      expect(audit.find((e) => e.target.id === onService.id)).toMatchObject({
+        action: 'post_insight',
+        actor: `expert:${made.expert.id}`,
+      });
+    },
+  );
 
   it('counts a helpful mark once per person', async () => {
     const { agent } = await verifiedExpert({ name: 'Kim Ota', role: 'cybersecurity-professional' });
@@ -177,52 +182,59 @@ describe('verified experts and their insights', () => {
     ]);
   });
 
-  it('refuses a revoked expert (403), keeps their insights marked as no longer verified, and refuses a new code', async () => {
-    const { expert, agent } = await verifiedExpert({
-      name: 'Sam Vale',
-      role: 'service-provider',
-      affiliation: 'Acme Cloud',
-      services: [svc.slug],
-    });
-    const insight = (
-      await agent
+  it(
+    'refuses a revoked expert (403), ' + 'keeps their insights marked as no longer verified, and refuses a new code',
+    async () => {
+      const { expert, agent } = await verifiedExpert({
+        name: 'Sam Vale',
+        role: 'service-provider',
+        affiliation: 'Acme Cloud',
+        services: [svc.slug],
+      });
+      const insight = (
+        await agent
+          .post(`/api/services/${svc.slug}/insights`)
+          .send({ body: 'We have identified the faulty deploy and are rolling it back now.' })
+          .expect(201)
+      ).body as Insight;
+      const elsewhere = await agent
+        .post(`/api/services/${other.slug}/insights`)
+        .send({ body: 'This is not a service I am verified for at all.' })
+        .expect(403);
+      expect(elsewhere.body.error.code).toBe('not_your_service');
+
+      const revoked = (await ops.post(`/api/admin/experts/${expert.id}/revoke`).expect(200)).body;
+      expect(revoked).toMatchObject({
+        id: expert.id,
+        status: 'revoked',
+        revokedAt: new Date(clock.now()).toISOString(),
+      });
+      const refused = await agent
         .post(`/api/services/${svc.slug}/insights`)
-        .send({ body: 'We have identified the faulty deploy and are rolling it back now.' })
-        .expect(201)
-    ).body as Insight;
-    const elsewhere = await agent
-      .post(`/api/services/${other.slug}/insights`)
-      .send({ body: 'This is not a service I am verified for at all.' })
-      .expect(403);
-    expect(elsewhere.body.error.code).toBe('not_your_service');
+        .send({ body: 'Trying to post after being revoked by operators.' })
+        .expect(403);
+      expect(refused.body.error.code).toBe('expert_revoked');
+      expect((await agent.get('/api/experts/session').expect(200)).body).toEqual({ signedIn: false, revoked: true });
+      await ops.post(`/api/admin/experts/${expert.id}/revoke`).expect(409);
+      await ops.post(`/api/admin/experts/${expert.id}/sign-in-codes`).expect(409);
 
-    const revoked = (await ops.post(`/api/admin/experts/${expert.id}/revoke`).expect(200)).body;
-    expect(revoked).toMatchObject({ id: expert.id, status: 'revoked', revokedAt: new Date(clock.now()).toISOString() });
-    const refused = await agent
-      .post(`/api/services/${svc.slug}/insights`)
-      .send({ body: 'Trying to post after being revoked by operators.' })
-      .expect(403);
-    expect(refused.body.error.code).toBe('expert_revoked');
-    expect((await agent.get('/api/experts/session').expect(200)).body).toEqual({ signedIn: false, revoked: true });
-    await ops.post(`/api/admin/experts/${expert.id}/revoke`).expect(409);
-    await ops.post(`/api/admin/experts/${expert.id}/sign-in-codes`).expect(409);
-
-    const kept = (
-      (await request(world.url).get(`/api/services/${svc.slug}/insights?limit=50`).expect(200)).body
-        .insights as Insight[]
-    ).find((i) => i.id === insight.id);
-    expect(kept?.expert).toEqual({
-      name: 'Sam Vale',
-      role: 'service-provider',
-      roleLabel: 'Service provider',
-      affiliation: 'Acme Cloud',
-      stillVerified: false,
-    });
-    const listed = (await ops.get('/api/admin/experts').expect(200)).body.experts.find(
-      (e: { id: string }) => e.id === expert.id,
-    );
-    expect(listed.status).toBe('revoked');
-  });
+      const kept = (
+        (await request(world.url).get(`/api/services/${svc.slug}/insights?limit=50`).expect(200)).body
+          .insights as Insight[]
+      ).find((i) => i.id === insight.id);
+      expect(kept?.expert).toEqual({
+        name: 'Sam Vale',
+        role: 'service-provider',
+        roleLabel: 'Service provider',
+        affiliation: 'Acme Cloud',
+        stillVerified: false,
+      });
+      const listed = (await ops.get('/api/admin/experts').expect(200)).body.experts.find(
+        (e: { id: string }) => e.id === expert.id,
+      );
+      expect(listed.status).toBe('revoked');
+    },
+  );
 
   it('puts insights in the service feed as entries, their text escaped', async () => {
     const { agent } = await verifiedExpert({ name: 'Ana <b>Bold</b>', role: 'technical-expert' });

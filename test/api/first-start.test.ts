@@ -18,12 +18,15 @@ describe('a first start without configured operators', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('writes the one-time password to a file only this user can read, logs its path and never the password', async () => {
-    const file = path.join(dataDir, 'admin-password.txt');
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    const password = /password: (\S+)/.exec(readFileSync(file, 'utf8'))![1]!;
-    expect(server.output()).toContain(file);
-    expect(server.output()).not.toContain(password);
-    await request(server.url).post('/api/admin/session').send({ username: 'admin', password }).expect(201);
-  });
+  it(
+    'writes the one-time password to a file only this user can read, ' + 'logs its path and never the password',
+    async () => {
+      const file = path.join(dataDir, 'admin-password.txt');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const password = /password: (\S+)/.exec(readFileSync(file, 'utf8'))![1]!;
+      expect(server.output()).toContain(file);
+      expect(server.output()).not.toContain(password);
+      await request(server.url).post('/api/admin/session').send({ username: 'admin', password }).expect(201);
+    },
+  );
 });

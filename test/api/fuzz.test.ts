@@ -88,7 +88,8 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
         end: new Date(now + 7_200_000).toISOString(),
       })
       .expect(201);
-    // Only the detector opens incidents, from minutes of reports: one is stored as it would, so its id reaches the routes.
+    // Only the detector opens incidents, from minutes of reports: one is stored as it would, so its id reaches the
+    // routes.
     const incident = await world.models.Incident.create({
       service: slug,
       kind: 'unplanned',
@@ -277,35 +278,38 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
     ).toBeGreaterThan(RUNS.nearValid / 4);
   });
 
-  it('answers random headers below 500: content type and encoding, cookies, origins, credentials, caching', async () => {
-    const tally = new Tally('headers');
-    await fuzz(
-      tally,
-      fc.asyncProperty(
-        // The operator's token rides in some cookies and Authorization headers: never to the sign-out route.
-        routeTarget(
-          t,
-          ROUTES.filter((r) => !r.signsOut),
-        ).chain((target) =>
-          fc.tuple(
-            fc.constant(target),
-            randomHeaders(t),
-            bodyFor(target.route),
-            fc.option(fc.uint8Array({ maxLength: 200 }), { nil: undefined, freq: 3 }),
+  it(
+    'answers random headers below 500: content type and encoding, ' + 'cookies, origins, credentials, caching',
+    async () => {
+      const tally = new Tally('headers');
+      await fuzz(
+        tally,
+        fc.asyncProperty(
+          // The operator's token rides in some cookies and Authorization headers: never to the sign-out route.
+          routeTarget(
+            t,
+            ROUTES.filter((r) => !r.signsOut),
+          ).chain((target) =>
+            fc.tuple(
+              fc.constant(target),
+              randomHeaders(t),
+              bodyFor(target.route),
+              fc.option(fc.uint8Array({ maxLength: 200 }), { nil: undefined, freq: 3 }),
+            ),
           ),
+          async ([{ route, path: p }, rawHeaders, text, garbage]) => {
+            const headers = present(rawHeaders);
+            const body = encodeBody(text, headers['content-encoding'], garbage);
+            expectAnswered(
+              await send(tally, { method: route.method, path: p, headers, body }),
+              `${route.method} ${p} ${JSON.stringify(headers)}`,
+            );
+          },
         ),
-        async ([{ route, path: p }, rawHeaders, text, garbage]) => {
-          const headers = present(rawHeaders);
-          const body = encodeBody(text, headers['content-encoding'], garbage);
-          expectAnswered(
-            await send(tally, { method: route.method, path: p, headers, body }),
-            `${route.method} ${p} ${JSON.stringify(headers)}`,
-          );
-        },
-      ),
-      RUNS.headers,
-    );
-  });
+        RUNS.headers,
+      );
+    },
+  );
 
   /** Any value socket.io can carry: JSON-ish values, binary, and a `{ slug }` that may be right. */
   const payload = () =>
@@ -325,53 +329,56 @@ describe('fuzz: no input gets a 5xx or stops the server', () => {
     'removeListener',
   ]);
 
-  it('keeps a socket.io client connected and answered through arbitrary events, payloads and acknowledgements', async () => {
-    const tally = new Tally('socket events');
-    const socket: LiveClient = liveClient(world.url);
-    await new Promise<void>((resolve) => socket.once('connect', resolve));
-    const untyped = socket as unknown as { emit(ev: string, ...args: unknown[]): void };
-    try {
-      await fuzz(
-        tally,
-        fc.asyncProperty(
-          fc.array(
-            fc.record({
-              event: fc.oneof(
-                { weight: 3, arbitrary: fc.constantFrom<string>(...CLIENT_EVENTS) },
-                { weight: 1, arbitrary: fc.string({ maxLength: 30 }).filter((e) => !RESERVED.has(e)) },
-              ),
-              args: fc.array(payload(), { maxLength: 3 }),
-              ack: fc.boolean(),
-            }),
-            { minLength: 1, maxLength: 4 },
-          ),
-          async (emits) => {
-            for (const { event, args, ack } of emits) {
-              const knownShape =
-                (CLIENT_EVENTS as readonly string[]).includes(event) &&
-                args.length === (event.endsWith(':home') ? 0 : 1);
-              if (ack && knownShape) {
-                // Our handlers answer every call of theirs that carries an acknowledgement.
-                const reply = await (
-                  socket.timeout(2_000) as unknown as { emitWithAck(ev: string, ...a: unknown[]): Promise<unknown> }
-                ).emitWithAck(event, ...args);
-                expect(reply).toMatchObject({ ok: expect.any(Boolean) });
-                tally.note('acked');
-              } else {
-                untyped.emit(event, ...args, ...(ack ? [() => tally.note('acked late')] : []));
-                tally.note('sent');
+  it(
+    'keeps a socket.io client connected and answered through arbitrary events, ' + 'payloads and acknowledgements',
+    async () => {
+      const tally = new Tally('socket events');
+      const socket: LiveClient = liveClient(world.url);
+      await new Promise<void>((resolve) => socket.once('connect', resolve));
+      const untyped = socket as unknown as { emit(ev: string, ...args: unknown[]): void };
+      try {
+        await fuzz(
+          tally,
+          fc.asyncProperty(
+            fc.array(
+              fc.record({
+                event: fc.oneof(
+                  { weight: 3, arbitrary: fc.constantFrom<string>(...CLIENT_EVENTS) },
+                  { weight: 1, arbitrary: fc.string({ maxLength: 30 }).filter((e) => !RESERVED.has(e)) },
+                ),
+                args: fc.array(payload(), { maxLength: 3 }),
+                ack: fc.boolean(),
+              }),
+              { minLength: 1, maxLength: 4 },
+            ),
+            async (emits) => {
+              for (const { event, args, ack } of emits) {
+                const knownShape =
+                  (CLIENT_EVENTS as readonly string[]).includes(event) &&
+                  args.length === (event.endsWith(':home') ? 0 : 1);
+                if (ack && knownShape) {
+                  // Our handlers answer every call of theirs that carries an acknowledgement.
+                  const reply = await (
+                    socket.timeout(2_000) as unknown as { emitWithAck(ev: string, ...a: unknown[]): Promise<unknown> }
+                  ).emitWithAck(event, ...args);
+                  expect(reply).toMatchObject({ ok: expect.any(Boolean) });
+                  tally.note('acked');
+                } else {
+                  untyped.emit(event, ...args, ...(ack ? [() => tally.note('acked late')] : []));
+                  tally.note('sent');
+                }
               }
-            }
-            expect(socket.connected).toBe(true);
-            expect(await socket.timeout(2_000).emitWithAck('subscribe', { slug: t.slugs[1]! })).toEqual({ ok: true });
-          },
-        ),
-        RUNS.events,
-      );
-    } finally {
-      socket.close();
-    }
-  });
+              expect(socket.connected).toBe(true);
+              expect(await socket.timeout(2_000).emitWithAck('subscribe', { slug: t.slugs[1]! })).toEqual({ ok: true });
+            },
+          ),
+          RUNS.events,
+        );
+      } finally {
+        socket.close();
+      }
+    },
+  );
 
   it('survives raw socket.io packets that do not parse: the sender is dropped, everyone else is served', async () => {
     const tally = new Tally('socket packets');

@@ -214,8 +214,12 @@ describe('GET /metrics', () => {
 describe('GET /metrics without METRICS_TOKEN', () => {
   const world = worldForSuite({ services: [testService()] });
 
-  it('is open, for a proxy or firewall to guard, and registers its metrics afresh after another server in this process did', async () => {
-    const res = await request(world.url).get('/metrics').expect(200);
-    expect(sampleValue(parseExposition(res.text), `${P}report_queue_depth`)).toBe(0);
-  });
+  it(
+    'is open, for a proxy or firewall to guard, and registers its metrics afresh after another server in ' +
+      'this process did',
+    async () => {
+      const res = await request(world.url).get('/metrics').expect(200);
+      expect(sampleValue(parseExposition(res.text), `${P}report_queue_depth`)).toBe(0);
+    },
+  );
 });

@@ -106,31 +106,34 @@ describe('operators and moderation', () => {
       .expect(403);
   });
 
-  it('holds an item after three flags from different clients, counts one client once, and lists it in the queue', async () => {
-    const id = await comment('Visit my site for free stuff');
-    const first = await request(world.url)
-      .post(`/api/comments/${id}/flags`)
-      .set(as('f1'))
-      .send({ reason: 'spam' })
-      .expect(202);
-    expect(first.body).toEqual({ flagged: true, held: false });
-    await request(world.url).post(`/api/comments/${id}/flags`).set(as('f1')).send({ reason: 'spam' }).expect(202);
-    await request(world.url).post(`/api/comments/${id}/flags`).set(as('f2')).send({ reason: 'spam' }).expect(202);
-    const third = await request(world.url)
-      .post(`/api/comments/${id}/flags`)
-      .set(as('f3'))
-      .send({ reason: 'abuse' })
-      .expect(202);
-    expect(third.body).toEqual({ flagged: true, held: true });
+  it(
+    'holds an item after three flags from different clients, ' + 'counts one client once, and lists it in the queue',
+    async () => {
+      const id = await comment('Visit my site for free stuff');
+      const first = await request(world.url)
+        .post(`/api/comments/${id}/flags`)
+        .set(as('f1'))
+        .send({ reason: 'spam' })
+        .expect(202);
+      expect(first.body).toEqual({ flagged: true, held: false });
+      await request(world.url).post(`/api/comments/${id}/flags`).set(as('f1')).send({ reason: 'spam' }).expect(202);
+      await request(world.url).post(`/api/comments/${id}/flags`).set(as('f2')).send({ reason: 'spam' }).expect(202);
+      const third = await request(world.url)
+        .post(`/api/comments/${id}/flags`)
+        .set(as('f3'))
+        .send({ reason: 'abuse' })
+        .expect(202);
+      expect(third.body).toEqual({ flagged: true, held: true });
 
-    const page = await request(world.url).get(`/api/services/${svc.slug}/comments`).expect(200);
-    expect(page.body.comments.map((c: { id: string }) => c.id)).not.toContain(id);
-    const agent = await signIn();
-    const queue = await agent.get('/api/admin/moderation?status=held').expect(200);
-    expect(queue.body.items).toEqual([
-      expect.objectContaining({ type: 'comment', id, status: 'held', flags: 3, flagReasons: { spam: 2, abuse: 1 } }),
-    ]);
-  });
+      const page = await request(world.url).get(`/api/services/${svc.slug}/comments`).expect(200);
+      expect(page.body.comments.map((c: { id: string }) => c.id)).not.toContain(id);
+      const agent = await signIn();
+      const queue = await agent.get('/api/admin/moderation?status=held').expect(200);
+      expect(queue.body.items).toEqual([
+        expect.objectContaining({ type: 'comment', id, status: 'held', flags: 3, flagReasons: { spam: 2, abuse: 1 } }),
+      ]);
+    },
+  );
 
   it('hides and restores with every action recorded with who and when', async () => {
     const id = await comment('Rude words here');

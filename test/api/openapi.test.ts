@@ -26,7 +26,9 @@ const SUMMARY = readFileSync(new URL('../fixtures/statuspage/github-operational.
 
 const METRICS_TOKEN = 'openapi-test-metrics-token';
 
-/** Answered before Express, so its router does not list them (services/hot-reads.ts, public-api/public-hot-reads.ts). */
+/**
+ * Answered before Express, so its router does not list them (services/hot-reads.ts, public-api/public-hot-reads.ts).
+ */
 const BEFORE_EXPRESS = [
   'get /api/services',
   ...[

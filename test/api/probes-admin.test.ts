@@ -45,42 +45,47 @@ describe('operators edit probes and official pages', () => {
     expect((await world.models.Service.findOne({ slug: svc.slug }).lean())!.probes ?? []).toEqual([]);
   });
 
-  it('refuses loopback, private and metadata targets unless PROBE_ALLOW_PRIVATE=1, saying how to allow them', async () => {
-    const agent = await signIn();
-    const res = await agent
-      .put(`/api/admin/services/${svc.slug}/probes`)
-      .send({
-        probes: [
-          probe({ id: 'local', url: 'http://127.0.0.1:8080/health' }),
-          probe({ id: 'named', url: 'http://localhost/' }),
-          { kind: 'tcp', id: 'meta', name: 'Metadata', host: '169.254.169.254', port: 80 },
-          { kind: 'dns', id: 'resolver', name: 'Resolver', hostname: 'example.invalid', resolver: '10.0.0.53' },
-          probe({ id: 'fine' }),
-        ],
-      })
-      .expect(400);
-    expect(res.body.error.code).toBe('private_target');
-    expect(res.body.error.message).toMatch(/PROBE_ALLOW_PRIVATE=1/);
-    expect(Object.keys(res.body.error.fields).sort()).toEqual([
-      'probes.0.url',
-      'probes.1.url',
-      'probes.2.host',
-      'probes.3.resolver',
-    ]);
-    expect(res.body.error.fields['probes.0.url'][0]).toMatch(/Refused to probe 127\.0\.0\.1: it is a loopback address/);
-    expect(res.body.error.fields['probes.2.host'][0]).toMatch(/cloud metadata/);
+  it(
+    'refuses loopback, private and metadata targets unless PROBE_ALLOW_PRIVATE=1, ' + 'saying how to allow them',
+    async () => {
+      const agent = await signIn();
+      const res = await agent
+        .put(`/api/admin/services/${svc.slug}/probes`)
+        .send({
+          probes: [
+            probe({ id: 'local', url: 'http://127.0.0.1:8080/health' }),
+            probe({ id: 'named', url: 'http://localhost/' }),
+            { kind: 'tcp', id: 'meta', name: 'Metadata', host: '169.254.169.254', port: 80 },
+            { kind: 'dns', id: 'resolver', name: 'Resolver', hostname: 'example.invalid', resolver: '10.0.0.53' },
+            probe({ id: 'fine' }),
+          ],
+        })
+        .expect(400);
+      expect(res.body.error.code).toBe('private_target');
+      expect(res.body.error.message).toMatch(/PROBE_ALLOW_PRIVATE=1/);
+      expect(Object.keys(res.body.error.fields).sort()).toEqual([
+        'probes.0.url',
+        'probes.1.url',
+        'probes.2.host',
+        'probes.3.resolver',
+      ]);
+      expect(res.body.error.fields['probes.0.url'][0]).toMatch(
+        /Refused to probe 127\.0\.0\.1: it is a loopback address/,
+      );
+      expect(res.body.error.fields['probes.2.host'][0]).toMatch(/cloud metadata/);
 
-    const official = await agent
-      .put(`/api/admin/services/${svc.slug}/official`)
-      .send({ kind: 'statuspage', url: 'http://192.168.1.10/api/v2/summary.json' })
-      .expect(400);
-    expect(official.body.error.fields.url[0]).toMatch(/private \(RFC 1918\)/);
-    expect((await agent.get(`/api/admin/services/${svc.slug}/checks`).expect(200)).body).toEqual({
-      slug: svc.slug,
-      probes: [],
-      official: null,
-    });
-  });
+      const official = await agent
+        .put(`/api/admin/services/${svc.slug}/official`)
+        .send({ kind: 'statuspage', url: 'http://192.168.1.10/api/v2/summary.json' })
+        .expect(400);
+      expect(official.body.error.fields.url[0]).toMatch(/private \(RFC 1918\)/);
+      expect((await agent.get(`/api/admin/services/${svc.slug}/checks`).expect(200)).body).toEqual({
+        slug: svc.slug,
+        probes: [],
+        official: null,
+      });
+    },
+  );
 
   it('answers 400 with field errors for probe bodies that do not validate', async () => {
     const agent = await signIn();
@@ -211,41 +216,47 @@ describe("reporters' browser checks", () => {
   const report = (who: string, body: object) =>
     request(world.url).post(`/api/services/${svc.slug}/reports`).set(as(who)).send(body);
 
-  it('accepts a report with a browser check, stores it, and counts the share of reporters who could not reach the homepage', async () => {
-    expect((await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body.reachability).toBeNull();
-    const first = await report('b1', {
-      problem: 'login',
-      browserCheck: { reachable: false, ms: 10_000.4, at: new Date(clock.now()).toISOString() },
-    }).expect(201);
-    await report('b2', { problem: 'login', browserCheck: { reachable: false, ms: 8_000 } }).expect(201);
-    await report('b3', { problem: 'errors', browserCheck: { reachable: true, ms: 420 } }).expect(201);
-    await report('b4', { problem: 'errors' }).expect(201);
-    // A repeat from the same person is not counted again, browser check included.
-    expect(
-      (await report('b1', { problem: 'login', browserCheck: { reachable: false, ms: 9_000 } }).expect(200)).body,
-    ).toEqual({ counted: false });
+  it(
+    'accepts a report with a browser check, stores it, and counts the share of reporters who could not reach ' +
+      'the homepage',
+    async () => {
+      expect((await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body.reachability).toBeNull();
+      const first = await report('b1', {
+        problem: 'login',
+        browserCheck: { reachable: false, ms: 10_000.4, at: new Date(clock.now()).toISOString() },
+      }).expect(201);
+      await report('b2', { problem: 'login', browserCheck: { reachable: false, ms: 8_000 } }).expect(201);
+      await report('b3', { problem: 'errors', browserCheck: { reachable: true, ms: 420 } }).expect(201);
+      await report('b4', { problem: 'errors' }).expect(201);
+      // A repeat from the same person is not counted again, browser check included.
+      expect(
+        (await report('b1', { problem: 'login', browserCheck: { reachable: false, ms: 9_000 } }).expect(200)).body,
+      ).toEqual({ counted: false });
 
-    // Report counts reach readers within a second.
-    await expect
-      .poll(async () => (await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body.reachability)
-      .toEqual({ checked: 3, unreachable: 2, share: 2 / 3, windowMinutes: 60 });
-    const stored = await world.models.Report.findById(first.body.id).lean();
-    expect(stored!.browserCheck).toMatchObject({ reachable: false, ms: 10_000 });
+      // Report counts reach readers within a second.
+      await expect
+        .poll(async () => (await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body.reachability)
+        .toEqual({ checked: 3, unreachable: 2, share: 2 / 3, windowMinutes: 60 });
+      const stored = await world.models.Report.findById(first.body.id).lean();
+      expect(stored!.browserCheck).toMatchObject({ reachable: false, ms: 10_000 });
 
-    // Another process reads the same counts from the hour documents.
-    const other = await startWorld({ mongodbUri: world.mongodbUri, clock, services: [svc] });
-    try {
-      expect((await request(other.url).get(`/api/services/${svc.slug}`).expect(200)).body.reachability).toMatchObject({
-        checked: 3,
-        unreachable: 2,
-      });
-    } finally {
-      await other.close();
-    }
+      // Another process reads the same counts from the hour documents.
+      const other = await startWorld({ mongodbUri: world.mongodbUri, clock, services: [svc] });
+      try {
+        expect((await request(other.url).get(`/api/services/${svc.slug}`).expect(200)).body.reachability).toMatchObject(
+          {
+            checked: 3,
+            unreachable: 2,
+          },
+        );
+      } finally {
+        await other.close();
+      }
 
-    clock.advance(61 * 60_000);
-    expect((await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body.reachability).toBeNull();
-  });
+      clock.advance(61 * 60_000);
+      expect((await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body.reachability).toBeNull();
+    },
+  );
 
   it('refuses a browser check that is not what it should be, with the field named', async () => {
     const fieldsOf = async (browserCheck: unknown) =>
@@ -278,38 +289,42 @@ describe('the catalog file at start', () => {
   );
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('adds and overrides services from the file; fields the file names win again at the next start, others keep edits', async () => {
-    const mongodbUri = freshDatabaseUri();
-    const env = { CATALOG_FILE: catalog };
-    const first = await startWorld({ mongodbUri, services: [svc], env });
-    try {
-      const list = (await request(first.url).get('/api/services').expect(200)).body as {
-        slug: string;
-        category: string;
-      }[];
-      expect(list.find((s) => s.slug === svc.slug)!.category).toBe('From the file');
-      expect((await request(first.url).get(`/api/services/${added}`).expect(200)).body.probes[0]).toMatchObject({
-        id: 'homepage',
-        target: PUBLIC_URL,
-      });
-      const agent = request.agent(first.url);
-      await agent.post('/api/admin/session').send(OPERATOR).expect(201);
-      await agent.put(`/api/admin/services/${added}/probes`).send({ probes: [] }).expect(200);
-      await agent.put(`/api/admin/services/${svc.slug}/official`).send({ kind: 'feed', url: PUBLIC_URL }).expect(200);
-    } finally {
-      await first.close();
-    }
-    const second = await startWorld({ mongodbUri, services: [svc], env });
-    try {
-      expect((await request(second.url).get(`/api/services/${added}`).expect(200)).body.probes).toHaveLength(1);
-      expect((await request(second.url).get(`/api/services/${svc.slug}`).expect(200)).body.official).toMatchObject({
-        kind: 'feed',
-        url: PUBLIC_URL,
-      });
-    } finally {
-      await second.close();
-    }
-  });
+  it(
+    'adds and overrides services from the file; fields the file names win again at the next start, others ' +
+      'keep edits',
+    async () => {
+      const mongodbUri = freshDatabaseUri();
+      const env = { CATALOG_FILE: catalog };
+      const first = await startWorld({ mongodbUri, services: [svc], env });
+      try {
+        const list = (await request(first.url).get('/api/services').expect(200)).body as {
+          slug: string;
+          category: string;
+        }[];
+        expect(list.find((s) => s.slug === svc.slug)!.category).toBe('From the file');
+        expect((await request(first.url).get(`/api/services/${added}`).expect(200)).body.probes[0]).toMatchObject({
+          id: 'homepage',
+          target: PUBLIC_URL,
+        });
+        const agent = request.agent(first.url);
+        await agent.post('/api/admin/session').send(OPERATOR).expect(201);
+        await agent.put(`/api/admin/services/${added}/probes`).send({ probes: [] }).expect(200);
+        await agent.put(`/api/admin/services/${svc.slug}/official`).send({ kind: 'feed', url: PUBLIC_URL }).expect(200);
+      } finally {
+        await first.close();
+      }
+      const second = await startWorld({ mongodbUri, services: [svc], env });
+      try {
+        expect((await request(second.url).get(`/api/services/${added}`).expect(200)).body.probes).toHaveLength(1);
+        expect((await request(second.url).get(`/api/services/${svc.slug}`).expect(200)).body.official).toMatchObject({
+          kind: 'feed',
+          url: PUBLIC_URL,
+        });
+      } finally {
+        await second.close();
+      }
+    },
+  );
 
   it('refuses to start with a file that does not validate, naming the file and the fields', async () => {
     const bad = path.join(dir, 'bad.json');

@@ -24,28 +24,31 @@ describe('where reports come from', () => {
   const report = (slug: string, headers: Record<string, string>) =>
     request(world.url).post(`/api/services/${slug}/reports`).set(headers).send({ problem: 'login' }).expect(201);
 
-  it('counts reports by country and city from the addresses they came from, and private addresses in no place', async () => {
-    for (const p of [...germans.slice(0, 3), ...french]) await report(svc.slug, p.headers);
-    await report(svc.slug, as('regions-private'));
-    const body = Regions.parse((await request(world.url).get(`/api/services/${svc.slug}/regions`).expect(200)).body);
-    const berlin = germans[0]!.place.city;
-    const paris = french[0]!.place.city;
-    expect(body).toEqual({
-      windowMinutes: 60,
-      located: 5,
-      countries: [
-        { code: 'DE', name: 'Germany', reports: 3 },
-        { code: 'FR', name: 'France', reports: 2 },
-      ],
-      cities: [
-        { name: berlin.name, country: 'DE', lat: berlin.lat, lon: berlin.lon, reports: 3 },
-        { name: paris.name, country: 'FR', lat: paris.lat, lon: paris.lon, reports: 2 },
-      ],
-    });
-    // Coarse: a tenth of a degree at most.
-    for (const c of body.cities)
-      expect([c.lat * 10, c.lon * 10].every((n) => Math.abs(n - Math.round(n)) < 1e-9)).toBe(true);
-  });
+  it(
+    'counts reports by country and city from the addresses they came from, ' + 'and private addresses in no place',
+    async () => {
+      for (const p of [...germans.slice(0, 3), ...french]) await report(svc.slug, p.headers);
+      await report(svc.slug, as('regions-private'));
+      const body = Regions.parse((await request(world.url).get(`/api/services/${svc.slug}/regions`).expect(200)).body);
+      const berlin = germans[0]!.place.city;
+      const paris = french[0]!.place.city;
+      expect(body).toEqual({
+        windowMinutes: 60,
+        located: 5,
+        countries: [
+          { code: 'DE', name: 'Germany', reports: 3 },
+          { code: 'FR', name: 'France', reports: 2 },
+        ],
+        cities: [
+          { name: berlin.name, country: 'DE', lat: berlin.lat, lon: berlin.lon, reports: 3 },
+          { name: paris.name, country: 'FR', lat: paris.lat, lon: paris.lon, reports: 2 },
+        ],
+      });
+      // Coarse: a tenth of a degree at most.
+      for (const c of body.cities)
+        expect([c.lat * 10, c.lon * 10].every((n) => Math.abs(n - Math.round(n)) < 1e-9)).toBe(true);
+    },
+  );
 
   it('shows the same last hour in the page data, and a window of the minutes asked for', async () => {
     await expect

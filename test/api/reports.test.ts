@@ -103,22 +103,26 @@ describe('POST /api/services/:slug/reports', () => {
     expect(stored).toBe(before + 150);
   });
 
-  it('counts at most 3 reports per service and window from one address, however many User-Agents it rotates through', async () => {
-    const from = (ua: string, slug = svc.slug, ip = '198.51.100.60') => report(slug, { problem: 'errors' }, ua, ip);
-    const answers = [];
-    for (let i = 0; i < 12; i++) answers.push(await from(`rotating-${i}`));
-    expect(answers.map((r) => r.status)).toEqual([201, 201, 201, ...Array(9).fill(200)]);
-    expect(answers.slice(3).map((r) => r.body)).toEqual(Array(9).fill({ counted: false }));
-    // Per service: the same address still counts on another one.
-    await from('rotating-0', other.slug).expect(201);
-    // IPv6: one /64 is one address.
-    const v6 = [];
-    for (let i = 0; i < 4; i++) v6.push((await from(`v6-${i}`, svc.slug, `2001:db8:5:6::${i + 1}`)).status);
-    expect(v6).toEqual([201, 201, 201, 200]);
-    await from('v6-next-64', svc.slug, '2001:db8:5:7::1').expect(201);
-    clock.advance(10 * 60_000);
-    await from('rotating-new-window').expect(201);
-  });
+  it(
+    'counts at most 3 reports per service and window from one address, however many User-Agents it rotates ' +
+      'through',
+    async () => {
+      const from = (ua: string, slug = svc.slug, ip = '198.51.100.60') => report(slug, { problem: 'errors' }, ua, ip);
+      const answers = [];
+      for (let i = 0; i < 12; i++) answers.push(await from(`rotating-${i}`));
+      expect(answers.map((r) => r.status)).toEqual([201, 201, 201, ...Array(9).fill(200)]);
+      expect(answers.slice(3).map((r) => r.body)).toEqual(Array(9).fill({ counted: false }));
+      // Per service: the same address still counts on another one.
+      await from('rotating-0', other.slug).expect(201);
+      // IPv6: one /64 is one address.
+      const v6 = [];
+      for (let i = 0; i < 4; i++) v6.push((await from(`v6-${i}`, svc.slug, `2001:db8:5:6::${i + 1}`)).status);
+      expect(v6).toEqual([201, 201, 201, 200]);
+      await from('v6-next-64', svc.slug, '2001:db8:5:7::1').expect(201);
+      clock.advance(10 * 60_000);
+      await from('rotating-new-window').expect(201);
+    },
+  );
 
   it('answers a flood of reports from one address with 429 and Retry-After, whatever the User-Agent', async () => {
     const answers = [];
@@ -270,28 +274,31 @@ describe('reports on the fast path and off it', () => {
     }
   });
 
-  it('refuses reports at once with 503 and Retry-After while the event loop runs late, and still answers reads', async () => {
-    const until = performance.now() + 400;
-    while (performance.now() < until); // the process is swamped for a moment
-    const [report, read] = await Promise.all([
-      request(world.url).post(`/api/services/${svc.slug}/reports`).set(as('while-swamped')).send({ problem: 'api' }),
-      request(world.url).get(`/api/services/${svc.slug}`),
-    ]);
-    expect(report.status).toBe(503);
-    expect(report.body.error.code).toBe('overloaded');
-    expect(report.headers['retry-after']).toBe('5');
-    expect(read.status).toBe(200);
-    // Once the loop is on time again, the same report is taken.
-    await expect
-      .poll(
-        async () =>
-          (
-            await request(world.url)
-              .post(`/api/services/${svc.slug}/reports`)
-              .set(as('while-swamped'))
-              .send({ problem: 'api' })
-          ).status,
-      )
-      .toBe(201);
-  });
+  it(
+    'refuses reports at once with 503 and Retry-After while the event loop runs late, ' + 'and still answers reads',
+    async () => {
+      const until = performance.now() + 400;
+      while (performance.now() < until); // the process is swamped for a moment
+      const [report, read] = await Promise.all([
+        request(world.url).post(`/api/services/${svc.slug}/reports`).set(as('while-swamped')).send({ problem: 'api' }),
+        request(world.url).get(`/api/services/${svc.slug}`),
+      ]);
+      expect(report.status).toBe(503);
+      expect(report.body.error.code).toBe('overloaded');
+      expect(report.headers['retry-after']).toBe('5');
+      expect(read.status).toBe(200);
+      // Once the loop is on time again, the same report is taken.
+      await expect
+        .poll(
+          async () =>
+            (
+              await request(world.url)
+                .post(`/api/services/${svc.slug}/reports`)
+                .set(as('while-swamped'))
+                .send({ problem: 'api' })
+            ).status,
+        )
+        .toBe(201);
+    },
+  );
 });

@@ -94,7 +94,8 @@ describe('server-rendered pages', () => {
     const verdict = levelLabel[detail.status.level];
     expect(detail.status.level).not.toBe('operational');
     expect(html).toContain(
-      `<title>Is Acme Mail down? ${verdict} now — ${detail.stats.lastHour} reports in the last hour | Outage radar</title>`,
+      `<title>Is Acme Mail down? ${verdict} now — ${detail.stats.lastHour} reports in the last hour | ` +
+        'Outage radar</title>',
     );
     expect(detail.status.reasons.length).toBeGreaterThan(0);
     // The page shows the reasons' UTC times in the zone it is rendered in (the browser's, once hydrated).
@@ -110,7 +111,8 @@ describe('server-rendered pages', () => {
     expect(html).toContain(`<link rel="canonical" href="${world.url}/status/${svc.slug}" />`);
     // Feed readers given the page's address find the service's feed and the site's.
     expect(html).toContain(
-      `<link rel="alternate" type="application/atom+xml" title="${svc.name} incidents" href="${world.url}/feeds/services/${svc.slug}.atom" />`,
+      `<link rel="alternate" type="application/atom+xml" title="${svc.name} incidents" ` +
+        `href="${world.url}/feeds/services/${svc.slug}.atom" />`,
     );
     expect(html).toContain(`href="${world.url}/feeds/incidents.atom"`);
     expect(metaContent(html, 'og:url')).toBe(`${world.url}/status/${svc.slug}`);

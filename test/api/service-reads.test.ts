@@ -26,24 +26,27 @@ describe('reads served from snapshots', () => {
         .on('error', reject);
     });
 
-  it('sends the same bytes as brotli, gzip or plain JSON, with a strong ETag and a short shared cache life', async () => {
-    const plain = await raw(`/api/services/${svc.slug}`, { 'Accept-Encoding': 'identity' });
-    const gzip = await raw(`/api/services/${svc.slug}`, { 'Accept-Encoding': 'gzip, deflate' });
-    const br = await raw(`/api/services/${svc.slug}`, { 'Accept-Encoding': 'gzip, br' });
-    expect([plain.status, gzip.status, br.status]).toEqual([200, 200, 200]);
-    expect(gzip.headers['content-encoding']).toBe('gzip');
-    expect(br.headers['content-encoding']).toBe('br');
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    const json = JSON.parse(String(plain.body));
-    expect(json.service.slug).toBe(svc.slug);
-    expect(gunzipSync(gzip.body)).toEqual(plain.body);
-    expect(brotliDecompressSync(br.body)).toEqual(plain.body);
-    expect(plain.headers.etag).toMatch(/^"[\w-]+"$/);
-    expect(gzip.headers.etag).toBe(plain.headers.etag);
-    expect(plain.headers['cache-control']).toBe('public, max-age=2, stale-while-revalidate=30');
-    expect(plain.headers.vary).toBe('Accept-Encoding');
-    expect(plain.headers['x-content-type-options']).toBe('nosniff');
-  });
+  it(
+    'sends the same bytes as brotli, gzip or plain JSON, ' + 'with a strong ETag and a short shared cache life',
+    async () => {
+      const plain = await raw(`/api/services/${svc.slug}`, { 'Accept-Encoding': 'identity' });
+      const gzip = await raw(`/api/services/${svc.slug}`, { 'Accept-Encoding': 'gzip, deflate' });
+      const br = await raw(`/api/services/${svc.slug}`, { 'Accept-Encoding': 'gzip, br' });
+      expect([plain.status, gzip.status, br.status]).toEqual([200, 200, 200]);
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const json = JSON.parse(String(plain.body));
+      expect(json.service.slug).toBe(svc.slug);
+      expect(gunzipSync(gzip.body)).toEqual(plain.body);
+      expect(brotliDecompressSync(br.body)).toEqual(plain.body);
+      expect(plain.headers.etag).toMatch(/^"[\w-]+"$/);
+      expect(gzip.headers.etag).toBe(plain.headers.etag);
+      expect(plain.headers['cache-control']).toBe('public, max-age=2, stale-while-revalidate=30');
+      expect(plain.headers.vary).toBe('Accept-Encoding');
+      expect(plain.headers['x-content-type-options']).toBe('nosniff');
+    },
+  );
 
   it('answers 304 to a reader who has the current version, and a new ETag once something changed', async () => {
     const first = await request(world.url).get(`/api/services/${svc.slug}`).expect(200);

@@ -64,18 +64,21 @@ describe('the Statuspage v2 API', () => {
     expect(components.components.map((c: { id: string }) => c.id)).toEqual(body.components.map((c) => c.id));
   });
 
-  it('links to the address the request came to, as a trusted proxy forwards it, and never to a made-up host', async () => {
-    const viaProxy = await request(world.url)
-      .get('/api/v2/status.json')
-      .set({ 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'Status.Example.org' })
-      .expect(200);
-    expect(viaProxy.body.page.url).toBe('https://status.example.org');
-    const forged = await request(world.url)
-      .get('/api/v2/status.json')
-      .set('X-Forwarded-Host', 'x"><script>alert(1)</script>')
-      .expect(200);
-    expect(forged.body.page.url).toBe('http://localhost');
-  });
+  it(
+    'links to the address the request came to, ' + 'as a trusted proxy forwards it, and never to a made-up host',
+    async () => {
+      const viaProxy = await request(world.url)
+        .get('/api/v2/status.json')
+        .set({ 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'Status.Example.org' })
+        .expect(200);
+      expect(viaProxy.body.page.url).toBe('https://status.example.org');
+      const forged = await request(world.url)
+        .get('/api/v2/status.json')
+        .set('X-Forwarded-Host', 'x"><script>alert(1)</script>')
+        .expect(200);
+      expect(forged.body.page.url).toBe('http://localhost');
+    },
+  );
 
   it('gives components the same ids in every process and after a restart', async () => {
     const other = await startWorld({ mongodbUri: world.mongodbUri, clock, services: [pay, chat] });
@@ -98,41 +101,44 @@ describe('the Statuspage v2 API', () => {
     await request(world.url).get('/api/v2/summary.json').set('If-None-Match', first.headers.etag!).expect(304);
   });
 
-  it("shows an open incident with the detection as its first update and the operator's update as its latest", async () => {
-    const incident = await openIncident(world, clock, pay.slug);
-    const ops = await signedInOperator(world.url);
-    await ops
-      .post(`/api/admin/incidents/${incident.id}/updates`)
-      .send({ status: 'identified', body: 'A card processor is failing; we are switching to another.' })
-      .expect(201);
+  it(
+    'shows an open incident with the detection as its ' + "first update and the operator's update as its latest",
+    async () => {
+      const incident = await openIncident(world, clock, pay.slug);
+      const ops = await signedInOperator(world.url);
+      await ops
+        .post(`/api/admin/incidents/${incident.id}/updates`)
+        .send({ status: 'identified', body: 'A card processor is failing; we are switching to another.' })
+        .expect(201);
 
-    const { body, parsed } = await read();
-    expect(body.status).toEqual({ indicator: 'major', description: 'Partial System Outage' });
-    expect(parsed.level).toBe('partial_outage');
-    expect(parsed.components).toContainEqual({ name: 'Acme Pay', level: 'partial_outage', group: 'Payments' });
-    expect(parsed.incidents).toEqual([
-      {
-        name: 'Acme Pay: problems with Error messages reported by users',
-        status: 'identified',
-        impact: 'major',
-        url: `${world.url}/incidents/${incident.id}`,
-        updatedAt: expect.any(String),
-        latestUpdate: 'A card processor is failing; we are switching to another.',
-      },
-    ]);
-    const [latest, first] = body.incidents[0]!.incident_updates;
-    expect(latest).toMatchObject({ status: 'identified', incident_id: incident.id });
-    expect(first).toMatchObject({ status: 'investigating', display_at: incident.openedAt });
-    expect(first!.body).toMatch(
-      /^Users are reporting problems with Acme Pay\. .*reports in the last .* Most reported: Error messages \(\d+%\)(, Login \(\d+%\))?\.$/,
-    );
-    expect(body.incidents[0]!.components.map((c) => c.name)).toEqual(['Acme Pay']);
+      const { body, parsed } = await read();
+      expect(body.status).toEqual({ indicator: 'major', description: 'Partial System Outage' });
+      expect(parsed.level).toBe('partial_outage');
+      expect(parsed.components).toContainEqual({ name: 'Acme Pay', level: 'partial_outage', group: 'Payments' });
+      expect(parsed.incidents).toEqual([
+        {
+          name: 'Acme Pay: problems with Error messages reported by users',
+          status: 'identified',
+          impact: 'major',
+          url: `${world.url}/incidents/${incident.id}`,
+          updatedAt: expect.any(String),
+          latestUpdate: 'A card processor is failing; we are switching to another.',
+        },
+      ]);
+      const [latest, first] = body.incidents[0]!.incident_updates;
+      expect(latest).toMatchObject({ status: 'identified', incident_id: incident.id });
+      expect(first).toMatchObject({ status: 'investigating', display_at: incident.openedAt });
+      expect(first!.body).toMatch(
+        /^Users are reporting problems with Acme Pay\. .*reports in the last .* Most reported: Error messages \(\d+%\)(, Login \(\d+%\))?\.$/,
+      );
+      expect(body.incidents[0]!.components.map((c) => c.name)).toEqual(['Acme Pay']);
 
-    const unresolved = StatuspageIncidentsResponse.parse(
-      (await request(world.url).get('/api/v2/incidents/unresolved.json').expect(200)).body,
-    );
-    expect(unresolved.incidents.map((i) => i.id)).toEqual([incident.id]);
-  });
+      const unresolved = StatuspageIncidentsResponse.parse(
+        (await request(world.url).get('/api/v2/incidents/unresolved.json').expect(200)).body,
+      );
+      expect(unresolved.incidents.map((i) => i.id)).toEqual([incident.id]);
+    },
+  );
 
   it("is read by another world's prober as the official status page of a service", async () => {
     const watcher = testService({
@@ -176,7 +182,9 @@ describe('the Statuspage v2 API', () => {
 
     // Polled documents are rebuilt at most once a second unless an incident or a verdict changed.
     await expect.poll(async () => (await read()).body.scheduled_maintenances.length).toBe(1);
-    let { body, parsed } = await read();
+    const scheduled = await read();
+    const { body } = scheduled;
+    let { parsed } = scheduled;
     expect(body.scheduled_maintenances).toEqual([
       expect.objectContaining({
         name: 'Chat Co: Database upgrade',
@@ -201,7 +209,7 @@ describe('the Statuspage v2 API', () => {
     await world.detection.tick();
     await world.refresh();
     await expect.poll(async () => (await read()).body.scheduled_maintenances[0]?.status).toBe('in_progress');
-    ({ body, parsed } = await read());
+    ({ parsed } = await read());
     expect(parsed.components).toContainEqual({ name: 'Chat Co', level: 'under_maintenance', group: 'Messaging' });
     expect(parsed.maintenances).toEqual([expect.objectContaining({ status: 'in_progress' })]);
     const active = StatuspageMaintenancesResponse.parse(
@@ -210,19 +218,24 @@ describe('the Statuspage v2 API', () => {
     expect(active.scheduled_maintenances.map((m) => m.name)).toEqual(['Chat Co: Database upgrade']);
   });
 
-  it('keeps a resolved incident in incidents.json with its resolution, and takes it off the unresolved list', async () => {
-    await resolveIncident(world, clock, pay.slug);
-    const all = StatuspageIncidentsResponse.parse(
-      (await request(world.url).get('/api/v2/incidents.json').expect(200)).body,
-    );
-    expect(all.incidents).toHaveLength(1);
-    expect(all.incidents[0]).toMatchObject({ status: 'resolved', resolved_at: expect.any(String) });
-    expect(all.incidents[0]!.incident_updates.map((u) => u.status)).toEqual([
-      'resolved',
-      'identified',
-      'investigating',
-    ]);
-    expect((await request(world.url).get('/api/v2/incidents/unresolved.json').expect(200)).body.incidents).toEqual([]);
-    expect((await read()).parsed.incidents).toEqual([]);
-  });
+  it(
+    'keeps a resolved incident in incidents.json with its resolution, ' + 'and takes it off the unresolved list',
+    async () => {
+      await resolveIncident(world, clock, pay.slug);
+      const all = StatuspageIncidentsResponse.parse(
+        (await request(world.url).get('/api/v2/incidents.json').expect(200)).body,
+      );
+      expect(all.incidents).toHaveLength(1);
+      expect(all.incidents[0]).toMatchObject({ status: 'resolved', resolved_at: expect.any(String) });
+      expect(all.incidents[0]!.incident_updates.map((u) => u.status)).toEqual([
+        'resolved',
+        'identified',
+        'investigating',
+      ]);
+      expect((await request(world.url).get('/api/v2/incidents/unresolved.json').expect(200)).body.incidents).toEqual(
+        [],
+      );
+      expect((await read()).parsed.incidents).toEqual([]);
+    },
+  );
 });

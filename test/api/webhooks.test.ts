@@ -231,7 +231,8 @@ describe('webhooks', () => {
     expect(slack.got[0]!.verified).toBe(true);
     const sb = slack.got[0]!.body;
     expect(sb.text).toBe(
-      `🔧 ${chat!.name} is now under maintenance (was operational) — Scheduled maintenance "Database upgrade" until ${sb.text.split(' until ')[1]}`,
+      `🔧 ${chat!.name} is now under maintenance (was operational) — Scheduled maintenance "Database ` +
+        `upgrade" until ${sb.text.split(' until ')[1]}`,
     );
     expect(sb.blocks).toEqual([
       {
@@ -363,44 +364,47 @@ describe('webhooks', () => {
   });
 
   // Last: it moves the clock a day on, past the other tests' sessions and windows.
-  it('keeps retrying for 24 hours, then marks the delivery failed with every attempt in the log; a retry sends it', async () => {
-    const rx = await receiver();
-    rx.always(503);
-    const hook = await create({ url: rx.url, events: ['verdict.changed'], services: [flaky!.slug] });
-    rx.useSecret(hook.secret);
-    await declareMaintenance(flaky!.slug);
-    await tick();
-    const [first] = await world.webhooks.store.deliveries(hook.id);
-    const giveUpAt = Date.parse(first!.createdAt) + 24 * HOUR;
-    let d = first!;
-    for (let i = 0; i < 60 && d.state === 'pending'; i++) {
-      clock.set(Date.parse(d.nextAttemptAt!));
+  it(
+    'keeps retrying for 24 hours, ' + 'then marks the delivery failed with every attempt in the log; a retry sends it',
+    async () => {
+      const rx = await receiver();
+      rx.always(503);
+      const hook = await create({ url: rx.url, events: ['verdict.changed'], services: [flaky!.slug] });
+      rx.useSecret(hook.secret);
+      await declareMaintenance(flaky!.slug);
       await tick();
-      d = (await world.webhooks.store.deliveries(hook.id)).find((x) => x.id === first!.id)!;
-    }
-    // The session from the start of the test has expired by now: sign in again, as a person would.
-    const later = await signedInOperator(world.url);
-    const [logged] = (await deliveries(hook.id, later)).filter((x) => x.id === first!.id);
-    expect(logged).toMatchObject({ state: 'failed', nextAttemptAt: null });
-    const n = logged!.attempts.length;
-    // 30 s doubling to an hour takes 7 tries and about an hour; then hourly to the 24th hour.
-    expect(n).toBeGreaterThanOrEqual(28);
-    expect(n).toBeLessThanOrEqual(32);
-    expect(logged!.failure).toBe(
-      `Gave up after ${n} attempts over 24 hours. Last: Answered HTTP 503: receiver says no`,
-    );
-    expect(logged!.attempts.every((a) => a.ok === false && a.httpStatus === 503)).toBe(true);
-    expect(Date.parse(logged!.attempts.at(-1)!.at)).toBe(giveUpAt);
-    const gaps = logged!.attempts.slice(1).map((a, i) => Date.parse(a.at) - Date.parse(logged!.attempts[i]!.at));
-    expect(Math.max(...gaps)).toBeLessThanOrEqual(HOUR * 1.1);
-    expect(rx.got.filter((g) => g.headers['x-outage-radar-delivery'] === first!.id)).toHaveLength(n);
+      const [first] = await world.webhooks.store.deliveries(hook.id);
+      const giveUpAt = Date.parse(first!.createdAt) + 24 * HOUR;
+      let d = first!;
+      for (let i = 0; i < 60 && d.state === 'pending'; i++) {
+        clock.set(Date.parse(d.nextAttemptAt!));
+        await tick();
+        d = (await world.webhooks.store.deliveries(hook.id)).find((x) => x.id === first!.id)!;
+      }
+      // The session from the start of the test has expired by now: sign in again, as a person would.
+      const later = await signedInOperator(world.url);
+      const [logged] = (await deliveries(hook.id, later)).filter((x) => x.id === first!.id);
+      expect(logged).toMatchObject({ state: 'failed', nextAttemptAt: null });
+      const n = logged!.attempts.length;
+      // 30 s doubling to an hour takes 7 tries and about an hour; then hourly to the 24th hour.
+      expect(n).toBeGreaterThanOrEqual(28);
+      expect(n).toBeLessThanOrEqual(32);
+      expect(logged!.failure).toBe(
+        `Gave up after ${n} attempts over 24 hours. Last: Answered HTTP 503: receiver says no`,
+      );
+      expect(logged!.attempts.every((a) => a.ok === false && a.httpStatus === 503)).toBe(true);
+      expect(Date.parse(logged!.attempts.at(-1)!.at)).toBe(giveUpAt);
+      const gaps = logged!.attempts.slice(1).map((a, i) => Date.parse(a.at) - Date.parse(logged!.attempts[i]!.at));
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(HOUR * 1.1);
+      expect(rx.got.filter((g) => g.headers['x-outage-radar-delivery'] === first!.id)).toHaveLength(n);
 
-    rx.always(200);
-    const retried = (await later.post(`/api/admin/webhooks/${hook.id}/deliveries/${first!.id}/retry`).expect(200))
-      .body as WebhookDelivery;
-    expect(retried).toMatchObject({ state: 'delivered', nextAttemptAt: null });
-    expect(retried.attempts).toHaveLength(n + 1);
-  });
+      rx.always(200);
+      const retried = (await later.post(`/api/admin/webhooks/${hook.id}/deliveries/${first!.id}/retry`).expect(200))
+        .body as WebhookDelivery;
+      expect(retried).toMatchObject({ state: 'delivered', nextAttemptAt: null });
+      expect(retried.attempts).toHaveLength(n + 1);
+    },
+  );
 });
 
 describe('webhooks without PROBE_ALLOW_PRIVATE', () => {

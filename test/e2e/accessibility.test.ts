@@ -118,21 +118,25 @@ describe('accessibility of every page (axe-core)', () => {
     await page.close();
   });
 
-  it('gives focus back to the report button when the report dialog closes, which then says when another report would count', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${world.url}/status/${quiet.slug}`);
-    await page.getByRole('button', { name: /I'm having problems/ }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('radio', { name: /Error messages/ }).check();
-    await dialog.getByRole('button', { name: 'Report problem' }).click();
-    await dialog.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toMatch(/\breport\b/);
-    // Counted: the button no longer invites a repeat that would not count, and says when one would.
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(
-      /^✓ Your report is counted · another would count after \d{1,2}:\d{2}/,
-    );
-    await page.close();
-  });
+  it(
+    'gives focus back to the report button when the report dialog closes, which then says when another ' +
+      'report would count',
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${world.url}/status/${quiet.slug}`);
+      await page.getByRole('button', { name: /I'm having problems/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('radio', { name: /Error messages/ }).check();
+      await dialog.getByRole('button', { name: 'Report problem' }).click();
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toMatch(/\breport\b/);
+      // Counted: the button no longer invites a repeat that would not count, and says when one would.
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(
+        /^✓ Your report is counted · another would count after \d{1,2}:\d{2}/,
+      );
+      await page.close();
+    },
+  );
 
   it('speaks through one live region on a service page, which says the verdict when it changes', async () => {
     const page = await browser.newPage();

@@ -116,72 +116,82 @@ describe('a diagnosed outage on the service page', () => {
     await page.close();
   });
 
-  it('answers "It\'s not just you" when the visitor asks their browser to check, and can do so on every visit', async () => {
-    const page = await diagnosedPage();
-    const justMe = page.getByRole('region', { name: 'Is it just me?' });
-    // Nothing is tried before the visitor asks.
-    expect(await justMe.getByTestId('just-me-answer').count()).toBe(0);
-    await justMe.getByRole('button', { name: 'Check from my browser' }).click();
-    await expect
-      .poll(() => justMe.getByTestId('just-me-answer').textContent(), { timeout: 10_000 })
-      .toBe("It's not just you");
-    expect(await justMe.textContent()).toMatch(
-      /\d+ people reported problems in the last hour and our probes fail too\. Your browser could not reach 127\.0\.0\.1:\d+ either\./,
-    );
+  it(
+    'answers "It\'s not just you" when the visitor asks ' + 'their browser to check, and can do so on every visit',
+    async () => {
+      const page = await diagnosedPage();
+      const justMe = page.getByRole('region', { name: 'Is it just me?' });
+      // Nothing is tried before the visitor asks.
+      expect(await justMe.getByTestId('just-me-answer').count()).toBe(0);
+      await justMe.getByRole('button', { name: 'Check from my browser' }).click();
+      await expect
+        .poll(() => justMe.getByTestId('just-me-answer').textContent(), { timeout: 10_000 })
+        .toBe("It's not just you");
+      expect(await justMe.textContent()).toMatch(
+        /\d+ people reported problems in the last hour and our probes fail too\. Your browser could not reach 127\.0\.0\.1:\d+ either\./,
+      );
 
-    await justMe.getByLabel('Always check on load').check();
-    await page.reload();
-    await expect
-      .poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 })
-      .toBe("It's not just you");
-    await page.close();
-  });
+      await justMe.getByLabel('Always check on load').check();
+      await page.reload();
+      await expect
+        .poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 })
+        .toBe("It's not just you");
+      await page.close();
+    },
+  );
 
-  it('reloads the page once to check when the visitor came to it inside the app (the CSP allows the homepage only then)', async () => {
-    const page = await browser.newPage();
-    await page.goto(world.url);
-    await page
-      .getByRole('link', { name: /Acme Mail/ })
-      .first()
-      .click();
-    await page.getByRole('heading', { name: 'Likely cause' }).waitFor();
-    const loads: string[] = [];
-    page.on('load', () => loads.push(page.url()));
-    await page.getByRole('button', { name: 'Check from my browser' }).click();
-    await expect
-      .poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 })
-      .toBe("It's not just you");
-    expect(loads).toEqual([`${world.url}/status/${svc.slug}`]);
-    await page.close();
-  });
-
-  it('finds nothing for axe on the diagnosed page, disclosures open, and draws it on a desktop and a phone', async () => {
-    for (const [name, viewport] of [
-      ['desktop', { width: 1280, height: 900 }],
-      ['phone', { width: 390, height: 844 }],
-    ] as const) {
-      const page = await diagnosedPage(viewport);
-      await page.getByText('Why we think so').click();
-      await page.getByText('If your business depends on it').click();
+  it(
+    'reloads the page once to check when the visitor came to it inside the app (the CSP allows the homepage ' +
+      'only then)',
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(world.url);
+      await page
+        .getByRole('link', { name: /Acme Mail/ })
+        .first()
+        .click();
+      await page.getByRole('heading', { name: 'Likely cause' }).waitFor();
+      const loads: string[] = [];
+      page.on('load', () => loads.push(page.url()));
       await page.getByRole('button', { name: 'Check from my browser' }).click();
       await expect
         .poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 })
         .toBe("It's not just you");
-      expect(describeViolations(await axeViolations(page))).toBe('');
-      if (process.env.SCREENSHOT_DIR) {
-        // From the top to the end of "What to do": what a visitor in an outage reads first.
-        await page.evaluate(() => window.scrollTo(0, 0));
-        const end = await page.getByRole('region', { name: 'What to do' }).boundingBox();
-        const clip = { x: 0, y: 0, width: viewport.width, height: Math.ceil(end!.y + end!.height + 16) };
-        await page.screenshot({
-          path: path.join(process.env.SCREENSHOT_DIR, `diagnosed-${name}.png`),
-          fullPage: true,
-          clip,
-        });
-      }
+      expect(loads).toEqual([`${world.url}/status/${svc.slug}`]);
       await page.close();
-    }
-  });
+    },
+  );
+
+  it(
+    'finds nothing for axe on the diagnosed page, ' + 'disclosures open, and draws it on a desktop and a phone',
+    async () => {
+      for (const [name, viewport] of [
+        ['desktop', { width: 1280, height: 900 }],
+        ['phone', { width: 390, height: 844 }],
+      ] as const) {
+        const page = await diagnosedPage(viewport);
+        await page.getByText('Why we think so').click();
+        await page.getByText('If your business depends on it').click();
+        await page.getByRole('button', { name: 'Check from my browser' }).click();
+        await expect
+          .poll(() => page.getByTestId('just-me-answer').textContent(), { timeout: 10_000 })
+          .toBe("It's not just you");
+        expect(describeViolations(await axeViolations(page))).toBe('');
+        if (process.env.SCREENSHOT_DIR) {
+          // From the top to the end of "What to do": what a visitor in an outage reads first.
+          await page.evaluate(() => window.scrollTo(0, 0));
+          const end = await page.getByRole('region', { name: 'What to do' }).boundingBox();
+          const clip = { x: 0, y: 0, width: viewport.width, height: Math.ceil(end!.y + end!.height + 16) };
+          await page.screenshot({
+            path: path.join(process.env.SCREENSHOT_DIR, `diagnosed-${name}.png`),
+            fullPage: true,
+            clip,
+          });
+        }
+        await page.close();
+      }
+    },
+  );
 
   // Last: it changes the world the tests above read.
   it('follows the diagnosis live, and tells screen readers only when the cause changes', async () => {

@@ -42,56 +42,60 @@ describe('the embeddable status card', () => {
     expect(missing.body.error.code).toBe('not_found');
   });
 
-  it("shows the verdict in another site's iframe, refreshes it by itself, and the service page refuses to be framed", async () => {
-    const context = await t.browser.newContext();
-    const messages: string[] = [];
-    context.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
-    const page = await context.newPage();
-    page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
-    await page.clock.install();
-    await page.goto(embedderUrl);
+  it(
+    "shows the verdict in another site's iframe, refreshes it by itself, and the service page refuses to be " +
+      'framed',
+    async () => {
+      const context = await t.browser.newContext();
+      const messages: string[] = [];
+      context.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+      const page = await context.newPage();
+      page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
+      await page.clock.install();
+      await page.goto(embedderUrl);
 
-    const card = page.frameLocator('#card');
-    await expect.poll(() => card.locator('.words').textContent()).toBe('Operational');
-    expect(await card.locator('#card').getAttribute('data-level')).toBe('operational');
-    expect(await card.getByRole('link', { name: 'Acme Pay' }).getAttribute('href')).toBe(
-      `${t.world.url}/status/${svc.slug}`,
-    );
-    expect(await card.getByRole('link', { name: 'Acme Pay' }).getAttribute('target')).toBe('_blank');
+      const card = page.frameLocator('#card');
+      await expect.poll(() => card.locator('.words').textContent()).toBe('Operational');
+      expect(await card.locator('#card').getAttribute('data-level')).toBe('operational');
+      expect(await card.getByRole('link', { name: 'Acme Pay' }).getAttribute('href')).toBe(
+        `${t.world.url}/status/${svc.slug}`,
+      );
+      expect(await card.getByRole('link', { name: 'Acme Pay' }).getAttribute('target')).toBe('_blank');
 
-    // The browser refuses our service page inside another site's frame.
-    await expect
-      .poll(() =>
-        messages.some((m) =>
-          /violates the following Content Security Policy directive: "frame-ancestors 'self'"/.test(m),
-        ),
-      )
-      .toBe(true);
-    expect(page.frames().map((f) => f.url())).toEqual([
-      embedderUrl,
-      `${t.world.url}/embed/${svc.slug}`,
-      'chrome-error://chromewebdata/',
-    ]);
+      // The browser refuses our service page inside another site's frame.
+      await expect
+        .poll(() =>
+          messages.some((m) =>
+            /violates the following Content Security Policy directive: "frame-ancestors 'self'"/.test(m),
+          ),
+        )
+        .toBe(true);
+      expect(page.frames().map((f) => f.url())).toEqual([
+        embedderUrl,
+        `${t.world.url}/embed/${svc.slug}`,
+        'chrome-error://chromewebdata/',
+      ]);
 
-    // An operator declares maintenance: the card, left open, shows it at its next refresh.
-    const ops = await signedInOperator(t.world.url);
-    await ops
-      .post(`/api/admin/services/${svc.slug}/maintenance`)
-      .send({
-        title: 'Payment processor switch',
-        start: new Date(clock.now() - MINUTE).toISOString(),
-        end: new Date(clock.now() + 60 * MINUTE).toISOString(),
-      })
-      .expect(201);
-    expect(await card.locator('.words').textContent()).toBe('Operational');
-    await page.clock.runFor(31_000);
-    await expect.poll(() => card.locator('.words').textContent()).toBe('Under maintenance');
-    expect(await card.locator('.reason').textContent()).toMatch(/Scheduled maintenance .*Payment processor switch/);
+      // An operator declares maintenance: the card, left open, shows it at its next refresh.
+      const ops = await signedInOperator(t.world.url);
+      await ops
+        .post(`/api/admin/services/${svc.slug}/maintenance`)
+        .send({
+          title: 'Payment processor switch',
+          start: new Date(clock.now() - MINUTE).toISOString(),
+          end: new Date(clock.now() + 60 * MINUTE).toISOString(),
+        })
+        .expect(201);
+      expect(await card.locator('.words').textContent()).toBe('Operational');
+      await page.clock.runFor(31_000);
+      await expect.poll(() => card.locator('.words').textContent()).toBe('Under maintenance');
+      expect(await card.locator('.reason').textContent()).toMatch(/Scheduled maintenance .*Payment processor switch/);
 
-    // Nothing else went wrong: no CSP refusal inside the card, no script error.
-    expect(messages.filter((m) => !/frame-ancestors 'self'/.test(m) && /^(error|warning)|pageerror/.test(m))).toEqual(
-      [],
-    );
-    await context.close();
-  });
+      // Nothing else went wrong: no CSP refusal inside the card, no script error.
+      expect(messages.filter((m) => !/frame-ancestors 'self'/.test(m) && /^(error|warning)|pageerror/.test(m))).toEqual(
+        [],
+      );
+      await context.close();
+    },
+  );
 });

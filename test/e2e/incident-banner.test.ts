@@ -55,7 +55,9 @@ describe('the incident banner in the browser', () => {
       .send({
         kind: 'recovery',
         title: 'We moved invoices to the backup mailer',
-        body: 'Outgoing invoices bounced for an hour, so we switched the sender to our backup provider and resent them.',
+        body:
+          'Outgoing invoices bounced for an hour, so we switched the sender to our backup provider and ' +
+          'resent them.',
         incidentId,
         elapsedMs: 60_000,
       })

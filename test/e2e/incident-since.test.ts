@@ -40,51 +40,55 @@ describe('since when, in the browser', () => {
     await new Promise((r) => statusPage.close(r));
   });
 
-  it('shows the incident with its graph, duration, report button and share link, then the official lead and the end, live', async () => {
-    clock.advance(70_000);
-    await world.prober.tick();
-    const incident = await openIncident(world, clock, svc.slug);
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.url });
-    const page = await context.newPage();
-    const warnings: string[] = [];
-    page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
-    await page.goto(`${world.url}/incidents/${incident.id}`);
+  it(
+    'shows the incident with its graph, duration, report button and share link, then the official lead and ' +
+      'the end, live',
+    async () => {
+      clock.advance(70_000);
+      await world.prober.tick();
+      const incident = await openIncident(world, clock, svc.slug);
+      const context = await browser.newContext();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.url });
+      const page = await context.newPage();
+      const warnings: string[] = [];
+      page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+      await page.goto(`${world.url}/incidents/${incident.id}`);
 
-    const graph = page.getByTestId('incident-graph');
-    await expect.poll(() => graph.locator('canvas').count(), { timeout: 5_000 }).toBeGreaterThan(0);
-    // The summary read to screen readers counts the burst of 40 and the trickle before it.
-    const said = await graph.locator('[role="img"]').getAttribute('aria-label');
-    expect(said).toMatch(/^\d+ reports in this incident; the busiest 1-minute span was .+ with (4\d|5\d)\./);
-    await expect.poll(() => page.getByTestId('incident-duration').innerText()).toMatch(/^for \d/);
-    await expect.poll(() => page.getByRole('button', { name: "I'm having problems" }).count()).toBe(1);
-    // The server-rendered page hydrates as it was rendered.
-    expect(warnings.filter((w) => /hydrat/i.test(w))).toEqual([]);
+      const graph = page.getByTestId('incident-graph');
+      await expect.poll(() => graph.locator('canvas').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+      // The summary read to screen readers counts the burst of 40 and the trickle before it.
+      const said = await graph.locator('[role="img"]').getAttribute('aria-label');
+      expect(said).toMatch(/^\d+ reports in this incident; the busiest 1-minute span was .+ with (4\d|5\d)\./);
+      await expect.poll(() => page.getByTestId('incident-duration').textContent()).toMatch(/^for \d/);
+      await expect.poll(() => page.getByRole('button', { name: "I'm having problems" }).count()).toBe(1);
+      // The server-rendered page hydrates as it was rendered.
+      expect(warnings.filter((w) => /hydrat/i.test(w))).toEqual([]);
 
-    const link = `${world.url}/incidents/${incident.id}`;
-    expect(await page.getByLabel('Link to this page').inputValue()).toBe(link);
-    await page.getByRole('button', { name: 'Copy link' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Link copied' }).count()).toBe(1);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+      const link = `${world.url}/incidents/${incident.id}`;
+      expect(await page.getByLabel('Link to this page').inputValue()).toBe(link);
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Link copied' }).count()).toBe(1);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
-    // The vendor's page turns 14 minutes after we opened the incident: the page says who was first.
-    clock.advance(14 * MINUTE);
-    actions.status = 'major_outage';
-    await world.prober.tick();
-    await expect
-      .poll(() => page.getByTestId('official-lead').innerText(), { timeout: 5_000 })
-      .toContain('We saw it 14 min before the official page');
+      // The vendor's page turns 14 minutes after we opened the incident: the page says who was first.
+      clock.advance(14 * MINUTE);
+      actions.status = 'major_outage';
+      await world.prober.tick();
+      await expect
+        .poll(() => page.getByTestId('official-lead').textContent(), { timeout: 5_000 })
+        .toContain('We saw it 14 min before the official page');
 
-    // Resolved by an operator: the duration becomes how long it lasted, and the report button goes.
-    const ops = await signedInOperator(world.url);
-    await ops.post(`/api/admin/incidents/${incident.id}/resolve`).send({ body: 'Payments work again.' }).expect(200);
-    const lasted = Math.round((clock.now() - Date.parse(incident.startedAt)) / MINUTE);
-    await expect
-      .poll(() => page.getByTestId('incident-duration').innerText(), { timeout: 5_000 })
-      .toBe(`lasted ${lasted} min`);
-    await expect.poll(() => page.getByRole('button', { name: "I'm having problems" }).count()).toBe(0);
-    await context.close();
-  });
+      // Resolved by an operator: the duration becomes how long it lasted, and the report button goes.
+      const ops = await signedInOperator(world.url);
+      await ops.post(`/api/admin/incidents/${incident.id}/resolve`).send({ body: 'Payments work again.' }).expect(200);
+      const lasted = Math.round((clock.now() - Date.parse(incident.startedAt)) / MINUTE);
+      await expect
+        .poll(() => page.getByTestId('incident-duration').textContent(), { timeout: 5_000 })
+        .toBe(`lasted ${lasted} min`);
+      await expect.poll(() => page.getByRole('button', { name: "I'm having problems" }).count()).toBe(0);
+      await context.close();
+    },
+  );
 
   it('switches the service graph between 24 hours, 7 days and 30 days, and shows the usual lead', async () => {
     await world.refresh();
@@ -92,7 +96,7 @@ describe('since when, in the browser', () => {
     await page.goto(`${world.url}/status/${svc.slug}`);
     await expect.poll(() => page.getByRole('heading', { name: 'Reports in the last 24 hours' }).count()).toBe(1);
     await expect
-      .poll(() => page.getByTestId('official-lead').innerText())
+      .poll(() => page.getByTestId('official-lead').textContent())
       .toContain('We usually see trouble 14 min before the official page (median of 1 incident)');
 
     const ranges = page.getByRole('group', { name: 'Graph range' });

@@ -49,47 +49,51 @@ describe('impact stories in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Is Acme Storage down?');
   });
 
-  it('takes a story away live from a reader who stayed on the page when an operator hides it, and brings it back on restore', async () => {
-    const title = 'Mail stopped syncing on every phone';
-    await storyThroughApi(t.world.url, moderated.slug, {
-      kind: 'testimonial',
-      title,
-      body: 'From nine in the morning no phone in our office received mail; the web app still worked, slowly.',
-    });
-    const reader = await t.browser.newPage();
-    await reader.goto(`${t.world.url}/status/${moderated.slug}`);
-    const card = reader.getByRole('article', { name: title });
-    await expect.poll(() => card.count()).toBe(1);
-    await expect.poll(() => reader.getByText('Live', { exact: true }).count()).toBe(1);
+  it(
+    'takes a story away live from a reader who stayed on the page when an operator hides it, and brings it ' +
+      'back on restore',
+    async () => {
+      const title = 'Mail stopped syncing on every phone';
+      await storyThroughApi(t.world.url, moderated.slug, {
+        kind: 'testimonial',
+        title,
+        body: 'From nine in the morning no phone in our office received mail; the web app still worked, slowly.',
+      });
+      const reader = await t.browser.newPage();
+      await reader.goto(`${t.world.url}/status/${moderated.slug}`);
+      const card = reader.getByRole('article', { name: title });
+      await expect.poll(() => card.count()).toBe(1);
+      await expect.poll(() => reader.getByText('Live', { exact: true }).count()).toBe(1);
 
-    await card.getByRole('button', { name: 'Flag this story' }).click();
-    await card.getByLabel('What is wrong with this story?').selectOption('off_topic');
-    await card.getByRole('button', { name: 'Send flag' }).click();
-    await expect.poll(() => card.getByText('Thanks, an operator will look at it').count()).toBe(1);
+      await card.getByRole('button', { name: 'Flag this story' }).click();
+      await card.getByLabel('What is wrong with this story?').selectOption('off_topic');
+      await card.getByRole('button', { name: 'Send flag' }).click();
+      await expect.poll(() => card.getByText('Thanks, an operator will look at it').count()).toBe(1);
 
-    const operatorContext = await t.browser.newContext();
-    const operator = await operatorContext.newPage();
-    await signInAsOperator(operator, t.world.url);
-    await operator.getByRole('button', { name: 'Flagged', exact: true }).click();
-    const item = operator.getByRole('listitem').filter({ hasText: title });
-    await expect.poll(() => item.textContent()).toMatch(/1 flag: off topic 1/);
-    await item.getByPlaceholder('Note (optional)').fill('not about the outage');
-    await item.getByRole('button', { name: /^Hide/ }).click();
-    await expect.poll(() => operator.getByText('Story hidden.').count()).toBe(1);
+      const operatorContext = await t.browser.newContext();
+      const operator = await operatorContext.newPage();
+      await signInAsOperator(operator, t.world.url);
+      await operator.getByRole('button', { name: 'Flagged', exact: true }).click();
+      const item = operator.getByRole('listitem').filter({ hasText: title });
+      await expect.poll(() => item.textContent()).toMatch(/1 flag: off topic 1/);
+      await item.getByPlaceholder('Note (optional)').fill('not about the outage');
+      await item.getByRole('button', { name: /^Hide/ }).click();
+      await expect.poll(() => operator.getByText('Story hidden.').count()).toBe(1);
 
-    await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(0);
-    await expect.poll(() => reader.getByText('No stories yet — be the first to tell what happened').count()).toBe(1);
+      await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(0);
+      await expect.poll(() => reader.getByText('No stories yet — be the first to tell what happened').count()).toBe(1);
 
-    await operator.getByRole('button', { name: 'Hidden', exact: true }).click();
-    await operator
-      .getByRole('listitem')
-      .filter({ hasText: title })
-      .getByRole('button', { name: /^Restore/ })
-      .click();
-    await expect.poll(() => operator.getByText('Story restored.').count()).toBe(1);
-    await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
+      await operator.getByRole('button', { name: 'Hidden', exact: true }).click();
+      await operator
+        .getByRole('listitem')
+        .filter({ hasText: title })
+        .getByRole('button', { name: /^Restore/ })
+        .click();
+      await expect.poll(() => operator.getByText('Story restored.').count()).toBe(1);
+      await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
 
-    await expect.poll(() => operator.getByRole('table').textContent()).toMatch(/Hid a story.*not about the outage/);
-    await operatorContext.close();
-  });
+      await expect.poll(() => operator.getByRole('table').textContent()).toMatch(/Hid a story.*not about the outage/);
+      await operatorContext.close();
+    },
+  );
 });

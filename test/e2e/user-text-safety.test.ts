@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { browserWorld } from '../helpers/browser-world.ts';
 import { testService } from '../helpers/world.ts';
 import { postComment, signInAsOperator, writeStory } from './page-actions.ts';

@@ -34,7 +34,10 @@ export async function worldWithHistory(opts: {
 
 let people = 0;
 
-/** One report, retried after a 503 as the page's client does: on a loaded machine the server sheds reports rather than queue them. */
+/**
+ * One report, retried after a 503 as the page's client does: on a loaded machine the server sheds reports rather than
+ * queue them.
+ */
 async function report(world: World, slug: string, problem: string, who: number): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const res = await request(world.url)
@@ -47,7 +50,9 @@ async function report(world: World, slug: string, problem: string, who: number):
   }
 }
 
-/** Opens an incident the way it happens: a burst of reports about one problem from many networks, then a detector tick. */
+/**
+ * Opens an incident the way it happens: a burst of reports about one problem from many networks, then a detector tick.
+ */
 export async function openIncident(
   world: World,
   clock: ManualClock,

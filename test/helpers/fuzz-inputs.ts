@@ -608,6 +608,9 @@ export class Tally {
       .sort(([a], [b]) => String(a).localeCompare(String(b)))
       .map(([s, n]) => `${s}×${n}`)
       .join(' ');
-    return `fuzz ${this.name}: ${this.tried} inputs, ${this.serverErrors} 5xx, ${this.dropped} dropped, ${((Date.now() - this.started) / 1000).toFixed(1)} s [${statuses}]`;
+    return (
+      `fuzz ${this.name}: ${this.tried} inputs, ${this.serverErrors} 5xx, ${this.dropped} dropped, ` +
+      `${((Date.now() - this.started) / 1000).toFixed(1)} s [${statuses}]`
+    );
   }
 }

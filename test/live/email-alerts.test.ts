@@ -120,25 +120,29 @@ describe('email alerts from subscription to unsubscribing', () => {
     expect(sink.to('alice@example.com')[1]!.subject).toBe('You already get emails about ChatGPT Test');
   });
 
-  it('mails confirmed subscribers when an incident opens, with one-click unsubscribe headers; a pending one gets nothing', async () => {
-    await subscribe('bob@example.com'); // never confirms
-    await expect.poll(() => sink.to('bob@example.com').length, { timeout: 5_000 }).toBe(1);
-    clock.advance(20_000);
-    await burst(40, 'wave1');
-    clock.advance(10_000);
-    await world.detection.tick();
-    await expect.poll(() => sink.to('alice@example.com').length, { timeout: 5_000 }).toBe(3);
-    const alert = sink.to('alice@example.com')[2]!;
-    expect(alert.subject).toMatch(/^ChatGPT Test: users report problems since \d\d:\d\d UTC$/);
-    expect(alert.text).toMatch(/reports in the last .*× the usual/);
-    expect(alert.text).toContain(`Live status: ${PUBLIC_URL}/status/${svc.slug}`);
-    expect(alert.raw['list-unsubscribe']).toMatch(
-      new RegExp(`^<${PUBLIC_URL}/api/subscriptions/unsubscribe\\?token=[a-f0-9]{24}\\.[A-Za-z0-9_-]+>$`),
-    );
-    expect(alert.raw['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
-    await settle();
-    expect(sink.to('bob@example.com')).toHaveLength(1);
-  });
+  it(
+    'mails confirmed subscribers when an incident opens, with one-click unsubscribe headers; a pending one ' +
+      'gets nothing',
+    async () => {
+      await subscribe('bob@example.com'); // never confirms
+      await expect.poll(() => sink.to('bob@example.com').length, { timeout: 5_000 }).toBe(1);
+      clock.advance(20_000);
+      await burst(40, 'wave1');
+      clock.advance(10_000);
+      await world.detection.tick();
+      await expect.poll(() => sink.to('alice@example.com').length, { timeout: 5_000 }).toBe(3);
+      const alert = sink.to('alice@example.com')[2]!;
+      expect(alert.subject).toMatch(/^ChatGPT Test: users report problems since \d\d:\d\d UTC$/);
+      expect(alert.text).toMatch(/reports in the last .*× the usual/);
+      expect(alert.text).toContain(`Live status: ${PUBLIC_URL}/status/${svc.slug}`);
+      expect(alert.raw['list-unsubscribe']).toMatch(
+        new RegExp(`^<${PUBLIC_URL}/api/subscriptions/unsubscribe\\?token=[a-f0-9]{24}\\.[A-Za-z0-9_-]+>$`),
+      );
+      expect(alert.raw['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+      await settle();
+      expect(sink.to('bob@example.com')).toHaveLength(1);
+    },
+  );
 
   it('stores one mail per subscriber and event however many processes emit it', async () => {
     const opened = events.find((e) => e.type === 'incident.opened')!;
@@ -158,32 +162,36 @@ describe('email alerts from subscription to unsubscribing', () => {
     expect(sink.to('bob@example.com')).toHaveLength(1);
   });
 
-  it('unsubscribes at once on the one-click POST, idempotently, and the next incident mails only those still subscribed', async () => {
-    const link = new URL(sink.to('alice@example.com')[3]!.raw['list-unsubscribe']!.slice(1, -1));
-    const page = await request(world.url)
-      .get(link.pathname + link.search)
-      .expect(200);
-    expect(page.text).toContain('<button type="submit">Unsubscribe</button>');
-    expect(await world.models.Subscription.countDocuments({ email: 'alice@example.com' })).toBe(1);
-    // What a mail provider's button sends (RFC 8058).
-    for (let i = 0; i < 2; i++) {
-      await request(world.url)
-        .post(link.pathname + link.search)
-        .type('form')
-        .send('List-Unsubscribe=One-Click')
-        .expect(200, { unsubscribed: true });
-    }
-    expect(await world.models.Subscription.countDocuments({ email: 'alice@example.com' })).toBe(0);
+  it(
+    'unsubscribes at once on the one-click POST, idempotently, and the next incident mails only those still ' +
+      'subscribed',
+    async () => {
+      const link = new URL(sink.to('alice@example.com')[3]!.raw['list-unsubscribe']!.slice(1, -1));
+      const page = await request(world.url)
+        .get(link.pathname + link.search)
+        .expect(200);
+      expect(page.text).toContain('<button type="submit">Unsubscribe</button>');
+      expect(await world.models.Subscription.countDocuments({ email: 'alice@example.com' })).toBe(1);
+      // What a mail provider's button sends (RFC 8058).
+      for (let i = 0; i < 2; i++) {
+        await request(world.url)
+          .post(link.pathname + link.search)
+          .type('form')
+          .send('List-Unsubscribe=One-Click')
+          .expect(200, { unsubscribed: true });
+      }
+      expect(await world.models.Subscription.countDocuments({ email: 'alice@example.com' })).toBe(0);
 
-    await subscribe('carol@example.com');
-    await confirm('carol@example.com');
-    clock.advance(2 * 60 * MINUTE);
-    await burst(40, 'wave2');
-    clock.advance(10_000);
-    await world.detection.tick();
-    await expect.poll(() => sink.to('carol@example.com').length, { timeout: 5_000 }).toBe(2);
-    expect(sink.to('carol@example.com')[1]!.subject).toMatch(/users report problems/);
-    await settle();
-    expect(sink.to('alice@example.com')).toHaveLength(4);
-  });
+      await subscribe('carol@example.com');
+      await confirm('carol@example.com');
+      clock.advance(2 * 60 * MINUTE);
+      await burst(40, 'wave2');
+      clock.advance(10_000);
+      await world.detection.tick();
+      await expect.poll(() => sink.to('carol@example.com').length, { timeout: 5_000 }).toBe(2);
+      expect(sink.to('carol@example.com')[1]!.subject).toMatch(/users report problems/);
+      await settle();
+      expect(sink.to('alice@example.com')).toHaveLength(4);
+    },
+  );
 });

@@ -35,50 +35,54 @@ describe('an incident that ends, and a verdict that follows', () => {
       ),
     );
 
-  it("closes a crowd incident on an operator's 'resolved' update, everywhere at once, and does not reopen it for the same burst", async () => {
-    const opened = await openIncident(world, clock, byHand.slug);
-    expect(opened.phase).toBe('rising');
-    expect((await detail(byHand.slug)).status.level).not.toBe('operational');
-    const socket = liveClient(world.url);
-    const resolved: Incident[] = [];
-    socket.on('incident:resolved', (i) => resolved.push(i));
-    await new Promise((r) => socket.emit('subscribe', { slug: byHand.slug }, r));
-    try {
-      const ops = await signedInOperator(world.url);
-      const answer = await ops
-        .post(`/api/admin/incidents/${opened.id}/updates`)
-        .send({ status: 'resolved', body: 'Fixed: a bad deploy was rolled back.' })
-        .expect(201);
-      expect(answer.body).toMatchObject({ id: opened.id, state: 'resolved', resolvedBy: 'ops' });
-      expect(answer.body.updates.at(-1)).toMatchObject({
-        status: 'resolved',
-        body: 'Fixed: a bad deploy was rolled back.',
-      });
+  it(
+    "closes a crowd incident on an operator's 'resolved' update, everywhere at once, and does not reopen it " +
+      'for the same burst',
+    async () => {
+      const opened = await openIncident(world, clock, byHand.slug);
+      expect(opened.phase).toBe('rising');
+      expect((await detail(byHand.slug)).status.level).not.toBe('operational');
+      const socket = liveClient(world.url);
+      const resolved: Incident[] = [];
+      socket.on('incident:resolved', (i) => resolved.push(i));
+      await new Promise((r) => socket.emit('subscribe', { slug: byHand.slug }, r));
+      try {
+        const ops = await signedInOperator(world.url);
+        const answer = await ops
+          .post(`/api/admin/incidents/${opened.id}/updates`)
+          .send({ status: 'resolved', body: 'Fixed: a bad deploy was rolled back.' })
+          .expect(201);
+        expect(answer.body).toMatchObject({ id: opened.id, state: 'resolved', resolvedBy: 'ops' });
+        expect(answer.body.updates.at(-1)).toMatchObject({
+          status: 'resolved',
+          body: 'Fixed: a bad deploy was rolled back.',
+        });
 
-      // No refresh, no tick: the page and the verdict follow at once.
-      const now = await detail(byHand.slug);
-      expect(now.incident).toBeNull();
-      expect(now.recentlyResolved).toMatchObject({ id: opened.id, state: 'resolved' });
-      expect(now.status.level).toBe('operational');
-      expect(now.status.reasons[0]).toMatch(
-        /^The incident was resolved at \d\d:\d\d UTC; reports have not risen again since/,
-      );
-      await expect.poll(() => resolved.map((i) => i.id), { timeout: 5_000 }).toEqual([opened.id]);
-      expect(outbound.filter((e) => e.type === 'incident.resolved' && e.service === byHand.slug)).toHaveLength(1);
+        // No refresh, no tick: the page and the verdict follow at once.
+        const now = await detail(byHand.slug);
+        expect(now.incident).toBeNull();
+        expect(now.recentlyResolved).toMatchObject({ id: opened.id, state: 'resolved' });
+        expect(now.status.level).toBe('operational');
+        expect(now.status.reasons[0]).toMatch(
+          /^The incident was resolved at \d\d:\d\d UTC; reports have not risen again since/,
+        );
+        await expect.poll(() => resolved.map((i) => i.id), { timeout: 5_000 }).toEqual([opened.id]);
+        expect(outbound.filter((e) => e.type === 'incident.resolved' && e.service === byHand.slug)).toHaveLength(1);
 
-      // The detector still believes in the burst; it must not open it again.
-      for (let m = 0; m < 3; m++) {
-        clock.advance(MINUTE);
-        await world.detection.tick();
+        // The detector still believes in the burst; it must not open it again.
+        for (let m = 0; m < 3; m++) {
+          clock.advance(MINUTE);
+          await world.detection.tick();
+        }
+        expect((await detail(byHand.slug)).incident).toBeNull();
+        const list = (await request(world.url).get(`/api/services/${byHand.slug}/incidents`).expect(200)).body
+          .incidents as Incident[];
+        expect(list.map((i) => i.state)).toEqual(['resolved']);
+      } finally {
+        socket.disconnect();
       }
-      expect((await detail(byHand.slug)).incident).toBeNull();
-      const list = (await request(world.url).get(`/api/services/${byHand.slug}/incidents`).expect(200)).body
-        .incidents as Incident[];
-      expect(list.map((i) => i.state)).toEqual(['resolved']);
-    } finally {
-      socket.disconnect();
-    }
-  });
+    },
+  );
 
   it('opens a new incident when reports rise again on their own after the resolution', async () => {
     clock.advance(20_000);

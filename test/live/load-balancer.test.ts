@@ -220,7 +220,8 @@ describe('two app processes behind nginx (deploy/nginx.conf)', () => {
     }));
     console.log(
       `[load-balancer] kill -9 of one of two processes: ${afterKill.length} GETs through nginx in the next 5 s ` +
-        `(${afterKill.filter((x) => x.from === 'a').length} from clients routed to the killed one), ${failed.length} failed, slowest ${slowest.toFixed(0)} ms, ` +
+        `(${afterKill.filter((x) => x.from === 'a').length} from clients routed to the killed one), ` +
+        `${failed.length} failed, slowest ${slowest.toFixed(0)} ms, ` +
         `${retried} requests answered by the survivor after a failed try on the dead one; ` +
         reconnect
           .map(
@@ -248,23 +249,27 @@ describe('two app processes behind nginx (deploy/nginx.conf)', () => {
     for (const v of watchers) await expect.poll(() => sawComment(v, comment), { timeout: 5_000 }).toBe(true);
   });
 
-  it('keeps the service list and pages for as long as the app says, so a surge of readers reaches the app once every two seconds', async () => {
-    const path = `/api/services/${SLUG}?cache-check`;
-    const answers = [];
-    for (let i = 0; i < 20; i++)
-      answers.push(await send(lb, via.a[0]!, 'GET', path, { headers: { 'accept-encoding': 'gzip' } }));
-    expect(answers.every((r) => r.status === 200)).toBe(true);
-    const fromApp = answers.filter((r) => r.headers['x-cache'] !== 'HIT');
-    expect(fromApp.length).toBeLessThanOrEqual(2);
-    expect(answers.at(-1)!.headers['x-cache']).toBe('HIT');
-    // Reports are never cached.
-    const report = await send(lb, via.a[0]!, 'POST', `/api/services/${SLUG}/reports`, {
-      headers: as('cache-reporter'),
-      json: { problem: 'login' },
-    });
-    expect(report.status).toBe(201);
-    expect(report.headers['x-cache']).toBeUndefined();
-  });
+  it(
+    'keeps the service list and pages for as long as the app says, so a surge of readers reaches the app ' +
+      'once every two seconds',
+    async () => {
+      const path = `/api/services/${SLUG}?cache-check`;
+      const answers = [];
+      for (let i = 0; i < 20; i++)
+        answers.push(await send(lb, via.a[0]!, 'GET', path, { headers: { 'accept-encoding': 'gzip' } }));
+      expect(answers.every((r) => r.status === 200)).toBe(true);
+      const fromApp = answers.filter((r) => r.headers['x-cache'] !== 'HIT');
+      expect(fromApp.length).toBeLessThanOrEqual(2);
+      expect(answers.at(-1)!.headers['x-cache']).toBe('HIT');
+      // Reports are never cached.
+      const report = await send(lb, via.a[0]!, 'POST', `/api/services/${SLUG}/reports`, {
+        headers: as('cache-reporter'),
+        json: { problem: 'login' },
+      });
+      expect(report.status).toBe(201);
+      expect(report.headers['x-cache']).toBeUndefined();
+    },
+  );
 
   it("answers in the app's error shape when no process can take a request, and refuses oversized bodies", async () => {
     const nobody = await startNginx([`http://127.0.0.1:${await freePort()}`]);

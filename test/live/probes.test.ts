@@ -215,22 +215,26 @@ describe('when our own network is down', () => {
   });
   afterAll(() => world?.close());
 
-  it('declares no outage when every unrelated service fails to connect at once, and says our probes cannot reach the internet', async () => {
-    clock.advance(STEP);
-    await world.prober.tick();
-    for (const svc of services) {
-      const detail = await detailOf(world.url, svc.slug);
-      expect(detail.probes[0]!.latest).toMatchObject({ ok: false, error: { code: 'refused' } });
-      expect(detail.status.level).toBe('operational');
-      expect(detail.vantage.down).toBe(true);
-      expect(detail.vantage.reason).toMatch(
-        /^Our probes can't reach the internet right now\. Probes of 3 of 3 unrelated services all failed to connect \(refused\)/,
-      );
-      expect(detail.status.reasons).toContain(
-        "Our probes can't reach the internet right now; their failures are not counted",
-      );
-    }
-  });
+  it(
+    'declares no outage when every unrelated service fails to connect at once, and says our probes cannot ' +
+      'reach the internet',
+    async () => {
+      clock.advance(STEP);
+      await world.prober.tick();
+      for (const svc of services) {
+        const detail = await detailOf(world.url, svc.slug);
+        expect(detail.probes[0]!.latest).toMatchObject({ ok: false, error: { code: 'refused' } });
+        expect(detail.status.level).toBe('operational');
+        expect(detail.vantage.down).toBe(true);
+        expect(detail.vantage.reason).toMatch(
+          /^Our probes can't reach the internet right now\. Probes of 3 of 3 unrelated services all failed to connect \(refused\)/,
+        );
+        expect(detail.status.reasons).toContain(
+          "Our probes can't reach the internet right now; their failures are not counted",
+        );
+      }
+    },
+  );
 });
 
 describe('an open incident takes the kind the probes give it', () => {

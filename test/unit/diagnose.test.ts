@@ -544,34 +544,38 @@ describe('diagnosisEvidence', () => {
     { slug: 'aws', name: 'AWS', category: 'Cloud', level: 'operational' as const, troubled: false },
   ];
 
-  it('turns a service page’s views into evidence: fresh probes only, the window on now, providers apart from others', () => {
-    const e = diagnosisEvidence(views(), {
-      slug: 'shop',
-      category: 'Shopping',
-      now: NOW,
-      candidates,
-      usualLatency: new Map([['homepage', 250]]),
-    });
-    expect(e.probes).toEqual([
-      {
-        name: 'Homepage',
-        kind: 'http',
-        ok: false,
-        code: 'http_status',
-        message: 'HTTP 503, expected 200–399',
-        httpStatus: 503,
-        latencyMs: 300,
-        usualLatencyMs: 250,
-      },
-    ]);
-    expect(e.maintenance).toEqual({ title: 'Database upgrade', until: iso(-30 * 60_000) });
-    expect(e.crowd.problems.map((p) => p.id)).toEqual(['website', 'errors']);
-    expect(e.region).toEqual({ name: 'Germany', share: 0.75, located: 20 });
-    expect(e.reach).toEqual({ checked: 8, unreachable: 2 });
-    expect(e.providers).toEqual([{ name: 'Cloudflare', level: 'partial_outage' }]);
-    expect(e.othersTroubled).toBe(1);
-    expect(diagnose(e)?.cause).toBe('maintenance');
-  });
+  it(
+    'turns a service page’s views into evidence: fresh probes only, the window on now, providers apart from ' +
+      'others',
+    () => {
+      const e = diagnosisEvidence(views(), {
+        slug: 'shop',
+        category: 'Shopping',
+        now: NOW,
+        candidates,
+        usualLatency: new Map([['homepage', 250]]),
+      });
+      expect(e.probes).toEqual([
+        {
+          name: 'Homepage',
+          kind: 'http',
+          ok: false,
+          code: 'http_status',
+          message: 'HTTP 503, expected 200–399',
+          httpStatus: 503,
+          latencyMs: 300,
+          usualLatencyMs: 250,
+        },
+      ]);
+      expect(e.maintenance).toEqual({ title: 'Database upgrade', until: iso(-30 * 60_000) });
+      expect(e.crowd.problems.map((p) => p.id)).toEqual(['website', 'errors']);
+      expect(e.region).toEqual({ name: 'Germany', share: 0.75, located: 20 });
+      expect(e.reach).toEqual({ checked: 8, unreachable: 2 });
+      expect(e.providers).toEqual([{ name: 'Cloudflare', level: 'partial_outage' }]);
+      expect(e.othersTroubled).toBe(1);
+      expect(diagnose(e)?.cause).toBe('maintenance');
+    },
+  );
 
   it('does not call a cloud’s peers its providers', () => {
     const e = diagnosisEvidence(views(), { slug: 'aws', category: 'Cloud', now: NOW, candidates });

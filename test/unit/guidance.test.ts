@@ -58,7 +58,8 @@ describe('guidanceFor', () => {
     const person = steps(g, PERSON_TITLE);
     expect(person[0]).toMatch(/errors come from their side/);
     expect(person).toContain(
-      'Do not reset your password or create a new account yet: sign-in trouble during an outage is rarely about your account.',
+      'Do not reset your password or create a new account yet: sign-in trouble during an outage is rarely ' +
+        'about your account.',
     );
     expect(person.some((s) => /Do not pay twice/.test(s))).toBe(true);
     expect(person.at(-1)).toBe(

@@ -76,7 +76,8 @@ export function justMeAnswer(input: JustMeInput): JustMeAnswer {
     if (stats.lastHour > 0) others.push(`${people(stats.lastHour)} reported problems in the last hour`);
     if (failing > 0)
       others.push(
-        `${failing === probes.length ? 'our probes' : `${failing} of our ${probes.length} probes`} fail${failing === 1 && probes.length > 1 ? 's' : ''} too`,
+        `${failing === probes.length ? 'our probes' : `${failing} of our ${probes.length} probes`} ` +
+          `fail${failing === 1 && probes.length > 1 ? 's' : ''} too`,
       );
     if (others.length === 0) others.push(`our verdict is ${levelLabel[level].toLowerCase()}`);
     const because = `${capitalised(others.join(' and '))}.`;
@@ -85,7 +86,9 @@ export function justMeAnswer(input: JustMeInput): JustMeAnswer {
       kind: 'partial',
       headline: 'It may be partial',
       because,
-      yours: `Your browser reached ${host} (${seconds(myCheck.ms)}): some features, accounts or regions may fail while the homepage answers.`,
+      yours:
+        `Your browser reached ${host} (${seconds(myCheck.ms)}): some features, accounts or regions may fail ` +
+        'while the homepage answers.',
       tryNext: 'Try what you were doing again in a few minutes, and keep a copy of anything you are writing.',
     };
   }
@@ -99,7 +102,8 @@ export function justMeAnswer(input: JustMeInput): JustMeAnswer {
       because: `${name} answers ${forUs}.`,
       yours,
       tryNext:
-        'Try another network (switch between Wi-Fi and mobile data), turn off a VPN or ad blocker, or restart your router.',
+        'Try another network (switch between Wi-Fi and mobile data), turn off a VPN or ad blocker, or ' +
+        'restart your router.',
     };
   }
   return {

@@ -1,5 +1,4 @@
 import { Schema } from 'mongoose';
-import { HOUR_MS } from '../../../shared/time.ts';
 
 /**
  * One service's report counts for one hour, minute by minute: `n.<minute 0–59>` totals,

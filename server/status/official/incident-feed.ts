@@ -160,7 +160,8 @@ export function* incidentFeedSteps(xml: string, opts: FeedOptions): Steps<Offici
   if (!elements) return null;
   if (read.truncated)
     notes.add(
-      `The feed nests too deeply or holds more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements; only the part before that was read.`,
+      `The feed nests too deeply or holds more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements; only ` +
+        'the part before that was read.',
     );
   // Feeds list the newest first (Statuspage's, Atom's by convention): the items past the cap are history.
   if (elements.length > MAX_ENTRIES)
@@ -205,7 +206,8 @@ export function* incidentFeedSteps(xml: string, opts: FeedOptions): Steps<Offici
   const level = worstLevel(levels);
   const description =
     incidents.length > 0
-      ? `${incidents.length} unresolved incident${incidents.length === 1 ? '' : 's'}: ${incidents.map((i) => i.name).join('; ')}`
+      ? `${incidents.length} unresolved incident${incidents.length === 1 ? '' : 's'}: ` +
+        `${incidents.map((i) => i.name).join('; ')}`
       : level === 'under_maintenance'
         ? `Maintenance in progress: ${maintenances.map((m) => m.name).join('; ')}`
         : 'No unresolved incidents in the feed';

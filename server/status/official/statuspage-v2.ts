@@ -70,7 +70,9 @@ const iso = (v: unknown): string | undefined => {
   return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
 };
 
-/** The update shown first on the page: the latest displayed (Statuspage lists them newest first, but says when each is). */
+/**
+ * The update shown first on the page: the latest displayed (Statuspage lists them newest first, but says when each is).
+ */
 function newestUpdate(updates: unknown): Json | undefined {
   let newest: { update: Json; at: number } | undefined;
   for (const update of arr(updates).slice(0, MAX_UPDATES_SCANNED).map(obj)) {
@@ -101,7 +103,10 @@ export const isStatuspageSummary = (payload: unknown): boolean => {
 export const parseStatuspageSummary = (payload: unknown, fetchedAt: string): OfficialStatus =>
   runToEnd(statuspageSummarySteps(payload, fetchedAt));
 
-/** parseStatuspageSummary as steps, so the server can read a large summary without holding up everything else (run-steps.ts). */
+/**
+ * parseStatuspageSummary as steps, so the server can read a large summary without holding up everything else
+ * (run-steps.ts).
+ */
 export function* statuspageSummarySteps(payload: unknown, fetchedAt: string): Steps<OfficialStatus> {
   const notes = noteList();
   const root = obj(payload);
@@ -121,7 +126,8 @@ export function* statuspageSummarySteps(payload: unknown, fetchedAt: string): St
     const all = arr(list);
     if (all.length > max)
       notes.add(
-        `The page lists ${all.length.toLocaleString('en-US')} ${what}; only the first ${max.toLocaleString('en-US')} were read.`,
+        `The page lists ${all.length.toLocaleString('en-US')} ${what}; only the first ` +
+          `${max.toLocaleString('en-US')} were read.`,
       );
     return all.slice(0, max).map(obj);
   };

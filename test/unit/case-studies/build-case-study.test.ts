@@ -121,12 +121,16 @@ describe('buildCaseStudy', () => {
     });
   });
 
-  it('keeps the three most helpful stories and every insight, and an empty diagnosis history until diagnose() is wired', () => {
-    const cs = buildCaseStudy(record());
-    expect(cs.stories.map((s) => s.id)).toEqual(['b', 'd', 'a']);
-    expect(cs.insights.map((i) => i.id)).toEqual(['ins1']);
-    expect(cs.diagnosisHistory).toEqual([]);
-  });
+  it(
+    'keeps the three most helpful stories and every insight, and an empty diagnosis history until diagnose() ' +
+      'is wired',
+    () => {
+      const cs = buildCaseStudy(record());
+      expect(cs.stories.map((s) => s.id)).toEqual(['b', 'd', 'a']);
+      expect(cs.insights.map((i) => i.id)).toEqual(['ins1']);
+      expect(cs.diagnosisHistory).toEqual([]);
+    },
+  );
 
   it('puts diagnoses in the timeline and their history in order when they are recorded', () => {
     const diagnoses = [

@@ -17,22 +17,25 @@ const base: JustMeInput = {
 const answer = (over: Partial<JustMeInput>) => justMeAnswer({ ...base, ...over });
 
 describe('is it just me: the visitor’s check read with what everyone else sees', () => {
-  it('says it is not just you when people report problems, our probes fail and the browser cannot reach it either', () => {
-    expect(
-      answer({
-        level: 'major_outage',
-        stats: { lastHour: 40 },
-        probes: [failing, failing],
-        diagnosis: { cause: 'server-errors' },
-        myCheck: { reachable: false, ms: 8000 },
-      }),
-    ).toEqual({
-      kind: 'not-just-you',
-      headline: "It's not just you",
-      because: '40 people reported problems in the last hour and our probes fail too.',
-      yours: 'Your browser could not reach mail.example either.',
-    });
-  });
+  it(
+    'says it is not just you when people report problems, ' + 'our probes fail and the browser cannot reach it either',
+    () => {
+      expect(
+        answer({
+          level: 'major_outage',
+          stats: { lastHour: 40 },
+          probes: [failing, failing],
+          diagnosis: { cause: 'server-errors' },
+          myCheck: { reachable: false, ms: 8000 },
+        }),
+      ).toEqual({
+        kind: 'not-just-you',
+        headline: "It's not just you",
+        because: '40 people reported problems in the last hour and our probes fail too.',
+        yours: 'Your browser could not reach mail.example either.',
+      });
+    },
+  );
 
   it('counts failing probes among those with a result, and says one person in the singular', () => {
     const a = answer({
@@ -66,7 +69,8 @@ describe('is it just me: the visitor’s check read with what everyone else sees
       `${(1234).toLocaleString()} people reported problems in the last hour and our probes fail too.`,
     );
     expect(a.yours).toBe(
-      'Your browser reached mail.example (1.5 s): some features, accounts or regions may fail while the homepage answers.',
+      'Your browser reached mail.example (1.5 s): some features, accounts or regions may fail while the ' +
+        'homepage answers.',
     );
     expect(a.tryNext).toMatch(/again in a few minutes/);
   });

@@ -243,7 +243,8 @@ describe('describeCleaning', () => {
       5 * MIN,
     ).counts;
     expect(describeCleaning(counts, 5 * MIN)).toBe(
-      '1 repeated timestamp; 1 row sharing an interval with another (averaged into it); 1 gap leaving out 3 intervals (unknown, not zero)',
+      '1 repeated timestamp; 1 row sharing an interval with another (averaged into it); 1 gap leaving out ' +
+        '3 intervals (unknown, not zero)',
     );
   });
 });

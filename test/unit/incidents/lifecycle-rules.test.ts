@@ -51,20 +51,36 @@ const incident = (over: Partial<Incident> = {}): Incident => ({
 });
 
 describe('incident lifecycle rules', () => {
-  it('calls an incident rising while its peak moves, ongoing once it holds, recovering once the shortest window is calm', () => {
-    const busy = decision(T0 + 4 * MINUTE, [busyWindow(2), busyWindow(10)]);
-    expect(
-      incidentPhase({ incident: incident(), decision: busy, recoveries: 0, recentReports: 80, now: T0 + 4 * MINUTE }),
-    ).toBe('rising');
-    const later = decision(T0 + 12 * MINUTE, [busyWindow(2), busyWindow(10)]);
-    expect(
-      incidentPhase({ incident: incident(), decision: later, recoveries: 0, recentReports: 80, now: T0 + 12 * MINUTE }),
-    ).toBe('ongoing');
-    const calm = decision(T0 + 12 * MINUTE, [quietWindow(2), busyWindow(10)]);
-    expect(
-      incidentPhase({ incident: incident(), decision: calm, recoveries: 0, recentReports: 30, now: T0 + 12 * MINUTE }),
-    ).toBe('recovering');
-  });
+  it(
+    'calls an incident rising while its peak moves, ongoing once it holds, recovering once the shortest ' +
+      'window is calm',
+    () => {
+      const busy = decision(T0 + 4 * MINUTE, [busyWindow(2), busyWindow(10)]);
+      expect(
+        incidentPhase({ incident: incident(), decision: busy, recoveries: 0, recentReports: 80, now: T0 + 4 * MINUTE }),
+      ).toBe('rising');
+      const later = decision(T0 + 12 * MINUTE, [busyWindow(2), busyWindow(10)]);
+      expect(
+        incidentPhase({
+          incident: incident(),
+          decision: later,
+          recoveries: 0,
+          recentReports: 80,
+          now: T0 + 12 * MINUTE,
+        }),
+      ).toBe('ongoing');
+      const calm = decision(T0 + 12 * MINUTE, [quietWindow(2), busyWindow(10)]);
+      expect(
+        incidentPhase({
+          incident: incident(),
+          decision: calm,
+          recoveries: 0,
+          recentReports: 30,
+          now: T0 + 12 * MINUTE,
+        }),
+      ).toBe('recovering');
+    },
+  );
 
   it('takes people saying "it works again" as recovery once they outnumber recent reports', () => {
     const busy = decision(T0 + 12 * MINUTE, [busyWindow(2), busyWindow(10)]);
@@ -85,15 +101,18 @@ describe('incident lifecycle rules', () => {
     ).toBe('ongoing');
   });
 
-  it("ends a short burst 10 calm minutes after it ends (5 when people confirm), never a long one or an operator's", () => {
-    const calmSince = T0 + 5 * MINUTE;
-    expect(autoResolveAt(incident(), calmSince, calmSince + 9 * MINUTE, false)).toBeUndefined();
-    expect(autoResolveAt(incident(), calmSince, calmSince + 10 * MINUTE, false)).toBe(calmSince + 10 * MINUTE);
-    expect(autoResolveAt(incident(), calmSince, calmSince + 5 * MINUTE, true)).toBe(calmSince + 5 * MINUTE);
-    expect(autoResolveAt(incident(), NaN, calmSince + 60 * MINUTE, true)).toBeUndefined();
-    expect(autoResolveAt(incident(), T0 + 45 * MINUTE, T0 + 60 * MINUTE, false)).toBeUndefined();
-    expect(autoResolveAt(incident({ origin: 'operator' }), calmSince, calmSince + 60 * MINUTE, true)).toBeUndefined();
-  });
+  it(
+    'ends a short burst 10 calm minutes after it ends (5 when people confirm), never a long one or an ' + "operator's",
+    () => {
+      const calmSince = T0 + 5 * MINUTE;
+      expect(autoResolveAt(incident(), calmSince, calmSince + 9 * MINUTE, false)).toBeUndefined();
+      expect(autoResolveAt(incident(), calmSince, calmSince + 10 * MINUTE, false)).toBe(calmSince + 10 * MINUTE);
+      expect(autoResolveAt(incident(), calmSince, calmSince + 5 * MINUTE, true)).toBe(calmSince + 5 * MINUTE);
+      expect(autoResolveAt(incident(), NaN, calmSince + 60 * MINUTE, true)).toBeUndefined();
+      expect(autoResolveAt(incident(), T0 + 45 * MINUTE, T0 + 60 * MINUTE, false)).toBeUndefined();
+      expect(autoResolveAt(incident({ origin: 'operator' }), calmSince, calmSince + 60 * MINUTE, true)).toBeUndefined();
+    },
+  );
 
   it('reopens only on a window that lies wholly after the resolution', () => {
     const closedAt = T0 + 10 * MINUTE;

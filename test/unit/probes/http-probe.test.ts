@@ -101,7 +101,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const s of [server, shortCert.server, longCert.server]) (s.closeAllConnections(), s.close());
+  for (const s of [server, shortCert.server, longCert.server]) {
+    s.closeAllConnections();
+    s.close();
+  }
   rmSync(tlsDir, { recursive: true, force: true });
 });
 

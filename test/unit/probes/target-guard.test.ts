@@ -52,7 +52,8 @@ describe('resolveTarget', () => {
       error: {
         code: 'blocked_target',
         message:
-          'Refused to probe 192.168.0.10: it is a private (RFC 1918) address. Private and internal addresses are not probed unless PROBE_ALLOW_PRIVATE=1 is set.',
+          'Refused to probe 192.168.0.10: it is a private (RFC 1918) address. Private and internal ' +
+          'addresses are not probed unless PROBE_ALLOW_PRIVATE=1 is set.',
       },
     });
   });

@@ -41,23 +41,28 @@ describe('our incidents in Statuspage words', () => {
       shortlink: `https://radar.test/incidents/${'a'.repeat(24)}`,
     });
     expect(sp.incident_updates.map((u) => u.body)).toEqual([
-      'Users are reporting problems with Acme Pay. 40 reports in the last 10 minutes, 13× the usual. Most reported: Login (75%).',
+      'Users are reporting problems with Acme Pay. 40 reports in the last 10 minutes, 13× the usual. Most ' +
+        'reported: Login (75%).',
     ]);
   });
 
-  it('keeps the status before an "update", reads "resolved" as monitoring while the incident is open, and lists updates newest first', () => {
-    const sp = statuspageIncident(
-      incident({ updates: [update('identified', 5), update('update', 10), update('resolved', 20)] }),
-      ctx,
-    );
-    expect(sp.incident_updates.map((u) => [u.status, u.display_at])).toEqual([
-      ['monitoring', at(20)],
-      ['identified', at(10)],
-      ['identified', at(5)],
-      ['investigating', at(0)],
-    ]);
-    expect(sp).toMatchObject({ status: 'monitoring', monitoring_at: at(20), updated_at: at(20), resolved_at: null });
-  });
+  it(
+    'keeps the status before an "update", reads "resolved" as monitoring while the incident is open, and ' +
+      'lists updates newest first',
+    () => {
+      const sp = statuspageIncident(
+        incident({ updates: [update('identified', 5), update('update', 10), update('resolved', 20)] }),
+        ctx,
+      );
+      expect(sp.incident_updates.map((u) => [u.status, u.display_at])).toEqual([
+        ['monitoring', at(20)],
+        ['identified', at(10)],
+        ['identified', at(5)],
+        ['investigating', at(0)],
+      ]);
+      expect(sp).toMatchObject({ status: 'monitoring', monitoring_at: at(20), updated_at: at(20), resolved_at: null });
+    },
+  );
 
   it('closes a resolved incident with a resolution update on top', () => {
     const sp = statuspageIncident(

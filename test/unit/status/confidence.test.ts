@@ -27,19 +27,22 @@ describe('verdict confidence', () => {
     expect(c({ crowd: { ...strongCrowd, recovering: true } })).toBeLessThan(c({}));
   });
 
-  it('is confident of "no problems" when probes pass and the official page agrees, less so on quiet reports alone', () => {
-    const quiet: ConfidenceInput['crowd'] = { state: 'normal' };
-    const everything = verdictConfidence({
-      level: 'operational',
-      crowd: quiet,
-      probes: { counted: 2, hard: 0, soft: 0 },
-      official: 'agrees',
-    });
-    const quietOnly = verdictConfidence({ level: 'operational', crowd: quiet, probes: none, official: 'silent' });
-    expect(everything).toBeGreaterThanOrEqual(0.85);
-    expect(quietOnly).toBeLessThan(everything);
-    expect(quietOnly).toBeGreaterThan(0.5);
-  });
+  it(
+    'is confident of "no problems" when probes pass and the official page agrees, ' + 'less so on quiet reports alone',
+    () => {
+      const quiet: ConfidenceInput['crowd'] = { state: 'normal' };
+      const everything = verdictConfidence({
+        level: 'operational',
+        crowd: quiet,
+        probes: { counted: 2, hard: 0, soft: 0 },
+        official: 'agrees',
+      });
+      const quietOnly = verdictConfidence({ level: 'operational', crowd: quiet, probes: none, official: 'silent' });
+      expect(everything).toBeGreaterThanOrEqual(0.85);
+      expect(quietOnly).toBeLessThan(everything);
+      expect(quietOnly).toBeGreaterThan(0.5);
+    },
+  );
 
   it('no longer reads the same for a crowd-only major outage and for no problems at all (both were 50%)', () => {
     const formatTime = (ms: number) => new Date(ms).toISOString().slice(11, 16);

@@ -9,7 +9,9 @@ const summary = readFileSync(
   'utf8',
 );
 const NOW = Date.parse('2025-03-04T15:00:00Z');
-const feed = `<rss version="2.0"><channel><item><title>API errors</title><description>Investigating - errors on the API</description><pubDate>Tue, 04 Mar 2025 14:40:00 +0000</pubDate></item></channel></rss>`;
+const feed =
+  '<rss version="2.0"><channel><item><title>API errors</title><description>Investigating - errors on the ' +
+  'API</description><pubDate>Tue, 04 Mar 2025 14:40:00 +0000</pubDate></item></channel></rss>';
 
 let server: http.Server;
 let base: string;

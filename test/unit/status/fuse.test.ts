@@ -145,7 +145,9 @@ describe('fuse', () => {
       reasons: ['All 2 probes pass'],
     },
     {
-      name: "a crowd incident alone, spread across problems, is a major outage on the crowd's word with modest confidence",
+      name:
+        "a crowd incident alone, spread across problems, is a major outage on the crowd's word with modest " +
+        'confidence',
       input: input({ crowd: spike }),
       level: 'major_outage',
       reasons: [/^412 reports/],

@@ -23,13 +23,18 @@ const RSS = `<?xml version="1.0" encoding="UTF-8"?>
     <title>Example Status - Incident History</title>
     <item>
       <title>Elevated error rates on the API</title>
-      <description>&lt;p&gt;&lt;small&gt;Mar &lt;var data-var='date'&gt; 4&lt;/var&gt;, 14:40 UTC&lt;/small&gt;&lt;br&gt;&lt;strong&gt;Identified&lt;/strong&gt; - A bad deploy is being rolled back.&lt;/p&gt;&lt;p&gt;&lt;small&gt;Mar 4, 14:31 UTC&lt;/small&gt;&lt;br&gt;&lt;strong&gt;Investigating&lt;/strong&gt; - We are investigating an outage of the API.&lt;/p&gt;</description>
+      <description>&lt;p&gt;&lt;small&gt;Mar &lt;var data-var='date'&gt; 4&lt;/var&gt;, 14:40 \
+UTC&lt;/small&gt;&lt;br&gt;&lt;strong&gt;Identified&lt;/strong&gt; - A bad deploy is being rolled \
+back.&lt;/p&gt;&lt;p&gt;&lt;small&gt;Mar 4, 14:31 \
+UTC&lt;/small&gt;&lt;br&gt;&lt;strong&gt;Investigating&lt;/strong&gt; - We are investigating an outage of the \
+API.&lt;/p&gt;</description>
       <pubDate>Tue, 04 Mar 2025 14:40:00 +0000</pubDate>
       <link>https://status.example.com/incidents/abc</link>
     </item>
     <item>
       <title>Login failures</title>
-      <description><![CDATA[<p><small>Mar 4, 10:02 UTC</small><br><strong>Resolved</strong> - This incident has been resolved.</p><p><strong>Investigating</strong> - Users are unable to log in.</p>]]></description>
+      <description><![CDATA[<p><small>Mar 4, 10:02 UTC</small><br><strong>Resolved</strong> - This incident has been \
+resolved.</p><p><strong>Investigating</strong> - Users are unable to log in.</p>]]></description>
       <pubDate>Tue, 04 Mar 2025 10:02:00 +0000</pubDate>
     </item>
     <item>
@@ -47,7 +52,8 @@ const ATOM = `<?xml version="1.0" encoding="UTF-8"?>
     <title type="html">Major outage: all regions</title>
     <link rel="alternate" type="text/html" href="https://status.example.com/incidents/xyz"/>
     <updated>2025-03-04T14:50:00Z</updated>
-    <content type="html">&lt;p&gt;&lt;strong&gt;Identified&lt;/strong&gt; - Our primary database is down.&lt;/p&gt;</content>
+    <content type="html">&lt;p&gt;&lt;strong&gt;Identified&lt;/strong&gt; - Our primary database is \
+down.&lt;/p&gt;</content>
   </entry>
   <entry>
     <title>Scheduled maintenance: storage upgrade</title>
@@ -129,9 +135,11 @@ describe('parseIncidentFeed', () => {
 
 describe('links in a feed', () => {
   const rssWith = (link: string) =>
-    `<rss><channel><item><title>API errors</title><description>Investigating</description><pubDate>Tue, 04 Mar 2025 14:40:00 +0000</pubDate><link>${link}</link></item></channel></rss>`;
+    '<rss><channel><item><title>API errors</title><description>Investigating</description><pubDate>Tue, 04 ' +
+    `Mar 2025 14:40:00 +0000</pubDate><link>${link}</link></item></channel></rss>`;
   const atomWith = (href: string) =>
-    `<feed><entry><title>API errors</title><link rel="alternate" href="${href}"/><updated>2025-03-04T14:50:00Z</updated><summary>Investigating</summary></entry></feed>`;
+    '<feed><entry><title>API errors</title><link rel="alternate" ' +
+    `href="${href}"/><updated>2025-03-04T14:50:00Z</updated><summary>Investigating</summary></entry></feed>`;
 
   it.each(['https://status.example.com/incidents/abc', 'http://status.example.com/incidents/abc'])(
     'keeps an http(s) link: %s',
@@ -177,7 +185,8 @@ describe('fields of a feed', () => {
 
   it('notes that only the newest items of a very long feed were read', () => {
     const item =
-      '<item><title>Old news</title><pubDate>Tue, 04 Mar 2025 10:00:00 +0000</pubDate><description>Resolved</description></item>';
+      '<item><title>Old news</title><pubDate>Tue, 04 Mar 2025 10:00:00 ' +
+      '+0000</pubDate><description>Resolved</description></item>';
     const r = parse(`<rss><channel>${item.repeat(150)}</channel></rss>`);
     expect(r.notes).toEqual(['The feed has 150 items; only the newest 100 were read.']);
   });
@@ -203,7 +212,8 @@ describe('stateOf', () => {
 describe('parseXml', () => {
   it('reads CDATA, entities and attributes, and ignores comments and doctypes', () => {
     const root = parseXml(
-      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "boom">]><!-- c --><x k=\'v &amp; w\'><y>&lt;b&gt; &#233;&#x41;</y><z><![CDATA[<i>raw</i>]]></z><e/></x>',
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "boom">]><!-- c --><x k=\'v &amp; w\'><y>&lt;b&gt; ' +
+        '&#233;&#x41;</y><z><![CDATA[<i>raw</i>]]></z><e/></x>',
     );
     expect(root?.name).toBe('x');
     expect(root?.attrs).toEqual({ k: 'v & w' });

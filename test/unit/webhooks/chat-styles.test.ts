@@ -74,7 +74,9 @@ describe('webhook bodies', () => {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: '*🔴 ChatGPT: outage detected*\n412 reports in the last 10 minutes, 9× the usual &lt;for a Monday&gt; &amp; rising',
+        text:
+          '*🔴 ChatGPT: outage detected*\n412 reports in the last 10 minutes, 9× the usual &lt;for a ' +
+          'Monday&gt; &amp; rising',
       },
     });
     expect(body.blocks[1]).toEqual({
