@@ -16,5 +16,6 @@ export function unclearCause(now: Seen): string | null {
   if (!official) missing.push('its official status page has not been read');
   else if (official.level === 'operational') missing.push('its official status page says nothing yet');
   const why = missing.length > 0 ? `: ${missing.join(', and ')}` : '';
-  return `The reports show that something is wrong, but not yet why${why}. We name a cause once the evidence points to one.`;
+  const later = ' We name a cause once the evidence points to one.';
+  return `The reports show that something is wrong, but not yet why${why}.${later}`;
 }
