@@ -70,7 +70,10 @@ const Env = z.object({
   /** How often official status pages are read, and how long one read may take. */
   OFFICIAL_POLL_SECONDS: z.coerce.number().min(5).max(3_600).default(60),
   OFFICIAL_TIMEOUT_SECONDS: z.coerce.number().min(1).max(60).default(10),
-  /** Where people reach the site (https://status.example.com): absolute links in feeds, email, canonical tags and the sitemap. */
+  /**
+   * Where people reach the site (https://status.example.com): absolute links in feeds, email,
+   * canonical tags and the sitemap.
+   */
   PUBLIC_URL: z.url().optional(),
   /** Email for visitors' subscriptions (smtp://user:pass@host:587); without it the subscribe button is not shown. */
   SMTP_URL: z.string().min(1).optional(),

@@ -36,7 +36,8 @@ export function previewSvg(f: PreviewFacts): string {
   const verdict = levelLabel[f.level];
   const reports = `${count(f.lastHour)} report${f.lastHour === 1 ? '' : 's'} in the last hour`;
   const pill = Math.round(verdict.length * 0.6 * 44 + 110);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${PREVIEW_WIDTH}" height="${PREVIEW_HEIGHT}" viewBox="0 0 ${PREVIEW_WIDTH} ${PREVIEW_HEIGHT}">
+  const box = `width="${PREVIEW_WIDTH}" height="${PREVIEW_HEIGHT}" viewBox="0 0 ${PREVIEW_WIDTH} ${PREVIEW_HEIGHT}"`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" ${box}>
   <rect width="100%" height="100%" fill="#0f172a"/>
   <rect x="0" y="0" width="${PREVIEW_WIDTH}" height="14" fill="${colour}"/>
   <text x="80" y="110" font-family="Inter" font-weight="700" font-size="34" \

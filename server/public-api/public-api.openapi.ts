@@ -123,7 +123,8 @@ export const publicApi: ApiOperation[] = [
     path: '/badge/:slug.json',
     operationId: 'statusBadgeEndpoint',
     summary: "A service's status for shields.io's endpoint badge",
-    description: `\`https://img.shields.io/endpoint?url=…/badge/github.json\` draws it in any shields.io style. ${CORS}`,
+    description:
+      '`https://img.shields.io/endpoint?url=…/badge/github.json` ' + `draws it in any shields.io style. ${CORS}`,
     tag: 'Integrations',
     params: slug,
     responses: { 200: { description: "shields.io's endpoint schema.", schema: ShieldsEndpoint }, ...errors(404) },

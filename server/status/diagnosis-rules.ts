@@ -75,10 +75,25 @@ const NETWORK = new Set(['dns', 'refused', 'reset', 'timeout']);
 /** Slow answers and certificate warnings: the service works, just not well (as fuse.ts reads them). */
 const SOFT = new Set(['slow', 'tls']);
 
-const ATTACK =
-  /\bddos\b|denial[- ]of[- ]service|cyber[- ]?attack|\battack(s|ed|ers)?\b|security incident|malicious|ransomware|\bbreach\b/i;
-const DEMAND =
-  /high (demand|traffic|load|volume)|heavy (load|traffic)|capacity|increased (traffic|demand|load)|elevated latency|rate limit/i;
+const anyOf = (...words: string[]) => new RegExp(words.join('|'), 'i');
+const ATTACK = anyOf(
+  '\\bddos\\b',
+  'denial[- ]of[- ]service',
+  'cyber[- ]?attack',
+  '\\battack(s|ed|ers)?\\b',
+  'security incident',
+  'malicious',
+  'ransomware',
+  '\\bbreach\\b',
+);
+const DEMAND = anyOf(
+  'high (demand|traffic|load|volume)',
+  'heavy (load|traffic)',
+  'capacity',
+  'increased (traffic|demand|load)',
+  'elevated latency',
+  'rate limit',
+);
 // Generic words only: a cloud's own page naming itself must not make it its own provider.
 const UPSTREAM = /third[- ]party|upstream|(cloud|hosting|network|infrastructure|dns) provider|\bvendor\b|\bcdn\b/i;
 const ERRORS = /elevated error|error rates?|\b5\d\d\b|failing requests|requests (are )?failing/i;

@@ -163,7 +163,9 @@ describe('stories', () => {
     [
       'four links in the body',
       story({
-        body: 'https://a.example https://b.example https://c.example https://d.example are my favourite sites to visit daily',
+        body:
+          'https://a.example https://b.example https://c.example https://d.example ' +
+          'are my favourite sites to visit daily',
       }),
       'body',
     ],

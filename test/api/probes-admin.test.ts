@@ -334,7 +334,8 @@ describe('the catalog file at start', () => {
     );
     await expect(startWorld({ services: [svc], env: { CATALOG_FILE: bad } })).rejects.toThrow(
       new RegExp(
-        `${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}[\\s\\S]*services\\.0\\.probes\\.0\\.url: url must be a full http`,
+        `${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}[\\s\\S]*` +
+          'services\\.0\\.probes\\.0\\.url: url must be a full http',
       ),
     );
   });

@@ -129,7 +129,10 @@ describe('the Statuspage v2 API', () => {
       expect(latest).toMatchObject({ status: 'identified', incident_id: incident.id });
       expect(first).toMatchObject({ status: 'investigating', display_at: incident.openedAt });
       expect(first!.body).toMatch(
-        /^Users are reporting problems with Acme Pay\. .*reports in the last .* Most reported: Error messages \(\d+%\)(, Login \(\d+%\))?\.$/,
+        new RegExp(
+          '^Users are reporting problems with Acme Pay\\. .*reports in the last .* ' +
+            'Most reported: Error messages \\(\\d+%\\)(, Login \\(\\d+%\\))?\\.$',
+        ),
       );
       expect(body.incidents[0]!.components.map((c) => c.name)).toEqual(['Acme Pay']);
 

@@ -44,7 +44,8 @@ describe('expert insights in the browser', () => {
 
     // Posts on the service page; the link in the text stays a link, the markup stays text.
     const body =
-      'Pushes over SSH time out in EU regions; HTTPS works. Workaround: https://docs.example.com/ssh-over-https. <b>not bold</b>';
+      'Pushes over SSH time out in EU regions; HTTPS works. ' +
+      'Workaround: https://docs.example.com/ssh-over-https. <b>not bold</b>';
     await expert.goto(`${t.world.url}/status/${svc.slug}`);
     const form = expert.getByRole('form', { name: 'Add an insight' });
     await form.getByLabel('Your insight about Acme Git').fill('Too short');

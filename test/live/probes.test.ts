@@ -227,7 +227,10 @@ describe('when our own network is down', () => {
         expect(detail.status.level).toBe('operational');
         expect(detail.vantage.down).toBe(true);
         expect(detail.vantage.reason).toMatch(
-          /^Our probes can't reach the internet right now\. Probes of 3 of 3 unrelated services all failed to connect \(refused\)/,
+          new RegExp(
+            "^Our probes can't reach the internet right now\\. " +
+              'Probes of 3 of 3 unrelated services all failed to connect \\(refused\\)',
+          ),
         );
         expect(detail.status.reasons).toContain(
           "Our probes can't reach the internet right now; their failures are not counted",

@@ -77,6 +77,9 @@ const operationalPage = {
 };
 
 /** Evidence as the server would have recorded it at the height of each kind of outage. */
+/** A pattern matching exactly this text. */
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
 const replays: { cause: DiagnosisCause; name: string; evidence: DiagnosisEvidence; summary: RegExp }[] = [
   {
     cause: 'server-errors',
@@ -86,8 +89,10 @@ const replays: { cause: DiagnosisCause; name: string; evidence: DiagnosisEvidenc
       crowd: spike(),
       probes: [http503('Homepage'), http503('API'), http503('Login page'), dnsOk],
     }),
-    summary:
-      /^Their servers are answering with errors: all 3 HTTP probes get HTTP 503; the name resolves and the servers answer, so it is not your network\.$/,
+    summary: exactly(
+      'Their servers are answering with errors: all 3 HTTP probes get HTTP 503; ' +
+        'the name resolves and the servers answer, so it is not your network.',
+    ),
   },
   {
     cause: 'network-dns',
@@ -199,8 +204,10 @@ const replays: { cause: DiagnosisCause; name: string; evidence: DiagnosisEvidenc
         maintenances: [],
       },
     }),
-    summary:
-      /^Likely a problem at a provider they rely on: Cloudflare has a major outage at the same time, and 6 other services have problems too\.$/,
+    summary: exactly(
+      'Likely a problem at a provider they rely on: Cloudflare has a major outage at the same time, ' +
+        'and 6 other services have problems too.',
+    ),
   },
   {
     cause: 'only-some-people',
@@ -216,8 +223,10 @@ const replays: { cause: DiagnosisCause; name: string; evidence: DiagnosisEvidenc
       region: { name: 'Germany', share: 0.72, located: 50 },
       reach: { checked: 10, unreachable: 1 },
     }),
-    summary:
-      /^It seems to work for most people: 9 of 10 reporters' browsers reached the homepage and both probes pass\. Check your own connection, app or account first\.$/,
+    summary: exactly(
+      "It seems to work for most people: 9 of 10 reporters' browsers reached the homepage and both probes pass. " +
+        'Check your own connection, app or account first.',
+    ),
   },
 ];
 

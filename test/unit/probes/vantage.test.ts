@@ -18,8 +18,10 @@ describe('assessVantage', () => {
       name: 'every unrelated service timing out at once means our own network is down',
       samples: [bad('github', 'timeout'), bad('slack', 'timeout'), bad('chatgpt', 'dns'), bad('zoom', 'timeout')],
       down: true,
-      reason:
-        /^Probes of 4 of 4 unrelated services all failed to connect \(dns, timeout\) at once; our own network is the likely cause\.$/,
+      reason: new RegExp(
+        '^Probes of 4 of 4 unrelated services all failed to connect \\(dns, timeout\\) at once; ' +
+          'our own network is the likely cause\\.$',
+      ),
     },
     {
       name: 'four of five services unreachable is enough (80%)',

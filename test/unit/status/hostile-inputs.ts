@@ -14,7 +14,9 @@ const sized = (prefix: string, unit: string, suffix = '') =>
 
 /** Recent enough to be read as current against test/unit/status's NOW (2025-03-04T15:00Z). */
 export const RECENT = 'Tue, 04 Mar 2025 14:40:00 +0000';
-const itemOpen = `<rss version="2.0"><channel><item><title>API errors</title><pubDate>${RECENT}</pubDate><link>https://status.example.com/i/1</link>`;
+const itemOpen =
+  '<rss version="2.0"><channel><item><title>API errors</title>' +
+  `<pubDate>${RECENT}</pubDate><link>https://status.example.com/i/1</link>`;
 const itemClose = '</item></channel></rss>';
 
 export const hostileFeeds: Record<string, string> = {

@@ -67,7 +67,8 @@ describe('sendWebhook', () => {
       ok: false,
       httpStatus: 302,
       error:
-        'Answered 302 (a redirect to http://169.254.169.254/latest); redirects are not followed — use the final address',
+        'Answered 302 (a redirect to http://169.254.169.254/latest); ' +
+        'redirects are not followed — use the final address',
     });
   });
 
