@@ -386,6 +386,10 @@ function upstream(e: DiagnosisEvidence): CaseFor {
 function onlySome(e: DiagnosisEvidence, f: Facts): CaseFor {
   const support: Line[] = [];
   const contra: Line[] = [];
+  // Many times the usual reports, from everywhere: far more than a few people's own trouble; passing
+  // probes and most reports about one thing then point to a feature broken for everyone instead.
+  const spread = !e.region || e.region.located < MIN_REPORTS || e.region.share < MOST;
+  const widespread = e.crowd.troubled && (e.crowd.ratio ?? 0) >= WIDESPREAD_RATIO && spread;
   if (f.reachShare !== undefined && f.reachShare <= 0.3) support.push({ weight: 0.8, text: reachLine(e) });
   if (f.reachShare !== undefined && f.reachShare >= 0.5)
     contra.push({
@@ -395,7 +399,8 @@ function onlySome(e: DiagnosisEvidence, f: Facts): CaseFor {
         'the homepage',
     });
   if (e.crowd.troubled) {
-    if (f.counted.length > 0 && f.failing.length === 0)
+    // A homepage that answers says little when reports run many times the usual: a feature can fail for all.
+    if (f.counted.length > 0 && f.failing.length === 0 && !widespread)
       support.push({
         weight: 0.6,
         text: `${ofAll(f.counted.length, f.counted.length, 'probe')} ${verb(f.counted.length, 'passes', 'pass')}`,
@@ -406,7 +411,7 @@ function onlySome(e: DiagnosisEvidence, f: Facts): CaseFor {
         text: `${pct(e.region.share)} of ${count(e.region.located)} located reports come from ${e.region.name}`,
       });
     const top = e.crowd.problems[0];
-    if (top && e.crowd.total >= MIN_REPORTS && top.share >= MOST)
+    if (top && e.crowd.total >= MIN_REPORTS && top.share >= MOST && !widespread)
       support.push({ weight: 0.4, text: `${pct(top.share)} of reports are about ${top.label}` });
   }
   if (f.hard.length > 0)
@@ -416,9 +421,7 @@ function onlySome(e: DiagnosisEvidence, f: Facts): CaseFor {
     });
   if (e.official && (e.official.level === 'partial_outage' || e.official.level === 'major_outage'))
     contra.push({ weight: 0.6, text: `The official status page reports ${LEVEL_PHRASE[e.official.level]}` });
-  // Many times the usual reports, from everywhere: far more than a few people's own trouble.
-  const spread = !e.region || e.region.located < MIN_REPORTS || e.region.share < MOST;
-  if (e.crowd.troubled && (e.crowd.ratio ?? 0) >= WIDESPREAD_RATIO && spread)
+  if (widespread)
     contra.push({
       weight: 0.6,
       text: `Reports run at ${Math.round(e.crowd.ratio!)}× the usual, from many places`,

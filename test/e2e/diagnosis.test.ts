@@ -204,17 +204,25 @@ describe('a diagnosed outage on the service page', () => {
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await announcer.textContent()).toBe('');
 
-    answer = 200;
+    answer = 429;
     clock.advance(17_000);
     await world.prober.tick();
     const detail: ServiceDetail = (await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body;
-    // Probes pass and most reports are about one thing (the seeded history's logins): it works for most.
-    expect(detail.diagnosis?.cause).toBe('only-some-people');
-    await expect.poll(() => cause.textContent(), { timeout: 5_000 }).toContain('Only some people affected');
+    // Both probes turned away with 429: more demand than they can serve.
+    expect(detail.diagnosis?.cause).toBe('overload');
+    await expect.poll(() => cause.textContent(), { timeout: 5_000 }).toContain('Overloaded');
     // Said once, with the new summary.
     await expect
       .poll(() => announcer.textContent(), { timeout: 15_000 })
       .toBe(`Likely cause: ${detail.diagnosis!.summary}`);
+
+    // Probes pass again while reports still run far above the usual: no cause is claimed, and the page says so.
+    answer = 200;
+    clock.advance(17_000);
+    await world.prober.tick();
+    const after: ServiceDetail = (await request(world.url).get(`/api/services/${svc.slug}`).expect(200)).body;
+    expect(after.diagnosis).toBeNull();
+    await expect.poll(() => cause.textContent(), { timeout: 5_000 }).toContain('Not clear yet');
     await page.close();
   });
 });
