@@ -55,7 +55,8 @@ export async function startOutageRadar(opts: StartOptions): Promise<RunningServe
     store: memory.incidentStore,
     relatedCandidates: views.relatedCandidates,
     isWriter: () => detection.isLeader,
-    diagnosisOf: (slug) => snapshots.update(slug)?.diagnosis ?? null,
+    // The snapshot as readers get it: new reports rebuild it at most once a second, not per fusion.
+    diagnosisOf: (slug) => snapshots.view(slug)?.detail.diagnosis ?? null,
   });
   const fuseAll = () => verdicts.fuseAll();
   const reports = reportPath({ ...state, metrics, live, locate: memory.locate });
