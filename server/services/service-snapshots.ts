@@ -28,6 +28,8 @@ interface Snapshot {
  */
 export class ServiceSnapshots {
   private readonly held = new Map<string, Snapshot>();
+  /** The guidance each room last received, so a live update carries it only when it changed. */
+  private readonly guidanceSent = new Map<string, string>();
   /** Changed services and the performance.now() from which their rebuild is due. */
   private readonly due = new Map<string, number>();
   private list: { body: EncodedBody; minute: number; builtAt: number } | undefined;
@@ -60,9 +62,25 @@ export class ServiceSnapshots {
     return held && { detail: held.view, etag: held.detail.etag };
   }
 
-  /** The live update, rebuilt first when anything changed (the live hub asks once a tick). */
+  /** The whole live update, rebuilt first when anything changed (what a new subscriber gets first). */
   update(slug: string): ServiceUpdate | undefined {
     return this.fresh(slug, true)?.update;
+  }
+
+  /**
+   * The live update for the whole room (the live hub asks once a tick): as `update`, but without
+   * the guidance when the room has it already, which keeps outage day's many updates small.
+   */
+  broadcast(slug: string): ServiceUpdate | undefined {
+    const update = this.fresh(slug, true)?.update;
+    if (!update) return undefined;
+    const guidance = JSON.stringify(update.guidance);
+    if (this.guidanceSent.get(slug) !== guidance) {
+      this.guidanceSent.set(slug, guidance);
+      return update;
+    }
+    const { guidance: _sent, ...rest } = update;
+    return rest;
   }
 
   /** Every service's summary, encoded. */

@@ -29,7 +29,7 @@ export async function liveServer(state: State, snapshots: ServiceSnapshots) {
       },
     }),
     changed: (slug, soon) => snapshots.invalidate(slug, { soon }),
-    build: (slug) => snapshots.update(slug),
+    build: (slug) => snapshots.broadcast(slug),
   });
   handleSockets(io, { catalog, current: (slug) => snapshots.update(slug) });
   return { door, io, live, closeRedis };

@@ -111,5 +111,11 @@ export const ServiceDetail = ServiceNow.extend({
 export type ServiceDetail = z.infer<typeof ServiceDetail>;
 
 /** What `service:update` carries: the recent minutes, enough to move the graph. */
-export const ServiceUpdate = ServiceNow.extend({ slug: Slug, recent: MinuteSeries, baseline });
+export const ServiceUpdate = ServiceNow.extend({
+  slug: Slug,
+  recent: MinuteSeries,
+  baseline,
+  /** Left out of a live update when it is the same as in the one before (it rarely changes): keep the last one. */
+  guidance: Guidance.optional(),
+});
 export type ServiceUpdate = z.infer<typeof ServiceUpdate>;

@@ -77,6 +77,12 @@ describe('the likely cause, what to do, and how an incident diagnosis changed', 
       });
       expect(now.guidance.length).toBeGreaterThan(0);
       expect(now.guidance[0]!.steps.length).toBeGreaterThan(0);
+      // Live updates carry the guidance when it changes, and leave it out while it stays the same.
+      expect(updates.findLast((u) => u.guidance !== undefined)?.guidance).toEqual(now.guidance);
+      const seen = updates.length;
+      await probeNow();
+      await expect.poll(() => updates.length, { timeout: 5_000 }).toBeGreaterThan(seen);
+      expect(updates.at(-1)!.guidance).toBeUndefined();
     } finally {
       socket.disconnect();
     }

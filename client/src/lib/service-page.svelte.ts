@@ -89,8 +89,13 @@ export class ServicePageState {
 
   applyUpdate(u: ServiceUpdate): void {
     if (!this.detail) return;
-    const { slug: _slug, recent, baseline, ...now } = u;
-    const merged: ServiceNow = { ...now, comments: this.withOwnComments(now.comments) };
+    const { slug: _slug, recent, baseline, guidance, ...now } = u;
+    // An update leaves the guidance out when it did not change: keep what the page has.
+    const merged: ServiceNow = {
+      ...now,
+      guidance: guidance ?? this.detail.guidance,
+      comments: this.withOwnComments(now.comments),
+    };
     Object.assign(this.detail, merged);
     this.held = prune(mergeMinutes(this.held, recent), recent.to - DAY_MS - MINUTE_MS);
     if (baseline) this.heldBand = mergeBand(this.heldBand, baseline);
