@@ -87,6 +87,8 @@ export function createServiceViews(deps: {
   /** What the page shows beside its graph; the key order is the wire's (ETags and byte-for-byte reads). */
   function serviceNow(service: Service, now: number): ServiceNow {
     const slug = service.slug;
+    // Every service as "related" weighs it: read once, for the related list and the likely cause.
+    const candidates = relatedCandidates();
     const base = {
       status: status.get(slug),
       breakdown: breakdown(slug, now),
@@ -96,21 +98,24 @@ export function createServiceViews(deps: {
       maintenance: maintenance.forService(slug, now),
       incident: incidents.openFor(slug),
       regions: regionsWindow(deps.regions, slug, now, 60),
-      related: relatedServices(slug, relatedCandidates()),
+      related: relatedServices(slug, candidates),
       recoveries: deps.recoveries(slug, now),
       recentlyResolved: incidents.justResolved(slug),
       ...checkViews(service, now),
     };
-    return { ...base, ...likelyCause(service, base, now) };
+    return { ...base, ...likelyCause(service, base, candidates, now) };
   }
 
   /** The likely cause from what the page already holds, and what to do about it. */
-  function likelyCause(service: Service, views: Omit<ServiceNow, 'diagnosis' | 'guidance'>, now: number) {
+  function likelyCause(
+    service: Service,
+    views: Omit<ServiceNow, 'diagnosis' | 'guidance'>,
+    candidates: RelatedCandidate[],
+    now: number,
+  ) {
     const { slug, category } = service;
     const usualLatency = checks.usualLatency(service);
-    const diagnosis = diagnose(
-      diagnosisEvidence(views, { slug, category, now, candidates: relatedCandidates(), usualLatency }),
-    );
+    const diagnosis = diagnose(diagnosisEvidence(views, { slug, category, now, candidates, usualLatency }));
     const guidance = guidanceFor({
       category,
       level: views.status.level,

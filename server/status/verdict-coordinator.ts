@@ -108,14 +108,9 @@ export class VerdictCoordinator {
 
   private recordDiagnoses(): void {
     if (!this.deps.isWriter()) return;
-    const open = new Set<string>();
-    for (const service of this.deps.catalog.all()) {
-      const incident = this.deps.incidents.openFor(service.slug);
-      if (!incident) continue;
-      open.add(incident.id);
-      this.diagnoses.note(incident, this.deps.diagnosisOf(service.slug));
-    }
-    this.diagnoses.keepOnly(open);
+    const open = this.deps.incidents.all();
+    for (const incident of open) this.diagnoses.note(incident, this.deps.diagnosisOf(incident.service));
+    this.diagnoses.keepOnly(new Set(open.map((i) => i.id)));
   }
 
   /** The fused reading of an open incident's kind is written by the process that writes incidents. */

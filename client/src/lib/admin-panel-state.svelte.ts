@@ -2,6 +2,13 @@ import type { ServiceSummary } from '../../../shared/index.ts';
 import { handleError } from './api.ts';
 import { servicesByName } from './services-by-name.ts';
 
+/** "Only these" with none ticked is a mistake the form says before sending anything. */
+export function scopeErrors(scope: 'all' | 'some', chosen: string[]): Record<string, string[]> {
+  return scope === 'some' && chosen.length === 0
+    ? { services: ['Pick at least one service, or choose all services.'] }
+    : {};
+}
+
 /**
  * What an operator's add-and-list panel (webhooks, experts) keeps about its list: the items, the
  * services to pick from, and the running action with one message for how it went.
