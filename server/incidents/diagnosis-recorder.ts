@@ -1,4 +1,4 @@
-import type { Diagnosis, Incident } from '../../shared/index.ts';
+import type { Diagnosis, DiagnosisStep, Incident } from '../../shared/index.ts';
 import type { Logger } from '../logger.ts';
 import type { IncidentStore } from './incident-store.ts';
 
@@ -25,8 +25,8 @@ export class DiagnosisRecorder {
       store: IncidentStore;
       log: Logger;
       now: () => number;
-      /** The incident with its new step, as written. */
-      onRecorded: (incident: Incident) => void;
+      /** The step was written to this (still open) incident. */
+      onRecorded: (incidentId: string, step: DiagnosisStep) => void;
     },
   ) {}
 
@@ -41,7 +41,7 @@ export class DiagnosisRecorder {
       .noteDiagnosis(incident.id, step)
       .then((updated) => {
         this.last.set(incident.id, step);
-        if (updated) this.deps.onRecorded(updated);
+        if (updated) this.deps.onRecorded(incident.id, step);
       })
       .catch((err) => this.deps.log.warn({ err, incident: incident.id }, 'diagnosis not recorded'))
       .finally(() => this.writing.delete(incident.id));

@@ -106,14 +106,10 @@ export class IncidentStore {
   }
 
   /** Appends a step to an open incident's diagnosis history. */
-  async noteDiagnosis(id: string, step: DiagnosisStep): Promise<Incident | undefined> {
+  async noteDiagnosis(id: string, step: DiagnosisStep): Promise<boolean> {
     const entry = { ...step, at: new Date(step.at) };
-    const doc = await this.models.Incident.findOneAndUpdate(
-      { _id: id, state: 'open' },
-      { $push: { diagnoses: entry } },
-      { returnDocument: 'after' },
-    ).lean();
-    return doc ? toIncident(doc) : undefined;
+    const res = await this.models.Incident.updateOne({ _id: id, state: 'open' }, { $push: { diagnoses: entry } });
+    return res.matchedCount > 0;
   }
 
   /** An incident's diagnosis history, oldest first (empty when none was recorded). */

@@ -62,10 +62,13 @@ export class VerdictCoordinator {
     this.diagnoses = new DiagnosisRecorder({
       ...deps,
       now: () => deps.clock.now(),
-      // The page already shows the diagnosis live; the incident's copy follows without an event.
-      onRecorded: (updated) => {
-        deps.incidents.note(updated);
-        deps.live.markDirty(updated.service, { reread: false });
+      // The page already shows the diagnosis live; the incident's copy follows without an event. Only
+      // the step is patched in: the document as this write saw it may predate a concurrent kind change.
+      onRecorded: (id, step) => {
+        const open = deps.incidents.all().find((i) => i.id === id);
+        if (!open) return;
+        deps.incidents.note({ ...open, diagnosis: step });
+        deps.live.markDirty(open.service, { reread: false });
       },
     });
     this.acknowledge = createOfficialAcknowledger({
